@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "seance",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "seance", targets: ["seance"]),
+    ],
+    dependencies: [
+        // The command line (subcommands, options, French help text).
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "SeanceModel"),
+        .target(name: "SeanceTUI", dependencies: ["SeanceModel", "CNcurses"]),
+        .executableTarget(
+            name: "seance",
+            dependencies: [
+                "SeanceModel", "SeanceTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SeanceModelTests", dependencies: ["SeanceModel"]),
+        .testTarget(
+            name: "SeanceTUITests",
+            dependencies: ["SeanceTUI", "SeanceModel"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["seance", "SeanceModel"]),
+    ]
+)

@@ -1,0 +1,219 @@
+/// The project (contrat de cohésion sociale, projet social de territoire): one per journal.
+public struct Project: Sendable, Equatable {
+    public var name: String = ""
+    public var territory: String = ""
+    public var start: LocalDate?
+    public var end: LocalDate?
+    public var envelope: Money?
+    public var timeZone: String = "Europe/Paris"
+    public var description: String = ""
+}
+
+/// A priority of the project (axe).
+public struct Axis: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var number: Int
+    public var title: String
+    public var retired = false
+}
+
+public enum CommitteeKind: String, Sendable, CaseIterable {
+    case pilotage, technique, autre
+}
+
+/// How many voting members must be present or represented for a valid vote.
+public enum QuorumRule: Sendable, Equatable {
+    /// More than half of the voting members (the default).
+    case majority
+    /// At least a third of the voting members.
+    case third
+    case none
+    case count(Int)
+
+    public init?(journalValue v: String) {
+        switch v {
+        case "majorite": self = .majority
+        case "tiers": self = .third
+        case "aucun": self = .none
+        default:
+            guard let n = Int(v), n >= 0 else { return nil }
+            self = .count(n)
+        }
+    }
+    public var journalValue: String {
+        switch self {
+        case .majority: "majorite"
+        case .third: "tiers"
+        case .none: "aucun"
+        case .count(let n): String(n)
+        }
+    }
+    /// The number of voting members needed out of `voting`.
+    public func required(outOf voting: Int) -> Int {
+        switch self {
+        case .majority: voting / 2 + 1
+        case .third: (voting + 2) / 3
+        case .none: 0
+        case .count(let n): n
+        }
+    }
+}
+
+public enum MajorityRule: String, Sendable, CaseIterable {
+    case simple, absolue, deux_tiers
+}
+
+/// A committee: the comité de pilotage, a comité technique, or another body.
+public struct Committee: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var kind: CommitteeKind
+    public var axis: String?
+    public var quorum: QuorumRule = .majority
+    public var majority: MajorityRule = .simple
+    public var description: String = ""
+    public var retired = false
+    /// Members in the order they were added (retired ones included).
+    public var memberIDs: [String] = []
+    /// Séances in creation order.
+    public var meetingIDs: [String] = []
+}
+
+public enum MemberRole: String, Sendable, CaseIterable {
+    case elu, administrateur, rapporteur, referent, professionnel, expert, invite, autre
+}
+
+/// A person's seat in one committee.
+public struct Member: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var committee: String
+    public var name: String
+    public var organisation: String = ""
+    public var role: MemberRole = .autre
+    public var voting = true
+    public var retired = false
+    /// A guest of one séance only.
+    public var guestOf: String?
+}
+
+public enum MeetingState: String, Sendable, CaseIterable {
+    case planned, inProgress, closed, cancelled
+}
+
+public enum AgendaKind: String, Sendable, CaseIterable {
+    case information, debat, decision, hierarchisation
+}
+
+public struct AgendaItem: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var meeting: String
+    public var title: String
+    public var kind: AgendaKind = .information
+    public var presenter: String = ""
+    public var plannedMinutes: Int?
+    public var startedAt: LocalTime?
+}
+
+public enum AttendanceStatus: String, Sendable, CaseIterable {
+    case present, distance, excuse, absent, pouvoir
+}
+
+public struct Attendance: Sendable, Equatable {
+    public var status: AttendanceStatus
+    public var proxy: String?
+    public var time: LocalTime?
+}
+
+public struct Note: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var meeting: String
+    public var item: String?
+    public var text: String
+    public var speaker: String?
+    public var corrections = 0
+    public var deleted = false
+    public var timestamp: Timestamp
+}
+
+public enum DecisionOutcome: String, Sendable, CaseIterable {
+    case valide, ajourne, rejete, amende
+}
+
+public struct Decision: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var meeting: String
+    public var item: String?
+    public var text: String
+    public var outcome: DecisionOutcome
+    public var votesFor: Int?
+    public var votesAgainst: Int?
+    public var abstentions: Int?
+    public var unanimous = false
+    public var votersPresent: Int?
+    public var quorumMet: Bool?
+    public var action: String?
+    public var corrections = 0
+}
+
+public struct FollowUp: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var meeting: String
+    public var item: String?
+    public var what: String
+    public var owner: String = ""
+    public var due: LocalDate?
+    public var done: LocalDate?
+    public var isOpen: Bool { done == nil }
+}
+
+/// A séance: one meeting of one committee.
+public struct Meeting: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var committee: String
+    public var number: Int
+    public var date: LocalDate
+    public var time: LocalTime?
+    public var place: String = ""
+    public var title: String = ""
+    public var secretary: String = ""
+    public var nextDate: LocalDate?
+    public var state: MeetingState = .planned
+    public var endTime: LocalTime?
+    public var agenda: [String] = []
+    public var attendance: [String: Attendance] = [:]
+    public var guests: [String] = []
+    public var notes: [String] = []
+    public var decisions: [String] = []
+    public var followUps: [String] = []
+}
+
+public enum ActionStatus: String, Sendable, CaseIterable {
+    case proposee, retenue, validee, en_cours, realisee, abandonnee
+}
+
+public struct FinancingLine: Sendable, Equatable {
+    public var financer: String
+    public var amount: Money
+}
+
+/// A fiche action: a candidate action of the programme.
+public struct ActionSheet: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var title: String
+    public var axis: String?
+    public var committee: String?
+    public var description = ""
+    public var objectives = ""
+    public var porteur = ""
+    public var maitrise = ""
+    public var partners = ""
+    public var cost: Money?
+    public var calendar = ""
+    public var indicators = ""
+    public var status: ActionStatus = .proposee
+    public var financing: [FinancingLine] = []
+
+    public var financed: Money { financing.reduce(.zero) { $0 + $1.amount } }
+    /// Cost minus the financing plan: zero when the plan adds up.
+    public var financingGap: Money? { cost.map { $0 - financed } }
+}

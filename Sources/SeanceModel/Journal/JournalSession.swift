@@ -1,0 +1,168 @@
+/// An open journal: its folded state, and the only way to add events to it.
+///
+/// Opening for writing takes the lock first (so two copies never both repair a torn tail), then
+/// reads, sets a torn tail aside, and folds. Any malformed line makes the session read-only:
+/// nothing is rewritten or appended until a person has looked.
+public final class JournalSession {
+    public private(set) var path: String
+    public private(set) var state: ProjectState
+    /// Every event of the journal in order, including those not yet on disk.
+    public private(set) var events: [Event]
+    /// Problems found when the journal was read (malformed lines, refused events, notices).
+    public private(set) var problems: [Problem]
+    public private(set) var mode: Mode
+    /// Set when a torn last line was found at opening (and set aside, when writable).
+    public private(set) var tornTail: TornTailNotice?
+    /// Events kept in memory only, after a failed write: they go to the next « enregistrer sous ».
+    public private(set) var unsaved: [Event] = []
+    private var lock: JournalLock?
+    private var appender: JournalAppender?
+
+    public enum Mode: Equatable, Sendable {
+        case writable
+        case readOnly(ReadOnlyReason)
+    }
+
+    public enum ReadOnlyReason: Equatable, Sendable {
+        case requested
+        case problems(Int)
+        case locked(LockHolder?)
+        case newerFormat(Int)
+    }
+
+    public struct TornTailNotice: Equatable, Sendable {
+        public var line: Int
+        public var reason: String
+        public var byteCount: Int
+        /// Where the fragment was moved; nil when the journal was opened read-only.
+        public var sidePath: String?
+    }
+
+    public enum CommitError: Error, Equatable, CustomStringConvertible {
+        case invalid(String)
+        case readOnly
+        case journal(JournalError)
+        public var description: String {
+            switch self {
+            case .invalid(let m): "Refusé : \(m)"
+            case .readOnly: "Journal ouvert en lecture seule : rien n'est enregistré."
+            case .journal(let e): e.description
+            }
+        }
+    }
+
+    public var errors: [Problem] { problems.filter { $0.severity == .error } }
+    public var isWritable: Bool { mode == .writable }
+    public var writeFailure: JournalError? { appender?.stopped }
+
+    private init(path: String, parsed: ParsedJournal, mode: Mode) {
+        self.path = path
+        self.mode = mode
+        let (state, foldProblems) = ProjectState.fold(parsed.events, lines: parsed.lines)
+        self.state = state
+        self.events = parsed.events
+        self.problems = (parsed.problems + foldProblems).sorted { $0.line < $1.line }
+    }
+
+    /// Opens an existing journal. With `readOnly: false` it throws `.locked` when another copy
+    /// writes it: the caller may then open it read-only.
+    public static func open(path: String, readOnly: Bool = false, now: Timestamp = .now()) throws(JournalError) -> JournalSession {
+        var lock: JournalLock?
+        if !readOnly {
+            guard JournalStorage.exists(path) else { throw .notFound(path: path) }
+            lock = try JournalLock(journal: path, now: now)
+        }
+        let data = try JournalStorage.readAll(path)
+        let parsed = JournalParser.parse(data)
+        let session = JournalSession(path: path, parsed: parsed, mode: readOnly ? .readOnly(.requested) : .writable)
+        if let t = parsed.tornTail {
+            session.tornTail = TornTailNotice(line: t.line, reason: t.reason, byteCount: t.bytes.count, sidePath: nil)
+        }
+        if let v = parsed.version, v > JournalParser.version {
+            session.mode = .readOnly(.newerFormat(v))
+            session.problems.insert(Problem(line: 1, .error, Fr.Problem.newerVersion(v)), at: 0)
+        } else if !session.errors.isEmpty, !readOnly {
+            session.mode = .readOnly(.problems(session.errors.count))
+        }
+        guard session.mode == .writable, let lock else { return session }
+        if let t = parsed.tornTail {
+            let side = try JournalStorage.setAsideTornTail(t, journal: path, now: now)
+            session.tornTail?.sidePath = side
+        }
+        session.lock = lock
+        session.appender = try JournalAppender(path: path)
+        return session
+    }
+
+    /// Creates a new journal holding `events` and opens it for writing.
+    public static func create(path: String, events: [Event] = [], now: Timestamp = .now()) throws(JournalError) -> JournalSession {
+        try JournalStorage.create(path, events: events)
+        return try open(path: path, now: now)
+    }
+
+    /// Stamps, checks and appends events; returns them once they are on disk.
+    /// An event the state refuses is not written. After a failed write the events stay in memory
+    /// (and in the state) and the error is returned: nothing is ever said saved that is not.
+    @discardableResult
+    public func commit(_ drafts: [EventDraft], author: String, now: Timestamp = .now()) -> Result<[Event], CommitError> {
+        var rng = SystemRandomNumberGenerator()
+        return commit(drafts, author: author, now: now, using: &rng)
+    }
+
+    public func commit<R: RandomNumberGenerator>(_ drafts: [EventDraft], author: String, now: Timestamp, using rng: inout R) -> Result<[Event], CommitError> {
+        guard mode == .writable, let appender else { return .failure(.readOnly) }
+        var stamped: [Event] = []
+        for d in drafts {
+            let e = d.stamped(at: now, id: EventID.make(milliseconds: now.epochSeconds * 1000, using: &rng), author: author)
+            if let p = state.apply(e) {
+                // Events already applied from this batch are still written: they are valid.
+                if !stamped.isEmpty { _ = write(stamped, appender) }
+                return .failure(.invalid(p.message))
+            }
+            stamped.append(e)
+        }
+        return write(stamped, appender)
+    }
+
+    private func write(_ stamped: [Event], _ appender: JournalAppender) -> Result<[Event], CommitError> {
+        events.append(contentsOf: stamped)
+        if !unsaved.isEmpty || appender.stopped != nil {
+            unsaved.append(contentsOf: stamped)
+            return .failure(.journal(.writerStopped(path: path)))
+        }
+        do {
+            try appender.append(stamped)
+            return .success(stamped)
+        } catch {
+            unsaved.append(contentsOf: stamped)
+            return .failure(.journal(error))
+        }
+    }
+
+    /// Writes the whole journal, from memory, to a new file and goes on writing there.
+    /// The way out after a failed write (disk full, file removed, permission changed).
+    public func saveAs(_ newPath: String, now: Timestamp = .now()) throws(JournalError) {
+        try JournalStorage.create(newPath, events: events)
+        let newLock = try JournalLock(journal: newPath, now: now)
+        let newAppender = try JournalAppender(path: newPath)
+        appender?.close()
+        lock?.release()
+        lock = newLock
+        appender = newAppender
+        path = newPath
+        unsaved = []
+        if case .readOnly(.problems) = mode {} else { mode = .writable }
+    }
+
+    /// Test hook: the next append fails with this errno, as a full disk would.
+    public func simulateWriteFailure(errno: Int32) { appender?.failNextWrite = errno }
+
+    public func close() {
+        appender?.close()
+        appender = nil
+        lock?.release()
+        lock = nil
+    }
+
+    deinit { close() }
+}

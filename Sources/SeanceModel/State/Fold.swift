@@ -1,0 +1,373 @@
+extension ProjectState {
+    /// The event kinds this version knows.
+    public static let knownKinds: Set<String> = [
+        "project.set", "axis.add", "axis.edit", "axis.retire",
+        "committee.create", "committee.edit", "committee.retire",
+        "member.add", "member.edit", "member.retire",
+        "seance.create", "seance.edit", "seance.open", "seance.close", "seance.reopen", "seance.cancel",
+        "agenda.add", "agenda.edit", "agenda.move", "agenda.remove", "agenda.start",
+        "attendance.set", "guest.add",
+        "note.add", "note.correct", "note.delete",
+        "decision.record", "decision.correct",
+        "followup.add", "followup.done", "followup.edit",
+        "action.create", "action.edit", "action.financing",
+    ]
+
+    /// Applies one event. On a problem the state is left as it was.
+    public mutating func apply(_ e: Event) -> ApplyProblem? {
+        eventCount += 1
+        do {
+            try applyOrThrow(e)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private mutating func applyOrThrow(_ e: Event) throws(ApplyProblem) {
+        let f = FieldReader(event: e)
+        let id = e.entity
+        switch e.kind {
+        case "project.set":
+            var p = project ?? Project()
+            if project == nil { p.name = try f.required("name") }
+            if let v = f.text("name") { p.name = v }
+            if let v = f.text("territory") { p.territory = v }
+            if let v = try f.date("start") { p.start = v }
+            if let v = try f.date("end") { p.end = v }
+            if let v = try f.money("envelope") { p.envelope = v }
+            if let v = f.text("tz") { p.timeZone = v.isEmpty ? "Europe/Paris" : v }
+            if let v = f.text("description") { p.description = v }
+            project = p
+
+        case "axis.add":
+            try mustBeNew(id, axes[id] != nil)
+            guard let n = try f.int("number") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("number")) }
+            axes[id] = Axis(id: id, number: n, title: try f.required("title"))
+            axisOrder.append(id)
+        case "axis.edit":
+            var a = try existing(axes, id)
+            if let v = try f.int("number"), let n = v { a.number = n }
+            if let v = f.text("title"), !v.isEmpty { a.title = v }
+            axes[id] = a
+        case "axis.retire":
+            axes[id] = modify(try existing(axes, id)) { $0.retired = true }
+
+        case "committee.create":
+            try mustBeNew(id, committees[id] != nil)
+            guard let kind = try f.choice("kind", CommitteeKind.self) else { throw ApplyProblem(Fr.Problem.missingField("kind")) }
+            var c = Committee(id: id, name: try f.required("name"), kind: kind)
+            try applyCommitteeFields(&c, f)
+            committees[id] = c
+            committeeOrder.append(id)
+        case "committee.edit":
+            var c = try existing(committees, id)
+            if let k = try f.choice("kind", CommitteeKind.self) { c.kind = k }
+            if let v = f.text("name"), !v.isEmpty { c.name = v }
+            try applyCommitteeFields(&c, f)
+            committees[id] = c
+        case "committee.retire":
+            committees[id] = modify(try existing(committees, id)) { $0.retired = true }
+
+        case "member.add", "guest.add":
+            try mustBeNew(id, members[id] != nil)
+            var m: Member
+            if e.kind == "guest.add" {
+                let mid = try f.required("seance")
+                var meeting = try existing(meetings, mid, Fr.Problem.unknownMeeting)
+                m = Member(id: id, committee: meeting.committee, name: try f.required("name"), role: .invite, voting: false)
+                m.guestOf = mid
+                meeting.guests.append(id)
+                meetings[mid] = meeting
+            } else {
+                let cid = try f.required("committee")
+                var c = try existing(committees, cid, Fr.Problem.unknownCommittee)
+                m = Member(id: id, committee: cid, name: try f.required("name"))
+                c.memberIDs.append(id)
+                committees[cid] = c
+            }
+            try applyMemberFields(&m, f)
+            members[id] = m
+        case "member.edit":
+            var m = try existing(members, id)
+            if let v = f.text("name"), !v.isEmpty { m.name = v }
+            try applyMemberFields(&m, f)
+            members[id] = m
+        case "member.retire":
+            members[id] = modify(try existing(members, id)) { $0.retired = true }
+
+        case "seance.create":
+            try mustBeNew(id, meetings[id] != nil)
+            let cid = try f.required("committee")
+            var c = try existing(committees, cid, Fr.Problem.unknownCommittee)
+            guard let date = try f.date("date") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("date")) }
+            let highest = c.meetingIDs.compactMap { meetings[$0]?.number }.max() ?? 0
+            let number = (try f.int("number") ?? nil) ?? highest + 1
+            var m = Meeting(id: id, committee: cid, number: number, date: date)
+            try applyMeetingFields(&m, f)
+            meetings[id] = m
+            meetingOrder.append(id)
+            c.meetingIDs.append(id)
+            committees[cid] = c
+        case "seance.edit":
+            var m = try existing(meetings, id)
+            if let d = try f.date("date"), let date = d { m.date = date }
+            try applyMeetingFields(&m, f)
+            meetings[id] = m
+        case "seance.open":
+            var m = try existing(meetings, id)
+            guard m.state == .planned || m.state == .inProgress else { throw ApplyProblem(Fr.Problem.meetingNotOpenable) }
+            m.state = .inProgress
+            if let t = try f.time("time"), let time = t, m.time == nil { m.time = time }
+            meetings[id] = m
+        case "seance.close":
+            var m = try existing(meetings, id)
+            guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
+            m.state = .closed
+            m.endTime = t
+            meetings[id] = m
+        case "seance.reopen":
+            var m = try existing(meetings, id)
+            guard m.state == .closed || m.state == .cancelled else { throw ApplyProblem(Fr.Problem.meetingNotClosed) }
+            m.state = .inProgress
+            meetings[id] = m
+        case "seance.cancel":
+            meetings[id] = modify(try existing(meetings, id)) { $0.state = .cancelled }
+
+        case "agenda.add":
+            try mustBeNew(id, agendaItems[id] != nil)
+            let mid = try f.required("seance")
+            var m = try writableMeeting(mid)
+            var item = AgendaItem(id: id, meeting: mid, title: try f.required("title"))
+            try applyAgendaFields(&item, f)
+            agendaItems[id] = item
+            if let p = try f.int("position") ?? nil, p >= 1, p <= m.agenda.count {
+                m.agenda.insert(id, at: p - 1)
+            } else {
+                m.agenda.append(id)
+            }
+            meetings[mid] = m
+        case "agenda.edit":
+            var item = try existing(agendaItems, id)
+            _ = try writableMeeting(item.meeting)
+            if let v = f.text("title"), !v.isEmpty { item.title = v }
+            try applyAgendaFields(&item, f)
+            agendaItems[id] = item
+        case "agenda.move":
+            let item = try existing(agendaItems, id)
+            var m = try writableMeeting(item.meeting)
+            guard let p = try f.int("position") ?? nil, p >= 1 else { throw ApplyProblem(Fr.Problem.missingField("position")) }
+            m.agenda.removeAll { $0 == id }
+            m.agenda.insert(id, at: min(p - 1, m.agenda.count))
+            meetings[item.meeting] = m
+        case "agenda.remove":
+            let item = try existing(agendaItems, id)
+            var m = try writableMeeting(item.meeting)
+            m.agenda.removeAll { $0 == id }
+            meetings[item.meeting] = m
+            agendaItems[id] = nil
+        case "agenda.start":
+            var item = try existing(agendaItems, id)
+            _ = try writableMeeting(item.meeting)
+            guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
+            item.startedAt = t
+            agendaItems[id] = item
+
+        case "attendance.set":
+            var m = try writableMeeting(id)
+            let mem = try f.required("member")
+            _ = try existing(members, mem, Fr.Problem.unknownMember)
+            guard let st = try f.choice("status", AttendanceStatus.self) else { throw ApplyProblem(Fr.Problem.missingField("status")) }
+            var proxy = f.text("proxy").flatMap { $0.isEmpty ? nil : $0 }
+            if let p = proxy { _ = try existing(members, p, Fr.Problem.unknownMember) }
+            if st != .pouvoir { proxy = nil }
+            m.attendance[mem] = Attendance(status: st, proxy: proxy, time: (try f.time("time")) ?? nil)
+            meetings[id] = m
+
+        case "note.add":
+            try mustBeNew(id, notes[id] != nil)
+            let mid = try f.required("seance")
+            var m = try writableMeeting(mid)
+            let item = try optionalItem(f, in: mid)
+            let text = f.text("text") ?? ""
+            guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
+            let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
+            notes[id] = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
+            m.notes.append(id)
+            meetings[mid] = m
+        case "note.correct":
+            var n = try existing(notes, id)
+            _ = try writableMeeting(n.meeting)
+            n.text = try f.required("text")
+            n.corrections += 1
+            notes[id] = n
+        case "note.delete":
+            var n = try existing(notes, id)
+            _ = try writableMeeting(n.meeting)
+            n.deleted = true
+            notes[id] = n
+
+        case "decision.record":
+            try mustBeNew(id, decisions[id] != nil)
+            let mid = try f.required("seance")
+            var m = try writableMeeting(mid)
+            guard let outcome = try f.choice("outcome", DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
+            var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required("text"), outcome: outcome)
+            try applyDecisionFields(&d, f)
+            decisions[id] = d
+            m.decisions.append(id)
+            meetings[mid] = m
+        case "decision.correct":
+            var d = try existing(decisions, id)
+            _ = try writableMeeting(d.meeting)
+            if let v = f.text("text"), !v.isEmpty { d.text = v }
+            if let o = try f.choice("outcome", DecisionOutcome.self) { d.outcome = o }
+            try applyDecisionFields(&d, f)
+            d.corrections += 1
+            decisions[id] = d
+
+        case "followup.add":
+            try mustBeNew(id, followUps[id] != nil)
+            let mid = try f.required("seance")
+            var m = try existing(meetings, mid, Fr.Problem.unknownMeeting)
+            var fu = FollowUp(id: id, meeting: mid, item: try optionalItem(f, in: mid), what: try f.required("what"))
+            fu.owner = f.text("owner") ?? ""
+            if let d = try f.date("due") { fu.due = d }
+            followUps[id] = fu
+            followUpOrder.append(id)
+            m.followUps.append(id)
+            meetings[mid] = m
+        case "followup.done":
+            var fu = try existing(followUps, id)
+            fu.done = (try f.date("date") ?? nil) ?? e.timestamp.localDate
+            followUps[id] = fu
+        case "followup.edit":
+            var fu = try existing(followUps, id)
+            if let v = f.text("what"), !v.isEmpty { fu.what = v }
+            if let v = f.text("owner") { fu.owner = v }
+            if let d = try f.date("due") { fu.due = d }
+            followUps[id] = fu
+
+        case "action.create":
+            try mustBeNew(id, actions[id] != nil)
+            var a = ActionSheet(id: id, title: try f.required("title"))
+            try applyActionFields(&a, f)
+            actions[id] = a
+            actionOrder.append(id)
+        case "action.edit":
+            var a = try existing(actions, id)
+            if let v = f.text("title"), !v.isEmpty { a.title = v }
+            try applyActionFields(&a, f)
+            actions[id] = a
+        case "action.financing":
+            var a = try existing(actions, id)
+            let financer = try f.required("financer")
+            guard let amount = try f.money("amount") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("amount")) }
+            if let i = a.financing.firstIndex(where: { $0.financer == financer }) {
+                if amount == .zero { a.financing.remove(at: i) } else { a.financing[i].amount = amount }
+            } else if amount != .zero {
+                a.financing.append(FinancingLine(financer: financer, amount: amount))
+            }
+            actions[id] = a
+
+        default:
+            unknownEvents.append(e)
+            throw ApplyProblem(Fr.Problem.unknownKind(e.kind), .notice)
+        }
+    }
+
+    // MARK: - Field groups shared by create and edit
+
+    private func applyCommitteeFields(_ c: inout Committee, _ f: FieldReader) throws(ApplyProblem) {
+        if let v = f.text("axis") {
+            if v.isEmpty { c.axis = nil } else { _ = try existing(axes, v, Fr.Problem.unknownAxis); c.axis = v }
+        }
+        if let v = f.text("quorum") {
+            guard let q = QuorumRule(journalValue: v) else { throw ApplyProblem(Fr.Problem.badValue("quorum", v, "majorite, tiers, aucun ou un nombre")) }
+            c.quorum = q
+        }
+        if let m = try f.choice("majority", MajorityRule.self) { c.majority = m }
+        if let v = f.text("description") { c.description = v }
+    }
+
+    private func applyMemberFields(_ m: inout Member, _ f: FieldReader) throws(ApplyProblem) {
+        if let v = f.text("organisation") { m.organisation = v }
+        if let r = try f.choice("role", MemberRole.self) { m.role = r }
+        if let v = try f.bool("voting") { m.voting = v }
+    }
+
+    private func applyMeetingFields(_ m: inout Meeting, _ f: FieldReader) throws(ApplyProblem) {
+        if let t = try f.time("time") { m.time = t }
+        if let v = f.text("place") { m.place = v }
+        if let v = f.text("title") { m.title = v }
+        if let v = f.text("secretary") { m.secretary = v }
+        if let d = try f.date("next_date") { m.nextDate = d }
+    }
+
+    private func applyAgendaFields(_ item: inout AgendaItem, _ f: FieldReader) throws(ApplyProblem) {
+        if let k = try f.choice("kind", AgendaKind.self) { item.kind = k }
+        if let v = f.text("presenter") { item.presenter = v }
+        if let d = try f.int("duration") { item.plannedMinutes = d }
+    }
+
+    private func applyDecisionFields(_ d: inout Decision, _ f: FieldReader) throws(ApplyProblem) {
+        if let v = try f.int("for") { d.votesFor = v }
+        if let v = try f.int("against") { d.votesAgainst = v }
+        if let v = try f.int("abstention") { d.abstentions = v }
+        if let v = try f.bool("unanimous") { d.unanimous = v }
+        if let v = try f.int("voters_present") { d.votersPresent = v }
+        if let v = try f.bool("quorum_met") { d.quorumMet = v }
+        if let v = f.text("action") {
+            if v.isEmpty { d.action = nil } else { _ = try existing(actions, v, Fr.Problem.unknownAction); d.action = v }
+        }
+    }
+
+    private func applyActionFields(_ a: inout ActionSheet, _ f: FieldReader) throws(ApplyProblem) {
+        if let v = f.text("axis") {
+            if v.isEmpty { a.axis = nil } else { _ = try existing(axes, v, Fr.Problem.unknownAxis); a.axis = v }
+        }
+        if let v = f.text("committee") {
+            if v.isEmpty { a.committee = nil } else { _ = try existing(committees, v, Fr.Problem.unknownCommittee); a.committee = v }
+        }
+        if let v = f.text("description") { a.description = v }
+        if let v = f.text("objectives") { a.objectives = v }
+        if let v = f.text("porteur") { a.porteur = v }
+        if let v = f.text("maitrise") { a.maitrise = v }
+        if let v = f.text("partners") { a.partners = v }
+        if let v = try f.money("cost") { a.cost = v }
+        if let v = f.text("calendar") { a.calendar = v }
+        if let v = f.text("indicators") { a.indicators = v }
+        if let s = try f.choice("status", ActionStatus.self) { a.status = s }
+    }
+
+    // MARK: - Lookups
+
+    private func mustBeNew(_ id: String, _ exists: Bool) throws(ApplyProblem) {
+        if exists { throw ApplyProblem(Fr.Problem.alreadyExists(id)) }
+    }
+
+    private func existing<T>(_ dict: [String: T], _ id: String, _ message: (String) -> String = Fr.Problem.unknownEntity) throws(ApplyProblem) -> T {
+        guard let v = dict[id] else { throw ApplyProblem(message(id)) }
+        return v
+    }
+
+    /// A séance that may still change: a closed séance is read-only until it is reopened.
+    private func writableMeeting(_ id: String) throws(ApplyProblem) -> Meeting {
+        let m = try existing(meetings, id, Fr.Problem.unknownMeeting)
+        if m.state == .closed { throw ApplyProblem(Fr.Problem.meetingClosed(id)) }
+        return m
+    }
+
+    private func optionalItem(_ f: FieldReader, in meeting: String) throws(ApplyProblem) -> String? {
+        guard let v = f.text("item"), !v.isEmpty else { return nil }
+        let item = try existing(agendaItems, v, Fr.Problem.unknownItem)
+        guard item.meeting == meeting else { throw ApplyProblem(Fr.Problem.itemOfOtherMeeting(v)) }
+        return v
+    }
+
+    private func modify<T>(_ v: T, _ change: (inout T) -> Void) -> T {
+        var v = v
+        change(&v)
+        return v
+    }
+}

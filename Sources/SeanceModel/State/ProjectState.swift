@@ -1,0 +1,101 @@
+/// Everything the journal says, folded: the state every screen and command reads.
+public struct ProjectState: Sendable, Equatable {
+    public var project: Project?
+    public var axes: [String: Axis] = [:]
+    public var axisOrder: [String] = []
+    public var committees: [String: Committee] = [:]
+    public var committeeOrder: [String] = []
+    public var members: [String: Member] = [:]
+    public var meetings: [String: Meeting] = [:]
+    public var meetingOrder: [String] = []
+    public var agendaItems: [String: AgendaItem] = [:]
+    public var notes: [String: Note] = [:]
+    public var decisions: [String: Decision] = [:]
+    public var followUps: [String: FollowUp] = [:]
+    public var followUpOrder: [String] = []
+    public var actions: [String: ActionSheet] = [:]
+    public var actionOrder: [String] = []
+    /// Events of kinds this version does not know (from a newer version): kept, not applied.
+    public var unknownEvents: [Event] = []
+    public var eventCount = 0
+
+    public init() {}
+
+    /// Folds a whole list of events; problems carry the line numbers given in `lines`.
+    public static func fold(_ events: [Event], lines: [Int]? = nil) -> (ProjectState, [Problem]) {
+        var s = ProjectState()
+        var problems: [Problem] = []
+        for (i, e) in events.enumerated() {
+            if let p = s.apply(e) {
+                problems.append(Problem(line: lines?[i] ?? (i + 2), p.severity, p.message))
+            }
+        }
+        return (s, problems)
+    }
+}
+
+/// Why an event could not be applied.
+public struct ApplyProblem: Error, Equatable, Sendable {
+    public var severity: Problem.Severity
+    public var message: String
+    init(_ message: String, _ severity: Problem.Severity = .error) {
+        self.message = message; self.severity = severity
+    }
+}
+
+/// Typed access to an event's fields, each failure a French reason.
+struct FieldReader {
+    let event: Event
+
+    func text(_ key: String) -> String? { event[key] }
+
+    func required(_ key: String) throws(ApplyProblem) -> String {
+        guard let v = event[key], !v.isEmpty else { throw ApplyProblem(Fr.Problem.missingField(key)) }
+        return v
+    }
+
+    func date(_ key: String) throws(ApplyProblem) -> LocalDate?? {
+        guard let v = event[key] else { return .none }
+        if v.isEmpty { return .some(nil) }
+        guard let d = LocalDate(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key, v, "AAAA-MM-JJ")) }
+        return d
+    }
+
+    func time(_ key: String) throws(ApplyProblem) -> LocalTime?? {
+        guard let v = event[key] else { return .none }
+        if v.isEmpty { return .some(nil) }
+        guard let t = LocalTime(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key, v, "HH:MM")) }
+        return t
+    }
+
+    func money(_ key: String) throws(ApplyProblem) -> Money?? {
+        guard let v = event[key] else { return .none }
+        if v.isEmpty { return .some(nil) }
+        guard let m = Money(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key, v, "1234.56")) }
+        return m
+    }
+
+    func int(_ key: String) throws(ApplyProblem) -> Int?? {
+        guard let v = event[key] else { return .none }
+        if v.isEmpty { return .some(nil) }
+        guard let n = Int(v) else { throw ApplyProblem(Fr.Problem.badValue(key, v, "un nombre entier")) }
+        return n
+    }
+
+    func bool(_ key: String) throws(ApplyProblem) -> Bool? {
+        guard let v = event[key] else { return nil }
+        switch v {
+        case "oui": return true
+        case "non": return false
+        default: throw ApplyProblem(Fr.Problem.badValue(key, v, "oui ou non"))
+        }
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(ApplyProblem) -> E? where E.RawValue == String {
+        guard let v = event[key] else { return nil }
+        guard let e = E(rawValue: v) else {
+            throw ApplyProblem(Fr.Problem.badValue(key, v, E.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        return e
+    }
+}

@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one table of French text: every word the secretary reads comes from here.
+public enum Fr {
+    public enum Problem {
+        public static let tornNoNewline = "dernière ligne incomplète (écriture interrompue)"
+        public static let nulBytes = "la ligne contient des octets nuls (reste d'une écriture interrompue)"
+        public static let invalidUTF8 = "la ligne n'est pas du texte UTF-8 valide"
+        public static let emptyFile = "fichier vide : l'en-tête « seance-journal 1 » manque"
+        public static let missingHeader = "la première ligne doit être l'en-tête « seance-journal 1 »"
+        public static func newerVersion(_ v: Int) -> String {
+            "journal au format \(v), plus récent que ce programme (format \(JournalParser.version)) : mettez seance à jour"
+        }
+        public static func duplicateID(_ id: String) -> String { "identifiant d'événement en double : \(id)" }
+        public static func tooFewFields(_ n: Int) -> String {
+            "ligne illisible : \(n) champ(s) séparés par des tabulations, il en faut au moins 5 (date, identifiant, auteur, type, entité)"
+        }
+        public static func badTimestamp(_ s: String) -> String { "date-heure illisible « \(s) » (attendu 2009-12-15T14:30:00+01:00)" }
+        public static func badID(_ s: String) -> String { "identifiant d'événement illisible « \(s) » (26 caractères en base 32)" }
+        public static let emptyAuthor = "auteur vide"
+        public static func badKind(_ s: String) -> String { "type d'événement illisible « \(s) »" }
+        public static func badEntity(_ s: String) -> String { "identifiant d'entité illisible « \(s) »" }
+        public static func fieldWithoutEquals(_ s: String) -> String { "champ sans « = » : « \(s) »" }
+        public static func badKey(_ s: String) -> String { "nom de champ illisible « \(s) »" }
+        public static func repeatedKey(_ s: String) -> String { "champ « \(s) » répété" }
+        public static func badEscape(_ e: JournalEscaping.UnescapeError) -> String {
+            switch e { case .badSequence(let s): "séquence d'échappement inconnue « \(s) »" }
+        }
+        public static func missingField(_ k: String) -> String { "champ obligatoire « \(k) » absent ou vide" }
+        public static func badValue(_ k: String, _ v: String, _ expected: String) -> String {
+            "valeur illisible pour « \(k) » : « \(v) » (attendu : \(expected))"
+        }
+        public static func alreadyExists(_ id: String) -> String { "« \(id) » existe déjà" }
+        public static func unknownEntity(_ id: String) -> String { "entité inconnue « \(id) »" }
+        public static func unknownCommittee(_ id: String) -> String { "comité inconnu « \(id) »" }
+        public static func unknownMember(_ id: String) -> String { "membre inconnu « \(id) »" }
+        public static func unknownMeeting(_ id: String) -> String { "séance inconnue « \(id) »" }
+        public static func unknownItem(_ id: String) -> String { "point de l'ordre du jour inconnu « \(id) »" }
+        public static func unknownAxis(_ id: String) -> String { "axe inconnu « \(id) »" }
+        public static func unknownAction(_ id: String) -> String { "fiche action inconnue « \(id) »" }
+        public static func itemOfOtherMeeting(_ id: String) -> String { "le point « \(id) » appartient à une autre séance" }
+        public static func meetingClosed(_ id: String) -> String { "la séance « \(id) » est close : rouvrez-la d'abord (seance.reopen)" }
+        public static let meetingNotClosed = "la séance n'est pas close"
+        public static let meetingNotOpenable = "la séance est déjà close ou annulée"
+        public static func unknownKind(_ k: String) -> String {
+            "type d'événement inconnu « \(k) » (version plus récente ?) : conservé, ignoré"
+        }
+    }
+
+    static func errnoText(_ e: Int32) -> String {
+        switch e {
+        case ENOSPC: "disque plein"
+        case EDQUOT: "quota disque dépassé"
+        case EACCES, EPERM: "permission refusée"
+        case ENOENT: "fichier ou dossier introuvable"
+        case EROFS: "système de fichiers en lecture seule"
+        case EIO: "erreur d'entrée-sortie du disque"
+        case EISDIR: "c'est un dossier, pas un fichier"
+        case ENOTDIR: "un élément du chemin n'est pas un dossier"
+        default: "erreur système \(e)"
+        }
+    }
+
+    public static func journalError(_ e: JournalError) -> String {
+        switch e {
+        case .notFound(let p): "Journal introuvable : \(p)"
+        case .unreadable(let p, let n): "Impossible de lire \(p) : \(errnoText(n))."
+        case .cannotCreate(let p, let n): "Impossible de créer \(p) : \(errnoText(n))."
+        case .alreadyExists(let p): "\(p) existe déjà : choisissez un autre nom."
+        case .locked(let p, let h):
+            if let h { "Le journal \(p) est déjà ouvert par le processus \(h.pid) sur \(h.host) depuis \(h.since)." }
+            else { "Le journal \(p) est déjà ouvert par un autre programme seance." }
+        case .lockFailed(let p, let n): "Impossible de verrouiller \(p) : \(errnoText(n))."
+        case .writeFailed(let p, let n): "ÉCHEC DE L'ENREGISTREMENT dans \(p) : \(errnoText(n))."
+        case .syncFailed(let p, let n): "ÉCHEC DE L'ENREGISTREMENT sur le disque de \(p) : \(errnoText(n))."
+        case .writerStopped(let p): "Les écritures dans \(p) sont arrêtées depuis un échec : enregistrez le journal ailleurs."
+        case .readOnly(let p): "\(p) est ouvert en lecture seule."
+        }
+    }
+
+    public static let committeeKind: [CommitteeKind: String] = [
+        .pilotage: "Comité de pilotage", .technique: "Comité technique", .autre: "Autre instance",
+    ]
+    public static let committeeKindShort: [CommitteeKind: String] = [
+        .pilotage: "COPIL", .technique: "COTECH", .autre: "Autre",
+    ]
+    public static let role: [MemberRole: String] = [
+        .elu: "élu(e)", .administrateur: "administrateur CCAS", .rapporteur: "rapporteur", .referent: "référent",
+        .professionnel: "professionnel", .expert: "expert consultatif", .invite: "invité", .autre: "autre",
+    ]
+    public static let meetingState: [MeetingState: String] = [
+        .planned: "à venir", .inProgress: "en cours", .closed: "close", .cancelled: "annulée",
+    ]
+    public static let agendaKind: [AgendaKind: String] = [
+        .information: "information", .debat: "débat", .decision: "décision / validation", .hierarchisation: "hiérarchisation",
+    ]
+    public static let attendance: [AttendanceStatus: String] = [
+        .present: "présent", .distance: "à distance", .excuse: "excusé", .absent: "absent", .pouvoir: "a donné pouvoir",
+    ]
+    public static let outcome: [DecisionOutcome: String] = [
+        .valide: "validé", .ajourne: "ajourné", .rejete: "rejeté", .amende: "amendé",
+    ]
+    public static let actionStatus: [ActionStatus: String] = [
+        .proposee: "proposée", .retenue: "retenue", .validee: "validée", .en_cours: "en cours",
+        .realisee: "réalisée", .abandonnee: "abandonnée",
+    ]
+    public static let majority: [MajorityRule: String] = [
+        .simple: "majorité simple", .absolue: "majorité absolue", .deux_tiers: "majorité des deux tiers",
+    ]
+    public static func quorum(_ q: QuorumRule) -> String {
+        switch q {
+        case .majority: "plus de la moitié des votants"
+        case .third: "un tiers des votants"
+        case .none: "aucun quorum"
+        case .count(let n): "\(n) votant(s)"
+        }
+    }
+
+    static let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                         "septembre", "octobre", "novembre", "décembre"]
+    static let weekdays = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+
+    /// `mardi 15 décembre 2009`
+    public static func longDate(_ d: LocalDate) -> String {
+        "\(weekdays[d.weekday]) \(d.day == 1 ? "1er" : String(d.day)) \(months[d.month - 1]) \(d.year)"
+    }
+    /// `15 déc. 2009`
+    public static func shortDate(_ d: LocalDate) -> String {
+        let m = months[d.month - 1]
+        let short = m.count <= 4 ? m : String(m.prefix(m == "juillet" ? 5 : (m == "février" || m == "décembre" ? 4 : 3))) + "."
+        return "\(d.day) \(short) \(d.year)"
+    }
+
+    /// « Comité de pilotage n°3 »
+    public static func meetingName(_ c: Committee, _ m: Meeting) -> String {
+        "\(c.name) n°\(m.number)"
+    }
+}

@@ -1,0 +1,139 @@
+import SeanceModel
+
+/// What the screens know of the open journal besides its state.
+public struct JournalInfo: Equatable, Sendable {
+    public var path: String
+    public var writable: Bool
+    public var readOnlyReason: JournalSession.ReadOnlyReason?
+    public var unsavedCount: Int
+    public var isDemo: Bool
+
+    public init(path: String, writable: Bool, readOnlyReason: JournalSession.ReadOnlyReason? = nil, unsavedCount: Int = 0, isDemo: Bool = false) {
+        self.path = path; self.writable = writable; self.readOnlyReason = readOnlyReason
+        self.unsavedCount = unsavedCount; self.isDemo = isDemo
+    }
+}
+
+/// Everything update and view may read besides the UI state: the domain and the clock.
+/// The runtime builds it from the open session; tests build it from folded events.
+public struct Context {
+    public var domain: ProjectState
+    public var journal: JournalInfo?
+    public var today: LocalDate
+    /// Makes a new entity id with a prefix (`com` → `com-5e0a91c3`); random in the program.
+    public var makeID: (String) -> String
+
+    public init(domain: ProjectState, journal: JournalInfo?, today: LocalDate, makeID: @escaping (String) -> String) {
+        self.domain = domain; self.journal = journal; self.today = today; self.makeID = makeID
+    }
+}
+
+/// How a journal came to be open (or not): the runtime tells the app with `.opened`.
+public enum OpenOutcome: Equatable, Sendable {
+    case opened(problems: [Problem], tornTail: JournalSession.TornTailNotice?)
+    case missing(path: String)
+    case locked(path: String, holder: LockHolder?)
+    case failed(String)
+}
+
+public struct StatusLine: Equatable, Sendable {
+    public var text: String
+    public var role: Role
+}
+
+/// The whole UI state: a stack of screens (Esc pops) and the status line.
+public struct AppState: Equatable, Sendable {
+    public var screens: [Screen]
+    public var status: StatusLine?
+    public var showHelp = false
+    public var helpScroll = 0
+    public var quit = false
+
+    public init(screens: [Screen]) { self.screens = screens }
+
+    public var top: Screen { screens.last ?? .dashboard(DashboardState()) }
+
+    mutating func replaceTop(_ s: Screen) {
+        if screens.isEmpty { screens = [s] } else { screens[screens.count - 1] = s }
+    }
+
+    mutating func push(_ s: Screen) { screens.append(s) }
+
+    mutating func pop() { if screens.count > 1 { screens.removeLast() } }
+}
+
+public enum Screen: Equatable, Sendable {
+    case welcome(WelcomeState)
+    case dashboard(DashboardState)
+    case committee(CommitteeState)
+    case axes(ListState)
+    case form(FormState)
+    case confirm(ConfirmState)
+    case notice(NoticeState)
+    case problems(ProblemsState)
+    case locked(LockedState)
+}
+
+public struct WelcomeState: Equatable, Sendable {
+    public var path: String
+    public var selection = 0
+}
+
+public struct ListState: Equatable, Sendable {
+    public var selection = 0
+    public var scroll = 0
+}
+
+public struct DashboardState: Equatable, Sendable {
+    public var list = ListState()
+    public init() {}
+}
+
+public struct CommitteeState: Equatable, Sendable {
+    public enum Pane: Equatable, Sendable { case members, meetings }
+    public var committee: String
+    public var pane: Pane = .members
+    public var members = ListState()
+    public var meetings = ListState()
+}
+
+public struct ConfirmState: Equatable, Sendable {
+    public var question: String
+    public var drafts: [EventDraft]
+    /// Quit the program when confirmed (instead of committing drafts).
+    public var quitOnYes = false
+}
+
+public struct NoticeState: Equatable, Sendable {
+    public var title: String
+    public var lines: [String]
+    public var role: Role
+}
+
+public struct ProblemsState: Equatable, Sendable {
+    public var problems: [Problem]
+    public var path: String
+    public var scroll = 0
+}
+
+public struct LockedState: Equatable, Sendable {
+    public var path: String
+    public var holder: LockHolder?
+}
+
+/// What update asks the runtime to do: the only way to touch the journal or leave.
+public enum Effect: Equatable, Sendable {
+    case commit([EventDraft], closeForm: Bool)
+    case createJournal([EventDraft])
+    case openDemo
+    case openReadOnly
+    case saveAs(String)
+    case quit
+}
+
+public enum Message: Equatable, Sendable {
+    case key(Key)
+    case opened(OpenOutcome)
+    case committed(Result<Int, JournalSession.CommitError>, closeForm: Bool)
+    case savedAs(Result<String, JournalError>)
+}

@@ -1,0 +1,172 @@
+/// What a key asks for. One table maps keys to commands per screen; the same table draws the
+/// key bar, the F1 help and docs/keys.md, so they never drift apart.
+public enum Command: Equatable, Sendable {
+    case help, quit, back
+    case up, down, pageUp, pageDown, first, last
+    case open, switchPane
+    case editProject, axes, newCommittee, editCommittee, newMember, newAxis, edit, retire
+    case nextField, previousField, submit, previousChoice, nextChoice
+    case yes, no
+    case createProject, openDemo
+    case openReadOnly
+    case saveAs
+}
+
+public struct Binding: Sendable {
+    public var keys: [Key]
+    public var command: Command
+    /// Short label for the key bar; nil keeps the binding out of the bar.
+    public var bar: String?
+    public var help: String
+}
+
+public enum ScreenKind: String, CaseIterable, Sendable {
+    case welcome, dashboard, committee, axes, form, confirm, notice, problems, locked
+
+    public var title: String {
+        switch self {
+        case .welcome: "Accueil (premier lancement)"
+        case .dashboard: "Tableau de bord"
+        case .committee: "Comité"
+        case .axes: "Axes du projet"
+        case .form: "Formulaire"
+        case .confirm: "Confirmation"
+        case .notice: "Message"
+        case .problems: "Problèmes du journal"
+        case .locked: "Journal déjà ouvert"
+        }
+    }
+}
+
+extension Screen {
+    public var kind: ScreenKind {
+        switch self {
+        case .welcome: .welcome
+        case .dashboard: .dashboard
+        case .committee: .committee
+        case .axes: .axes
+        case .form: .form
+        case .confirm: .confirm
+        case .notice: .notice
+        case .problems: .problems
+        case .locked: .locked
+        }
+    }
+}
+
+public enum KeyMap {
+    static let listMoves: [Binding] = [
+        Binding(keys: [.up, .char("k")], command: .up, bar: nil, help: "ligne précédente"),
+        Binding(keys: [.down, .char("j")], command: .down, bar: nil, help: "ligne suivante"),
+        Binding(keys: [.pageUp], command: .pageUp, bar: nil, help: "page précédente"),
+        Binding(keys: [.pageDown], command: .pageDown, bar: nil, help: "page suivante"),
+        Binding(keys: [.home], command: .first, bar: nil, help: "première ligne"),
+        Binding(keys: [.end], command: .last, bar: nil, help: "dernière ligne"),
+    ]
+
+    /// Bindings of every screen, before the screen's own.
+    static let global: [Binding] = [
+        Binding(keys: [.f(1)], command: .help, bar: "Aide", help: "afficher toutes les touches de cet écran"),
+        Binding(keys: [.f(10)], command: .quit, bar: "Quitter", help: "quitter seance (tout ce qui est affiché comme enregistré l'est)"),
+    ]
+
+    public static func bindings(_ kind: ScreenKind) -> [Binding] {
+        switch kind {
+        case .welcome:
+            return [
+                Binding(keys: [.up], command: .up, bar: nil, help: "choix précédent"),
+                Binding(keys: [.down], command: .down, bar: nil, help: "choix suivant"),
+                Binding(keys: [.enter], command: .open, bar: "Choisir", help: "valider le choix"),
+                Binding(keys: [.char("c")], command: .createProject, bar: "Créer", help: "créer mon projet"),
+                Binding(keys: [.char("d")], command: .openDemo, bar: "Démo", help: "ouvrir une copie de la démonstration (Saint-Flour)"),
+                Binding(keys: [.char("q")], command: .quit, bar: nil, help: "quitter"),
+            ]
+        case .dashboard:
+            return listMoves + [
+                Binding(keys: [.enter], command: .open, bar: "Ouvrir", help: "ouvrir le comité choisi"),
+                Binding(keys: [.char("n")], command: .newCommittee, bar: "Nouveau comité", help: "créer un comité"),
+                Binding(keys: [.char("p")], command: .editProject, bar: "Projet", help: "modifier le projet (nom, territoire, période, enveloppe)"),
+                Binding(keys: [.char("x")], command: .axes, bar: "Axes", help: "les axes du projet"),
+                Binding(keys: [.f(3)], command: .saveAs, bar: nil, help: "enregistrer tout le journal dans un nouveau fichier"),
+                Binding(keys: [.char("q")], command: .quit, bar: nil, help: "quitter"),
+            ]
+        case .committee:
+            return listMoves + [
+                Binding(keys: [.tab], command: .switchPane, bar: "Membres/Séances", help: "passer des membres aux séances et retour"),
+                Binding(keys: [.char("n")], command: .newMember, bar: "Nouveau membre", help: "ajouter un membre au comité"),
+                Binding(keys: [.enter, .char("e")], command: .edit, bar: "Modifier", help: "modifier le membre choisi"),
+                Binding(keys: [.char("r")], command: .retire, bar: "Retirer", help: "retirer le membre choisi du comité (il reste dans les séances passées)"),
+                Binding(keys: [.char("m")], command: .editCommittee, bar: "Comité", help: "modifier le comité (nom, type, axe, quorum, majorité)"),
+                Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir au tableau de bord"),
+            ]
+        case .axes:
+            return listMoves + [
+                Binding(keys: [.char("n")], command: .newAxis, bar: "Nouvel axe", help: "ajouter un axe"),
+                Binding(keys: [.enter, .char("e")], command: .edit, bar: "Modifier", help: "modifier l'axe choisi"),
+                Binding(keys: [.char("r")], command: .retire, bar: "Retirer", help: "retirer l'axe choisi"),
+                Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir au tableau de bord"),
+            ]
+        case .form:
+            return [
+                Binding(keys: [.tab, .down], command: .nextField, bar: nil, help: "champ suivant"),
+                Binding(keys: [.backTab, .up], command: .previousField, bar: nil, help: "champ précédent"),
+                Binding(keys: [.enter], command: .nextField, bar: nil, help: "champ suivant (sur le dernier champ : enregistrer)"),
+                Binding(keys: [.left], command: .previousChoice, bar: nil, help: "choix précédent (dans un champ à choix)"),
+                Binding(keys: [.right, .char(" ")], command: .nextChoice, bar: nil, help: "choix suivant (dans un champ à choix)"),
+                Binding(keys: [.f(2), .ctrl("s")], command: .submit, bar: "Enregistrer", help: "enregistrer le formulaire"),
+                Binding(keys: [.escape], command: .back, bar: "Annuler", help: "abandonner le formulaire"),
+            ]
+        case .confirm:
+            return [
+                Binding(keys: [.char("o"), .char("y")], command: .yes, bar: "Oui", help: "confirmer"),
+                Binding(keys: [.char("n"), .escape], command: .no, bar: "Non", help: "renoncer"),
+            ]
+        case .notice:
+            return [
+                Binding(keys: [.enter, .escape, .char(" ")], command: .back, bar: "Continuer", help: "fermer le message"),
+            ]
+        case .problems:
+            return listMoves + [
+                Binding(keys: [.enter], command: .back, bar: "Lecture seule", help: "continuer en lecture seule (rien ne sera écrit)"),
+                Binding(keys: [.char("q")], command: .quit, bar: nil, help: "quitter"),
+            ]
+        case .locked:
+            return [
+                Binding(keys: [.char("o"), .enter], command: .openReadOnly, bar: "Lecture seule", help: "ouvrir ce journal en lecture seule"),
+                Binding(keys: [.char("q"), .escape], command: .quit, bar: "Quitter", help: "quitter sans rien ouvrir"),
+            ]
+        }
+    }
+
+    /// The command a key means on a screen, or nil (then the key may be text input).
+    public static func command(for key: Key, on kind: ScreenKind) -> Command? {
+        for b in bindings(kind) + global where b.keys.contains(key) { return b.command }
+        return nil
+    }
+
+    /// The key bar: F1 Aide first, then the screen's own, then F10 Quitter.
+    public static func bar(_ kind: ScreenKind) -> [(key: String, label: String)] {
+        var out: [(String, String)] = [("F1", "Aide")]
+        for b in bindings(kind) { if let l = b.bar { out.append((b.keys[0].label, l)) } }
+        out.append(("F10", "Quitter"))
+        return out
+    }
+
+    /// Help lines for a screen: `keys — what they do`.
+    public static func helpLines(_ kind: ScreenKind) -> [(keys: String, help: String)] {
+        (bindings(kind) + global).map { b in (b.keys.map(\.label).joined(separator: ", "), b.help) }
+    }
+
+    /// docs/keys.md, generated from this table (a test checks the file matches).
+    public static func markdown() -> String {
+        var s = "# Touches de seance\n\nCe fichier est produit à partir de la table des touches du programme (`KeyMap`) :\n"
+        s += "un test vérifie qu'il lui correspond. F1 affiche la même liste dans chaque écran.\n"
+        s += "Dans tous les écrans : **F1** aide, **F10** quitter ; **Échap** revient en arrière ;\n"
+        s += "**q** quitte un écran où l'on ne tape pas de texte.\n"
+        for kind in ScreenKind.allCases {
+            s += "\n## \(kind.title)\n\n| touches | action |\n|---|---|\n"
+            for l in helpLines(kind) { s += "| \(l.keys) | \(l.help) |\n" }
+        }
+        return s
+    }
+}

@@ -1,0 +1,341 @@
+import SeanceModel
+
+/// The pure heart of the interface: a message changes the state and may ask for effects.
+public enum App {
+    /// The first screens for a journal that was opened, is missing, is locked or failed.
+    public static func initial(_ outcome: OpenOutcome) -> AppState {
+        var s = AppState(screens: [])
+        s.screens = screens(for: outcome)
+        return s
+    }
+
+    static func screens(for outcome: OpenOutcome) -> [Screen] {
+        switch outcome {
+        case .missing(let path):
+            return [.welcome(WelcomeState(path: path))]
+        case .locked(let path, let holder):
+            return [.locked(LockedState(path: path, holder: holder))]
+        case .failed(let message):
+            return [.notice(NoticeState(title: "Impossible d'ouvrir le journal", lines: [message], role: .error))]
+        case .opened(let problems, let torn):
+            var out: [Screen] = [.dashboard(DashboardState())]
+            if let torn {
+                var lines = ["La dernière ligne du journal (ligne \(torn.line)) était incomplète : \(torn.reason).",
+                             "C'est ce que laisse une coupure pendant un enregistrement."]
+                if let side = torn.sidePath {
+                    lines += ["Ces \(torn.byteCount) octet(s) ont été mis de côté, sans rien effacer, dans :", side,
+                              "Tout ce qui avait été affiché comme enregistré est intact ; la saisie reprend normalement."]
+                } else {
+                    lines += ["Le journal est ouvert en lecture seule : rien n'a été modifié."]
+                }
+                out.append(.notice(NoticeState(title: "Fin du journal réparée", lines: lines, role: .warning)))
+            }
+            let errors = problems.filter { $0.severity == .error }
+            if !errors.isEmpty { out.append(.problems(ProblemsState(problems: problems, path: ""))) }
+            return out
+        }
+    }
+
+    public static func update(_ s: inout AppState, _ msg: Message, _ ctx: Context) -> [Effect] {
+        switch msg {
+        case .opened(let outcome):
+            s.screens = screens(for: outcome)
+            if case .problems(var p) = s.screens.last { p.path = ctx.journal?.path ?? ""; s.replaceTop(.problems(p)) }
+            s.status = nil
+            return []
+        case .committed(let result, let closeForm):
+            switch result {
+            case .success(let n):
+                if closeForm, case .form = s.top { s.pop() }
+                if case .confirm = s.top { s.pop() }
+                s.status = StatusLine(text: n == 0 ? "Aucun changement." : "Enregistré ✓ (\(n) événement\(n > 1 ? "s" : "") écrit\(n > 1 ? "s" : "") et synchronisé\(n > 1 ? "s" : ""))", role: .ok)
+            case .failure(.invalid(let m)):
+                if case .form(var f) = s.top { f.error = m; s.replaceTop(.form(f)) } else { s.status = StatusLine(text: "Refusé : " + m, role: .error) }
+            case .failure(let e):
+                // Kept in memory: close the form, say loudly that it is not on disk.
+                if closeForm, case .form = s.top { s.pop() }
+                if case .confirm = s.top { s.pop() }
+                s.status = StatusLine(text: e.description + " Gardé en mémoire : F3 pour enregistrer ailleurs.", role: .error)
+            }
+            clampSelections(&s, ctx)
+            return []
+        case .savedAs(let result):
+            switch result {
+            case .success(let path):
+                if case .form = s.top { s.pop() }
+                s.status = StatusLine(text: "Journal enregistré en entier dans \(path) ✓ ; la saisie continue dans ce fichier.", role: .ok)
+            case .failure(let e):
+                if case .form(var f) = s.top { f.error = e.description; s.replaceTop(.form(f)) }
+                else { s.status = StatusLine(text: e.description, role: .error) }
+            }
+            return []
+        case .key(let key):
+            return handleKey(&s, key, ctx)
+        }
+    }
+
+    static func handleKey(_ s: inout AppState, _ key: Key, _ ctx: Context) -> [Effect] {
+        if s.showHelp {
+            switch key {
+            case .up: s.helpScroll = max(0, s.helpScroll - 1)
+            case .down: s.helpScroll += 1
+            case .f(10): return quit(&s)
+            default: s.showHelp = false; s.helpScroll = 0
+            }
+            return []
+        }
+        let kind = s.top.kind
+        // In a form, printable keys are text for a text field; editing keys edit it.
+        if case .form(var f) = s.top, case .text(var editor) = f.fields[f.focus].kind {
+            let isCommand = KeyMap.command(for: key, on: .form) != nil
+            let isPrintable: Bool = { if case .char = key { return true } else { return false } }()
+            if (isPrintable || !isCommand) && editor.handle(key) {
+                f.fields[f.focus].kind = .text(editor)
+                f.error = nil
+                s.replaceTop(.form(f))
+                return []
+            }
+        }
+        guard let cmd = KeyMap.command(for: key, on: kind) else { return [] }
+        s.status = nil
+        switch cmd {
+        case .help:
+            s.showHelp = true; s.helpScroll = 0
+            return []
+        case .quit:
+            return quit(&s)
+        default:
+            break
+        }
+        switch s.top {
+        case .welcome(var w): return welcome(&s, &w, cmd, ctx)
+        case .dashboard(var d):
+            let effects = dashboard(&s, &d, cmd, ctx)
+            if case .dashboard = s.top { s.replaceTop(.dashboard(d)) }
+            return effects
+        case .committee(var c): return committee(&s, &c, cmd, ctx)
+        case .axes(var l): return axes(&s, &l, cmd, ctx)
+        case .form(var f): return form(&s, &f, cmd, ctx)
+        case .confirm(let c):
+            switch cmd {
+            case .yes:
+                if c.quitOnYes { s.quit = true; return [.quit] }
+                return [.commit(c.drafts, closeForm: false)]
+            case .no: s.pop()
+            default: break
+            }
+            return []
+        case .notice:
+            if s.screens.count > 1 { s.pop() } else { return quit(&s) }
+            return []
+        case .problems(var p):
+            switch cmd {
+            case .up: p.scroll = max(0, p.scroll - 1)
+            case .down: p.scroll = min(max(0, p.problems.count - 1), p.scroll + 1)
+            case .pageUp: p.scroll = max(0, p.scroll - 10)
+            case .pageDown: p.scroll = min(max(0, p.problems.count - 1), p.scroll + 10)
+            case .back: s.pop(); return []
+            default: break
+            }
+            s.replaceTop(.problems(p))
+            return []
+        case .locked:
+            if cmd == .openReadOnly { return [.openReadOnly] }
+            return []
+        }
+    }
+
+    static func quit(_ s: inout AppState) -> [Effect] {
+        if case .form(let f) = s.top, f.isDirty {
+            s.push(.confirm(ConfirmState(question: "Quitter sans enregistrer le formulaire « \(f.title) » ?", drafts: [], quitOnYes: true)))
+            return []
+        }
+        s.quit = true
+        return [.quit]
+    }
+
+    static func move(_ l: inout ListState, _ cmd: Command, count: Int) {
+        guard count > 0 else { l.selection = 0; return }
+        switch cmd {
+        case .up: l.selection = max(0, l.selection - 1)
+        case .down: l.selection = min(count - 1, l.selection + 1)
+        case .pageUp: l.selection = max(0, l.selection - 10)
+        case .pageDown: l.selection = min(count - 1, l.selection + 10)
+        case .first: l.selection = 0
+        case .last: l.selection = count - 1
+        default: break
+        }
+        l.selection = min(max(0, l.selection), count - 1)
+    }
+
+    static func requireWritable(_ s: inout AppState, _ ctx: Context) -> Bool {
+        if ctx.journal?.writable == true { return true }
+        s.status = StatusLine(text: "Journal ouvert en lecture seule : aucune modification possible.", role: .warning)
+        return false
+    }
+
+    static func welcome(_ s: inout AppState, _ w: inout WelcomeState, _ cmd: Command, _ ctx: Context) -> [Effect] {
+        switch cmd {
+        case .up: w.selection = max(0, w.selection - 1)
+        case .down: w.selection = min(2, w.selection + 1)
+        case .createProject: w.selection = 0; s.replaceTop(.welcome(w)); s.push(.form(.project(nil, purpose: .createProject))); return []
+        case .openDemo: return [.openDemo]
+        case .open:
+            switch w.selection {
+            case 0: s.replaceTop(.welcome(w)); s.push(.form(.project(nil, purpose: .createProject))); return []
+            case 1: return [.openDemo]
+            default: return quit(&s)
+            }
+        default: break
+        }
+        s.replaceTop(.welcome(w))
+        return []
+    }
+
+    static func dashboard(_ s: inout AppState, _ d: inout DashboardState, _ cmd: Command, _ ctx: Context) -> [Effect] {
+        let committees = ctx.domain.activeCommittees
+        switch cmd {
+        case .up, .down, .pageUp, .pageDown, .first, .last: move(&d.list, cmd, count: committees.count)
+        case .open:
+            guard d.list.selection < committees.count else { return [] }
+            s.replaceTop(.dashboard(d))
+            s.push(.committee(CommitteeState(committee: committees[d.list.selection].id)))
+        case .newCommittee:
+            guard requireWritable(&s, ctx) else { return [] }
+            s.replaceTop(.dashboard(d))
+            s.push(.form(.committee(nil, axes: ctx.domain.activeAxes)))
+        case .editProject:
+            guard requireWritable(&s, ctx) else { return [] }
+            s.replaceTop(.dashboard(d))
+            s.push(.form(.project(ctx.domain.project, purpose: .editProject)))
+        case .axes:
+            s.replaceTop(.dashboard(d))
+            s.push(.axes(ListState()))
+        case .saveAs:
+            s.replaceTop(.dashboard(d))
+            let path = ctx.journal?.path ?? "journal.seance"
+            s.push(.form(.saveAs(suggestion: path.hasSuffix(".seance") ? String(path.dropLast(7)) + "-copie.seance" : path + "-copie")))
+        default: break
+        }
+        return []
+    }
+
+    static func committee(_ s: inout AppState, _ c: inout CommitteeState, _ cmd: Command, _ ctx: Context) -> [Effect] {
+        let members = ctx.domain.members(of: c.committee)
+        let meetings = ctx.domain.meetings(of: c.committee)
+        var effects: [Effect] = []
+        switch cmd {
+        case .up, .down, .pageUp, .pageDown, .first, .last:
+            if c.pane == .members { move(&c.members, cmd, count: members.count) } else { move(&c.meetings, cmd, count: meetings.count) }
+        case .switchPane: c.pane = c.pane == .members ? .meetings : .members
+        case .back: s.pop(); return []
+        case .newMember:
+            guard requireWritable(&s, ctx) else { break }
+            s.replaceTop(.committee(c))
+            s.push(.form(.member(nil, committee: c.committee)))
+            return []
+        case .edit:
+            guard c.pane == .members, c.members.selection < members.count, requireWritable(&s, ctx) else { break }
+            s.replaceTop(.committee(c))
+            s.push(.form(.member(members[c.members.selection], committee: c.committee)))
+            return []
+        case .retire:
+            guard c.pane == .members, c.members.selection < members.count, requireWritable(&s, ctx) else { break }
+            let m = members[c.members.selection]
+            s.replaceTop(.committee(c))
+            s.push(.confirm(ConfirmState(question: "Retirer \(m.name) du comité ? Ses présences passées restent dans les séances.",
+                                         drafts: [EventDraft("member.retire", m.id)])))
+            return []
+        case .editCommittee:
+            guard requireWritable(&s, ctx), let com = ctx.domain.committees[c.committee] else { break }
+            s.replaceTop(.committee(c))
+            s.push(.form(.committee(com, axes: ctx.domain.activeAxes)))
+            return []
+        default: break
+        }
+        s.replaceTop(.committee(c))
+        return effects
+    }
+
+    static func axes(_ s: inout AppState, _ l: inout ListState, _ cmd: Command, _ ctx: Context) -> [Effect] {
+        let axes = ctx.domain.activeAxes
+        switch cmd {
+        case .up, .down, .pageUp, .pageDown, .first, .last: move(&l, cmd, count: axes.count)
+        case .back: s.pop(); return []
+        case .newAxis:
+            guard requireWritable(&s, ctx) else { break }
+            s.replaceTop(.axes(l))
+            s.push(.form(.axis(nil, next: (axes.map(\.number).max() ?? 0) + 1)))
+            return []
+        case .edit:
+            guard l.selection < axes.count, requireWritable(&s, ctx) else { break }
+            s.replaceTop(.axes(l))
+            s.push(.form(.axis(axes[l.selection], next: 0)))
+            return []
+        case .retire:
+            guard l.selection < axes.count, requireWritable(&s, ctx) else { break }
+            let a = axes[l.selection]
+            s.replaceTop(.axes(l))
+            s.push(.confirm(ConfirmState(question: "Retirer l'axe \(a.number) « \(a.title) » ?", drafts: [EventDraft("axis.retire", a.id)])))
+            return []
+        default: break
+        }
+        s.replaceTop(.axes(l))
+        return []
+    }
+
+    static func form(_ s: inout AppState, _ f: inout FormState, _ cmd: Command, _ ctx: Context) -> [Effect] {
+        switch cmd {
+        case .nextField:
+            if f.focus == f.fields.count - 1 { return submit(&s, &f, ctx) }
+            f.focus += 1
+        case .previousField: f.focus = max(0, f.focus - 1)
+        case .previousChoice, .nextChoice:
+            if case .choice(let options, var sel) = f.fields[f.focus].kind, !options.isEmpty {
+                sel = (sel + (cmd == .nextChoice ? 1 : options.count - 1)) % options.count
+                f.fields[f.focus].kind = .choice(options: options, selected: sel)
+            }
+        case .submit: return submit(&s, &f, ctx)
+        case .back:
+            s.pop(); return []
+        default: break
+        }
+        s.replaceTop(.form(f))
+        return []
+    }
+
+    static func submit(_ s: inout AppState, _ f: inout FormState, _ ctx: Context) -> [Effect] {
+        if f.purpose == .saveAs {
+            let path = f.fields[0].value
+            guard !path.isEmpty else { f.error = "Indiquez un chemin."; s.replaceTop(.form(f)); return [] }
+            s.replaceTop(.form(f))
+            return [.saveAs(path)]
+        }
+        switch f.drafts(ctx) {
+        case .failure(let refusal):
+            f.error = refusal.message
+            s.replaceTop(.form(f))
+            return []
+        case .success(let drafts):
+            s.replaceTop(.form(f))
+            if f.purpose == .createProject && ctx.journal == nil { return [.createJournal(drafts)] }
+            if drafts.isEmpty { s.pop(); s.status = StatusLine(text: "Aucun changement.", role: .dim); return [] }
+            return [.commit(drafts, closeForm: true)]
+        }
+    }
+
+    /// Keeps list selections inside their lists after the data changed (a retired member…).
+    static func clampSelections(_ s: inout AppState, _ ctx: Context) {
+        for i in s.screens.indices {
+            switch s.screens[i] {
+            case .committee(var c):
+                c.members.selection = min(c.members.selection, max(0, ctx.domain.members(of: c.committee).count - 1))
+                s.screens[i] = .committee(c)
+            case .axes(var l):
+                l.selection = min(l.selection, max(0, ctx.domain.activeAxes.count - 1))
+                s.screens[i] = .axes(l)
+            default: break
+            }
+        }
+    }
+}

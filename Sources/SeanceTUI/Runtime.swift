@@ -1,0 +1,142 @@
+import SeanceModel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The signal that asked the program to stop (0: none). Written by the handler, read by the loop.
+nonisolated(unsafe) private var pendingSignal: Int32 = 0
+
+/// The loop that joins everything: keys in, `App.update`, effects on the journal, `App.view`,
+/// grid diff to the terminal. The only place with side effects besides the backend.
+public final class Runtime {
+    private let backend = NcursesBackend()
+    private var session: JournalSession?
+    private var state: AppState
+    private var journalPath: String
+    private var isDemo: Bool
+    private let author: String
+    private let makeDemoCopy: () throws -> String
+    private var rng = SystemRandomNumberGenerator()
+
+    public init(journalPath: String, isDemo: Bool, author: String, makeDemoCopy: @escaping () throws -> String) {
+        self.journalPath = journalPath
+        self.isDemo = isDemo
+        self.author = author
+        self.makeDemoCopy = makeDemoCopy
+        state = AppState(screens: [])
+        state = App.initial(open(journalPath, readOnly: false))
+        if case .problems(var p) = state.top { p.path = journalPath; state.replaceTop(.problems(p)) }
+    }
+
+    private func open(_ path: String, readOnly: Bool) -> OpenOutcome {
+        session?.close()
+        session = nil
+        if !readOnly && !JournalStorage.exists(path) { return .missing(path: path) }
+        do {
+            let s = try JournalSession.open(path: path, readOnly: readOnly)
+            session = s
+            return .opened(problems: s.problems, tornTail: s.tornTail)
+        } catch .locked(_, let holder) {
+            return .locked(path: path, holder: holder)
+        } catch {
+            return .failed(error.description)
+        }
+    }
+
+    private func context() -> Context {
+        let info = session.map { s -> JournalInfo in
+            var reason: JournalSession.ReadOnlyReason? = nil
+            if case .readOnly(let r) = s.mode { reason = r }
+            return JournalInfo(path: s.path, writable: s.isWritable, readOnlyReason: reason,
+                               unsavedCount: s.unsaved.count, isDemo: isDemo)
+        }
+        let now = Timestamp.now(in: session?.state.project?.timeZone ?? "Europe/Paris")
+        return Context(domain: session?.state ?? ProjectState(), journal: info, today: now.localDate,
+                       makeID: { [unowned self] prefix in EventID.entity(prefix: prefix, using: &self.rng) })
+    }
+
+    private static func installSignalHandlers() {
+        for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            signal(sig) { s in pendingSignal = s }
+        }
+    }
+
+    /// Runs until the user quits or a signal arrives; returns the exit code.
+    public func run() -> Int32 {
+        Self.installSignalHandlers()
+        backend.start()
+        defer { backend.stop() }
+        render()
+        while !state.quit {
+            if pendingSignal != 0 { break }
+            switch backend.read(timeoutMs: 250) {
+            case .key(let k): dispatch(.key(k))
+            case .resize: backend.invalidate()
+            case .timeout: continue
+            case .end: state.quit = true
+            }
+            render()
+        }
+        session?.close()
+        return pendingSignal != 0 ? 128 + pendingSignal : 0
+    }
+
+    private func render() {
+        let (w, h) = backend.size
+        backend.draw(App.view(state, context(), width: w, height: h))
+    }
+
+    private func dispatch(_ msg: Message) {
+        var queue = [msg]
+        while !queue.isEmpty {
+            let m = queue.removeFirst()
+            let effects = App.update(&state, m, context())
+            for e in effects {
+                if let reply = perform(e) { queue.append(reply) }
+            }
+        }
+    }
+
+    private func perform(_ effect: Effect) -> Message? {
+        switch effect {
+        case .quit:
+            state.quit = true
+            return nil
+        case .commit(let drafts, let closeForm):
+            guard let session else { return .committed(.failure(.readOnly), closeForm: closeForm) }
+            return .committed(session.commit(drafts, author: author, now: now()).map(\.count), closeForm: closeForm)
+        case .createJournal(let drafts):
+            do {
+                let s = try JournalSession.create(path: journalPath)
+                session = s
+                if case .failure(let e) = s.commit(drafts, author: author, now: now()) {
+                    return .committed(.failure(e), closeForm: true)
+                }
+                return .opened(.opened(problems: [], tornTail: nil))
+            } catch {
+                return .committed(.failure(.journal(error)), closeForm: false)
+            }
+        case .openDemo:
+            do {
+                journalPath = try makeDemoCopy()
+                isDemo = true
+                return .opened(open(journalPath, readOnly: false))
+            } catch {
+                return .opened(.failed("Impossible de copier la démonstration : \(error)"))
+            }
+        case .openReadOnly:
+            return .opened(open(journalPath, readOnly: true))
+        case .saveAs(let path):
+            guard let session else { return nil }
+            do {
+                try session.saveAs(path, now: now())
+                journalPath = path
+                return .savedAs(.success(path))
+            } catch {
+                return .savedAs(.failure(error))
+            }
+        }
+    }
+
+    private func now() -> Timestamp { Timestamp.now(in: session?.state.project?.timeZone ?? "Europe/Paris") }
+}

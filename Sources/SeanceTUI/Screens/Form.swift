@@ -1,0 +1,186 @@
+import Foundation
+import SeanceModel
+
+/// A form field: free text, or a choice among labelled values (← → to change).
+public struct FormField: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case text(LineEditor)
+        case choice(options: [Option], selected: Int)
+    }
+    public struct Option: Equatable, Sendable {
+        public var value: String
+        public var label: String
+    }
+    public var key: String
+    public var label: String
+    public var kind: Kind
+    public var required = false
+    public var hint = ""
+    /// The value when the form opened: an edit writes only what changed.
+    public var original: String
+
+    init(text key: String, _ label: String, _ value: String = "", required: Bool = false, hint: String = "") {
+        self.key = key; self.label = label; self.kind = .text(LineEditor(value))
+        self.required = required; self.hint = hint; self.original = value
+    }
+
+    init(choice key: String, _ label: String, _ options: [Option], value: String) {
+        self.key = key; self.label = label
+        self.kind = .choice(options: options, selected: options.firstIndex { $0.value == value } ?? 0)
+        self.original = options.first { $0.value == value }?.value ?? options.first?.value ?? ""
+    }
+
+    public var value: String {
+        switch kind {
+        case .text(let e): e.text.trimmingSpaces
+        case .choice(let o, let s): o.isEmpty ? "" : o[s].value
+        }
+    }
+}
+
+/// What a form is for: decides the events its values become.
+public enum FormPurpose: Equatable, Sendable {
+    case createProject
+    case editProject
+    case newAxis
+    case editAxis(String)
+    case newCommittee
+    case editCommittee(String)
+    case newMember(committee: String)
+    case editMember(String)
+    case saveAs
+}
+
+public struct FormState: Equatable, Sendable {
+    public var title: String
+    public var purpose: FormPurpose
+    public var fields: [FormField]
+    public var focus = 0
+    public var error: String?
+
+    public var isDirty: Bool { fields.contains { $0.value != $0.original } }
+}
+
+/// A French reason why a form's values are refused.
+public struct Refusal: Error, Equatable, Sendable {
+    public var message: String
+    init(_ message: String) { self.message = message }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s = s.dropFirst() }
+        while s.last?.isWhitespace == true { s = s.dropLast() }
+        return String(s)
+    }
+}
+
+// MARK: - The forms of this application
+
+extension FormState {
+    static func project(_ p: Project?, purpose: FormPurpose) -> FormState {
+        FormState(title: purpose == .createProject ? "Créer le projet" : "Modifier le projet", purpose: purpose, fields: [
+            FormField(text: "name", "Nom du projet", p?.name ?? "", required: true, hint: "ex. Contrat de cohésion sociale 2026–2028"),
+            FormField(text: "territory", "Territoire", p?.territory ?? "", hint: "ex. Saint-Flour (Cantal)"),
+            FormField(text: "start", "Début", p?.start?.french ?? "", hint: "JJ/MM/AAAA"),
+            FormField(text: "end", "Fin", p?.end?.french ?? "", hint: "JJ/MM/AAAA"),
+            FormField(text: "envelope", "Enveloppe budgétaire", p?.envelope.map { plainMoney($0) } ?? "", hint: "en euros, ex. 1 250 000"),
+            FormField(text: "axes", "Axes (séparés par « ; »)", "", hint: purpose == .createProject ? "ex. Accès aux droits ; Insertion ; Logement" : "nouveaux axes à ajouter"),
+        ])
+    }
+
+    static func plainMoney(_ m: Money) -> String {
+        m.cents % 100 == 0 ? String(m.cents / 100) : m.journalValue.replacingOccurrences(of: ".", with: ",")
+    }
+
+    static func axis(_ a: Axis?, next: Int) -> FormState {
+        FormState(title: a == nil ? "Nouvel axe" : "Modifier l'axe", purpose: a.map { .editAxis($0.id) } ?? .newAxis, fields: [
+            FormField(text: "number", "Numéro", String(a?.number ?? next), required: true),
+            FormField(text: "title", "Intitulé", a?.title ?? "", required: true),
+        ])
+    }
+
+    static func committee(_ c: Committee?, axes: [Axis]) -> FormState {
+        let kinds = CommitteeKind.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.committeeKind[$0]!) }
+        let axisOptions = [FormField.Option(value: "", label: "aucun")]
+            + axes.map { FormField.Option(value: $0.id, label: "Axe \($0.number) – \($0.title)") }
+        let quorum = [QuorumRule.majority, .third, .none].map { FormField.Option(value: $0.journalValue, label: Fr.quorum($0)) }
+        let majority = MajorityRule.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.majority[$0]!) }
+        return FormState(title: c == nil ? "Nouveau comité" : "Modifier le comité", purpose: c.map { .editCommittee($0.id) } ?? .newCommittee, fields: [
+            FormField(text: "name", "Nom", c?.name ?? "", required: true, hint: "ex. Comité technique « Logement »"),
+            FormField(choice: "kind", "Type", kinds, value: c?.kind.rawValue ?? CommitteeKind.technique.rawValue),
+            FormField(choice: "axis", "Axe", axisOptions, value: c?.axis ?? ""),
+            FormField(choice: "quorum", "Quorum", quorum, value: c?.quorum.journalValue ?? "majorite"),
+            FormField(choice: "majority", "Majorité", majority, value: c?.majority.rawValue ?? "simple"),
+        ])
+    }
+
+    static func member(_ m: Member?, committee: String) -> FormState {
+        let roles = MemberRole.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.role[$0]!) }
+        let yesNo = [FormField.Option(value: "oui", label: "oui, votant"), FormField.Option(value: "non", label: "non, consultatif")]
+        return FormState(title: m == nil ? "Nouveau membre" : "Modifier le membre",
+                         purpose: m.map { .editMember($0.id) } ?? .newMember(committee: committee), fields: [
+            FormField(text: "name", "Nom", m?.name ?? "", required: true, hint: "NOM Prénom"),
+            FormField(text: "organisation", "Organisation", m?.organisation ?? ""),
+            FormField(choice: "role", "Rôle", roles, value: m?.role.rawValue ?? MemberRole.professionnel.rawValue),
+            FormField(choice: "voting", "Droit de vote", yesNo, value: m.map { $0.voting ? "oui" : "non" } ?? "oui"),
+        ])
+    }
+
+    static func saveAs(suggestion: String) -> FormState {
+        FormState(title: "Enregistrer le journal sous…", purpose: .saveAs, fields: [
+            FormField(text: "path", "Nouveau fichier", suggestion, required: true, hint: "chemin complet d'un fichier qui n'existe pas"),
+        ])
+    }
+
+    /// The events the form's values become, or a French reason to refuse them.
+    func drafts(_ ctx: Context) -> Result<[EventDraft], Refusal> {
+        for f in fields where f.required && f.value.isEmpty {
+            return .failure(Refusal("« \(f.label) » est obligatoire."))
+        }
+        var values: [(String, String)] = []
+        for f in fields where f.key != "axes" {
+            let isNew: Bool
+            switch purpose {
+            case .createProject, .newAxis, .newCommittee, .newMember: isNew = true
+            default: isNew = false
+            }
+            guard isNew ? !f.value.isEmpty : f.value != f.original else { continue }
+            switch f.key {
+            case "start", "end":
+                if f.value.isEmpty { values.append((f.key, "")); continue }
+                guard let d = LocalDate(userInput: f.value) else { return .failure(Refusal("Date illisible pour « \(f.label) » : écrivez JJ/MM/AAAA.")) }
+                values.append((f.key, d.journalValue))
+            case "envelope":
+                if f.value.isEmpty { values.append((f.key, "")); continue }
+                guard let m = Money(userInput: f.value) else { return .failure(Refusal("Montant illisible pour « \(f.label) » : écrivez par exemple 1 250 000 ou 28 500,50.")) }
+                values.append((f.key, m.journalValue))
+            case "number":
+                guard let n = Int(f.value), n > 0 else { return .failure(Refusal("Le numéro doit être un nombre entier positif.")) }
+                values.append((f.key, String(n)))
+            default:
+                values.append((f.key, f.value))
+            }
+        }
+        let newAxes = (fields.first { $0.key == "axes" }?.value ?? "")
+            .split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        switch purpose {
+        case .createProject, .editProject:
+            var out: [EventDraft] = []
+            if !values.isEmpty { out.append(EventDraft("project.set", "project", values)) }
+            let first = (ctx.domain.axes.values.map(\.number).max() ?? 0) + 1
+            for (i, title) in newAxes.enumerated() {
+                out.append(EventDraft("axis.add", ctx.makeID("axis"), [("number", String(first + i)), ("title", title)]))
+            }
+            return .success(out)
+        case .newAxis: return .success([EventDraft("axis.add", ctx.makeID("axis"), values)])
+        case .editAxis(let id): return .success(values.isEmpty ? [] : [EventDraft("axis.edit", id, values)])
+        case .newCommittee: return .success([EventDraft("committee.create", ctx.makeID("com"), values)])
+        case .editCommittee(let id): return .success(values.isEmpty ? [] : [EventDraft("committee.edit", id, values)])
+        case .newMember(let c): return .success([EventDraft("member.add", ctx.makeID("mem"), [("committee", c)] + values)])
+        case .editMember(let id): return .success(values.isEmpty ? [] : [EventDraft("member.edit", id, values)])
+        case .saveAs: return .success([])
+        }
+    }
+}

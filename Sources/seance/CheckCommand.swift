@@ -1,0 +1,76 @@
+import ArgumentParser
+import SeanceModel
+
+/// `seance check PATH`: replay a journal, print a summary and every problem as FILE:LINE: reason.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Vérifie un journal : le relit en entier et signale chaque problème (FICHIER:LIGNE: raison).",
+        discussion: "Code de sortie : 0 journal valide, 1 problèmes trouvés, 2 journal illisible."
+    )
+
+    @Argument(help: "Le journal à vérifier.")
+    var path: String
+
+    func run() throws {
+        let data: [UInt8]
+        do { data = try JournalStorage.readAll(path) } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        let parsed = JournalParser.parse(data)
+        let (state, foldProblems) = ProjectState.fold(parsed.events, lines: parsed.lines)
+        var problems = (parsed.problems + foldProblems).sorted { $0.line < $1.line }
+        if let v = parsed.version, v > JournalParser.version {
+            problems.insert(Problem(line: 1, .error, Fr.Problem.newerVersion(v)), at: 0)
+        }
+        if let t = parsed.tornTail {
+            problems.append(Problem(line: t.line, .error, "\(t.reason) : \(t.bytes.count) octet(s) que seance mettra de côté à la prochaine ouverture"))
+        }
+        let errors = problems.filter { $0.severity == .error }
+        print("Journal : \(path)")
+        print("  événements : \(parsed.events.count) sur \(parsed.lineCount) ligne(s)")
+        if let p = state.project { print("  projet : \(Terminal.safe(p.name))") }
+        print("  axes : \(state.activeAxes.count)   comités : \(state.activeCommittees.count)   membres : \(state.members.values.filter { !$0.retired && $0.guestOf == nil }.count)")
+        print("  séances : \(state.meetings.count)   décisions : \(state.decisions.count)   suites à donner ouvertes : \(state.openFollowUps.count)")
+        print("  fiches actions : \(state.actions.count)")
+        for p in problems {
+            print(Terminal.safe(p.located(in: path)) + (p.severity == .notice ? " (avertissement)" : ""))
+        }
+        if errors.isEmpty {
+            print(problems.isEmpty ? "Aucun problème." : "Journal valide (\(problems.count) avertissement(s)).")
+        } else {
+            print("\(errors.count) problème(s).")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// `seance list PATH`: one line per séance.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Liste les séances d'un journal : identifiant, date, comité, titre."
+    )
+
+    @Argument(help: "Le journal à lire.")
+    var path: String
+
+    func run() throws {
+        let data: [UInt8]
+        do { data = try JournalStorage.readAll(path) } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        let parsed = JournalParser.parse(data)
+        let (state, _) = ProjectState.fold(parsed.events, lines: parsed.lines)
+        let meetings = state.meetingOrder.compactMap { state.meetings[$0] }
+            .sorted { ($0.date, $0.time?.minutesOfDay ?? 0) < ($1.date, $1.time?.minutesOfDay ?? 0) }
+        for m in meetings {
+            let c = state.committees[m.committee]
+            let name = c.map { Fr.meetingName($0, m) } ?? m.committee
+            let time = m.time.map { " " + $0.journalValue } ?? ""
+            print(Terminal.safe("\(m.id)\t\(m.date.journalValue)\(time)\t\(name)\t\(m.title)\t\(Fr.meetingState[m.state]!)"))
+        }
+    }
+}
