@@ -67,10 +67,10 @@ extension App {
     static func keyBar(_ g: inout Grid, _ kind: ScreenKind, y: Int) {
         var x = 0
         for (key, label) in KeyMap.bar(kind) {
-            let need = CharWidth.of(key) + CharWidth.of(label) + 2
+            let need = CharWidth.of(key) + CharWidth.of(label) + 3
             if x + need > g.width { break }
             x = g.put(key, x: x, y: y, role: .keyName)
-            x = g.put(label, x: x, y: y, role: .keyLabel)
+            x = g.put(" " + label, x: x, y: y, role: .keyLabel)
             x += 2
         }
     }

@@ -1,0 +1,45 @@
+import Foundation
+@testable import SeanceModel
+
+/// A fresh private folder for one test, removed at the end.
+final class TempDir {
+    let path: String
+    init() {
+        var template = Array((NSTemporaryDirectory() + "seance-test-XXXXXX").utf8CString)
+        path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+    }
+    func file(_ name: String) -> String { path + "/" + name }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// A deterministic random source for ids in tests.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(_ seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E3779B97F4A7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+        return z ^ (z >> 31)
+    }
+}
+
+let t0 = Timestamp(journalValue: "2009-12-15T14:30:00+01:00")!
+
+func event(_ kind: String, _ entity: String, _ fields: [(String, String)] = [], n: Int = 0, at t: Timestamp = t0) -> Event {
+    var rng = SeededRandom(UInt64(n + 1) &* 7919 &+ UInt64(abs(kind.hashValue % 1000)))
+    return EventDraft(kind, entity, fields).stamped(at: t, id: EventID.make(milliseconds: t.epochSeconds * 1000 + Int64(n), using: &rng), author: "claire")
+}
+
+func journalText(_ events: [Event]) -> String {
+    JournalParser.header + events.map(\.line).joined()
+}
+
+func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+func fileMode(_ path: String) -> Int {
+    var st = stat()
+    stat(path, &st)
+    return Int(st.st_mode & 0o777)
+}
