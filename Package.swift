@@ -29,7 +29,7 @@ let package = Package(
         .testTarget(name: "SeanceModelTests", dependencies: ["SeanceModel"]),
         .testTarget(
             name: "SeanceTUITests",
-            dependencies: ["SeanceTUI", "SeanceModel"],
+            dependencies: ["SeanceTUI", "SeanceModel", "CNcurses"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["seance", "SeanceModel"]),

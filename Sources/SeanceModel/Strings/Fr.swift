@@ -126,11 +126,12 @@ public enum Fr {
     public static func longDate(_ d: LocalDate) -> String {
         "\(weekdays[d.weekday]) \(d.day == 1 ? "1er" : String(d.day)) \(months[d.month - 1]) \(d.year)"
     }
+    static let shortMonths = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août",
+                              "sept.", "oct.", "nov.", "déc."]
+
     /// `15 déc. 2009`
     public static func shortDate(_ d: LocalDate) -> String {
-        let m = months[d.month - 1]
-        let short = m.count <= 4 ? m : String(m.prefix(m == "juillet" ? 5 : (m == "février" || m == "décembre" ? 4 : 3))) + "."
-        return "\(d.day) \(short) \(d.year)"
+        "\(d.day) \(shortMonths[d.month - 1]) \(d.year)"
     }
 
     /// « Comité de pilotage n°3 »

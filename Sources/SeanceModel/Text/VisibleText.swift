@@ -21,11 +21,21 @@ public enum VisibleText {
             break
         }
         if !needs { return text }
-        var out = ""
-        for s in text.unicodeScalars {
-            if (keepTabs && s == "\t") || (keepNewlines && s == "\n") { out.unicodeScalars.append(s); continue }
-            if let r = standIn(s) { out += r } else { out.unicodeScalars.append(s) }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, s) in scalars.enumerated() {
+            if (keepTabs && s == "\t") || (keepNewlines && s == "\n") { out.append(s); continue }
+            // A zero-width joiner between two emoji builds one pictogram (👩‍💻): it is not hidden text.
+            if s.value == 0x200D, i > 0, i + 1 < scalars.count,
+               isPictographic(scalars[i - 1]), isPictographic(scalars[i + 1]) {
+                out.append(s); continue
+            }
+            if let r = standIn(s) { out.append(contentsOf: r.unicodeScalars) } else { out.append(s) }
         }
-        return out
+        return String(out)
+    }
+
+    static func isPictographic(_ s: Unicode.Scalar) -> Bool {
+        s.value > 0xFF && (s.properties.isEmojiPresentation || s.properties.isEmoji || s.value == 0xFE0F)
     }
 }

@@ -50,7 +50,7 @@ extension App {
         }
         right = CharWidth.truncate(right, to: max(0, g.width / 2 - 2))
         let rw = CharWidth.of(right)
-        g.put(left, x: 0, y: 0, role: .title, maxWidth: g.width - rw - 2)
+        g.put(CharWidth.truncate(left, to: g.width - rw - 2), x: 0, y: 0, role: .title)
         if !right.isEmpty { g.put(right + " ", x: g.width - rw - 1, y: 0, role: .title) }
     }
 
@@ -64,11 +64,15 @@ extension App {
         if let st = s.status { g.put(" " + st.text, x: 0, y: y, role: st.role) }
     }
 
+    /// The key bar; F10 Quitter always shows, the screen's own keys as many as fit.
     static func keyBar(_ g: inout Grid, _ kind: ScreenKind, y: Int) {
         var x = 0
-        for (key, label) in KeyMap.bar(kind) {
+        let items = KeyMap.bar(kind)
+        let quitWidth = items.last.map { CharWidth.of($0.key) + CharWidth.of($0.label) + 1 } ?? 0
+        for (i, (key, label)) in items.enumerated() {
             let need = CharWidth.of(key) + CharWidth.of(label) + 3
-            if x + need > g.width { break }
+            if i < items.count - 1 && x + need + quitWidth > g.width { continue }
+            if x + need - 2 > g.width { break }
             x = g.put(key, x: x, y: y, role: .keyName)
             x = g.put(" " + label, x: x, y: y, role: .keyLabel)
             x += 2

@@ -1,5 +1,7 @@
 /// Display width of text in terminal columns, as the C library's `wcwidth` counts it (ncurses
 /// positions glyphs by those widths, so the grid must agree with it cell for cell).
+import SeanceModel
+
 public enum CharWidth {
     /// East Asian Wide and Fullwidth ranges and the emoji with default emoji presentation.
     static let wide: [ClosedRange<UInt32>] = [
@@ -10,9 +12,9 @@ public enum CharWidth {
         0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B, 0x2728...0x2728,
         0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
         0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
-        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4DC0...0x4DFF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
         0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x1B000...0x1B2FF,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x16FF0...0x16FF1, 0x17000...0x18CFF, 0x18D00...0x18D08, 0x1AFF0...0x1AFFE, 0x1B000...0x1B2FF,
         0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F202,
         0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251, 0x1F260...0x1F265, 0x1F300...0x1F320,
         0x1F32D...0x1F335, 0x1F337...0x1F37C, 0x1F37E...0x1F393, 0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3,
@@ -28,9 +30,13 @@ public enum CharWidth {
     public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
         if v < 0x300 { return (v < 0x20 || (v >= 0x7F && v < 0xA0)) ? 0 : (v == 0xAD ? 1 : 1) }
+        if v == 0x1171E { return 0 }
         if v == 0x200B || v == 0x200C || v == 0x200D || v == 0x2060 || v == 0xFEFF { return 0 }
         if (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 }
         if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) { return 0 }
+        // Prepended concatenation marks are format characters that glibc draws one column wide.
+        if (0x600...0x605).contains(v) || v == 0x6DD || v == 0x70F || v == 0x890 || v == 0x891 || v == 0x8E2
+            || v == 0x110BD || v == 0x110CD { return 1 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -74,8 +80,9 @@ public enum CharWidth {
     }
 
     /// `text` cut to `width` columns with an ellipsis when it does not fit.
-    public static func truncate(_ text: String, to width: Int) -> String {
+    public static func truncate(_ raw: String, to width: Int) -> String {
         if width <= 0 { return "" }
+        let text = VisibleText.make(raw)
         if of(text) <= width { return text }
         return prefix(text, fitting: width - 1) + "…"
     }

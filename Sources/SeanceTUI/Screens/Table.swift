@@ -38,10 +38,6 @@ extension App {
             g.put(line(row), x: a.x, y: y, role: selected ? (focused ? .selected : .accent) : .normal, maxWidth: a.width)
             if selected { g.put("›", x: a.x, y: y, role: focused ? .selected : .accent) }
         }
-        if rows.count > bodyRows, a.width > 12 {
-            let info = " \(min(rows.count, start + bodyRows))/\(rows.count) "
-            g.put(info, x: a.x + a.width - CharWidth.of(info) - 1, y: a.y, role: .header)
-        }
         return 1 + min(bodyRows, rows.count)
     }
 }

@@ -41,7 +41,8 @@ extension App {
         var counts = "Axes : \(st.activeAxes.count) · Séances : \(meetings) · Suites à donner ouvertes : \(open)"
         if overdue > 0 { counts += " (dont \(overdue) en retard)" }
         counts += " · Fiches actions : \(st.actions.count)"
-        g.put(counts, x: x, y: y, role: .dim, maxWidth: a.width - 2); y += 2
+        for l in wrap(counts, width: a.width - 2).prefix(2) { g.put(l, x: x, y: y, role: .dim); y += 1 }
+        y += 1
 
         let committees = st.activeCommittees
         let rows: [[String]] = committees.map { c in
@@ -54,8 +55,8 @@ extension App {
         let wide = a.width >= 100
         var columns = [Column(title: "Comité", width: 0), Column(title: "Type", width: 6),
                        Column(title: "Votants", width: 7, right: true),
-                       Column(title: "Dernière séance", width: wide ? 15 : 12),
-                       Column(title: "Prochaine", width: 12), Column(title: "Séances", width: 7, right: true)]
+                       Column(title: wide ? "Dernière séance" : "Dernière", width: wide ? 15 : 13),
+                       Column(title: "Prochaine", width: 13), Column(title: "Séances", width: 7, right: true)]
         if wide { columns.append(Column(title: "Suites", width: 6, right: true)) }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), columns: columns,
               rows: wide ? rows : rows.map { Array($0.prefix(6)) }, selection: d.list.selection,
@@ -68,7 +69,7 @@ extension App {
         var y = a.y + 1
         let x = a.x + 1
         g.put(com.name, x: x, y: y, role: .header, maxWidth: a.width - 2); y += 1
-        var facts = [Fr.committeeKind[com.kind]!]
+        var facts = com.name.hasPrefix(Fr.committeeKind[com.kind]!) ? [] : [Fr.committeeKind[com.kind]!]
         if let ax = com.axis.flatMap({ st.axes[$0] }) { facts.append("Axe \(ax.number) – \(ax.title)") }
         facts.append("quorum : " + Fr.quorum(com.quorum))
         facts.append(Fr.majority[com.majority]!)
@@ -99,7 +100,7 @@ extension App {
              Fr.meetingState[m.state]!]
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y),
-              columns: [Column(title: "N°", width: 4), Column(title: "Date", width: 12), Column(title: "Heure", width: 8),
+              columns: [Column(title: "N°", width: 4), Column(title: "Date", width: 13), Column(title: "Heure", width: 8),
                         Column(title: "Titre", width: 0), Column(title: "État", width: 8)],
               rows: meetingRows, selection: c.pane == .meetings ? c.meetings.selection : nil, empty: "Aucune séance.")
     }

@@ -1,0 +1,59 @@
+import Testing
+@testable import SeanceTUI
+
+@Suite("The line editor works on whole characters")
+struct LineEditorTests {
+    func typed(_ s: String) -> LineEditor {
+        var e = LineEditor()
+        for scalar in s.unicodeScalars { _ = e.handle(.char(Character(scalar))) }
+        return e
+    }
+
+    @Test("A combining accent typed after its letter makes one character")
+    func combining() {
+        var e = typed("cafe\u{301}")
+        #expect(e.text == "café" || e.text == "cafe\u{301}")
+        #expect(e.text.count == 4 && e.cursor == 4)
+        _ = e.handle(.backspace)
+        #expect(e.text == "caf")
+    }
+
+    @Test("Arrows, Home, End, Backspace and Delete move and delete by character")
+    func moves() {
+        var e = typed("œuvre « €»")
+        _ = e.handle(.home); #expect(e.cursor == 0)
+        _ = e.handle(.delete); #expect(e.text == "uvre « €»")
+        _ = e.handle(.end); _ = e.handle(.left); _ = e.handle(.backspace)
+        #expect(e.text == "uvre « »")
+        _ = e.handle(.char("€")); #expect(e.text == "uvre « €»")
+    }
+
+    @Test("Word moves and word deletion")
+    func words() {
+        var e = typed("le comité de pilotage")
+        _ = e.handle(.wordLeft); #expect(e.cursor == 13)
+        _ = e.handle(.wordLeft); #expect(e.cursor == 10)
+        _ = e.handle(.wordRight); #expect(e.cursor == 12)
+        _ = e.handle(.end); _ = e.handle(.ctrl("w"))
+        #expect(e.text == "le comité de ")
+    }
+
+    @Test("A long line scrolls so the cursor stays visible, wide characters whole")
+    func scrolling() {
+        var e = typed("Épicerie solidaire 中文中文中文 fin")
+        let (text, col) = e.visible(width: 10)
+        #expect(CharWidth.of(text) <= 10)
+        #expect(text.hasSuffix("fin"))
+        #expect(col == CharWidth.of(text))
+        _ = e.handle(.home)
+        let (t2, c2) = e.visible(width: 10)
+        #expect(t2.hasPrefix("Épicerie") && c2 == 0)
+    }
+
+    @Test("Pasted control characters never enter the text")
+    func paste() {
+        var e = LineEditor()
+        e.insert("a\tb\nc\u{1B}d")
+        #expect(e.text == "a b c d")
+    }
+}

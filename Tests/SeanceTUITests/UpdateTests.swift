@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import SeanceModel
+@testable import SeanceTUI
+
+@Suite("Keys become messages, messages become state and effects")
+struct UpdateTests {
+    func dashboard() -> AppState { App.initial(.opened(problems: [], tornTail: nil)) }
+
+    @Test("Arrows, Enter, Esc and q move through the screens")
+    func navigation() {
+        var s = dashboard()
+        let ctx = context()
+        press(&s, [.down, .down, .enter], ctx)
+        guard case .committee(let c) = s.top else { Issue.record("not on a committee: \(s.top)"); return }
+        #expect(c.committee == demoState.activeCommittees[2].id)
+        press(&s, [.escape], ctx)
+        #expect(s.top.kind == .dashboard)
+        press(&s, [.enter, .char("q")], ctx)
+        #expect(s.top.kind == .dashboard)
+        #expect(press(&s, [.char("q")], ctx) == [.quit])
+    }
+
+    @Test("F10 quits from anywhere, but asks first when a form holds typed text")
+    func quit() {
+        var s = dashboard()
+        let ctx = context()
+        #expect(press(&s, [.enter, .f(10)], ctx) == [.quit])
+        var t = dashboard()
+        press(&t, [.char("n")] + type("Groupe"), ctx)
+        #expect(press(&t, [.f(10)], ctx).isEmpty)
+        #expect(t.top.kind == .confirm)
+        press(&t, [.char("n")], ctx)
+        #expect(t.top.kind == .form)
+        #expect(press(&t, [.f(10), .char("o")], ctx) == [.quit])
+    }
+
+    @Test("In a form, q and n are text, not commands")
+    func lettersAreText() {
+        var s = dashboard()
+        let ctx = context()
+        press(&s, [.char("n")] + type("qn"), ctx)
+        guard case .form(let f) = s.top else { Issue.record("no form"); return }
+        #expect(f.fields[0].value == "qn")
+    }
+
+    @Test("A new member form becomes one member.add event, closed when saved")
+    func newMember() {
+        var s = dashboard()
+        let ctx = context()
+        let effects = press(&s, [.enter, .char("n")] + type("PEYRAC Aurélie") + [.tab] + type("Mission locale")
+                              + [.tab, .right, .tab, .right, .f(2)], ctx)
+        let expected = EventDraft("member.add", "mem-test1", [("committee", "com-copil"), ("name", "PEYRAC Aurélie"),
+                                                             ("organisation", "Mission locale"), ("role", "expert"), ("voting", "non")])
+        #expect(effects == [.commit([expected], closeForm: true)])
+        _ = App.update(&s, .committed(.success(1), closeForm: true), ctx)
+        #expect(s.top.kind == .committee)
+        #expect(s.status?.role == .ok)
+    }
+
+    @Test("Editing writes only what changed")
+    func editMember() {
+        var s = dashboard()
+        let ctx = context()
+        let effects = press(&s, [.enter, .down, .enter, .tab, .end] + type(" et du logement") + [.f(2)], ctx)
+        let m = demoState.members(of: "com-copil")[1]
+        #expect(effects == [.commit([EventDraft("member.edit", m.id, [("organisation", m.organisation + " et du logement")])], closeForm: true)])
+    }
+
+    @Test("Retiring asks for confirmation, then commits member.retire")
+    func retire() {
+        var s = dashboard()
+        let ctx = context()
+        press(&s, [.enter, .char("r")], ctx)
+        #expect(s.top.kind == .confirm)
+        let effects = press(&s, [.char("o")], ctx)
+        #expect(effects == [.commit([EventDraft("member.retire", demoState.members(of: "com-copil")[0].id)], closeForm: false)])
+        _ = App.update(&s, .committed(.success(1), closeForm: false), ctx)
+        #expect(s.top.kind == .committee)
+    }
+
+    @Test("A required field left empty and a bad amount are refused in French, in the form")
+    func validation() {
+        var s = dashboard()
+        let ctx = context()
+        #expect(press(&s, [.char("p"), .ctrl("u"), .f(2)], ctx).isEmpty)
+        guard case .form(let f) = s.top else { Issue.record("no form"); return }
+        #expect(f.error == "« Nom du projet » est obligatoire.")
+        press(&s, type("CCS") + [.tab, .tab, .tab, .tab, .ctrl("u")] + type("beaucoup") + [.f(2)], ctx)
+        guard case .form(let g) = s.top else { Issue.record("no form"); return }
+        #expect(g.error?.contains("Montant illisible") == true)
+    }
+
+    @Test("The project form creates the journal on a first run, with its axes")
+    func createProject() {
+        var s = App.initial(.missing(path: "/tmp/x.seance"))
+        let ctx = context(ProjectState(), journal: false)
+        let effects = press(&s, [.enter] + type("Projet social de Bondy") + [.tab] + type("Bondy") + [.tab] + type("01/01/2026")
+                              + [.tab] + type("31/12/2028") + [.tab] + type("1 250 000") + [.tab] + type("Accès aux droits ; Vie sociale") + [.f(2)], ctx)
+        #expect(effects == [.createJournal([
+            EventDraft("project.set", "project", [("name", "Projet social de Bondy"), ("territory", "Bondy"), ("start", "2026-01-01"),
+                                                  ("end", "2028-12-31"), ("envelope", "1250000.00")]),
+            EventDraft("axis.add", "axis-test1", [("number", "1"), ("title", "Accès aux droits")]),
+            EventDraft("axis.add", "axis-test2", [("number", "2"), ("title", "Vie sociale")]),
+        ])])
+    }
+
+    @Test("Read-only journals refuse changes with a message")
+    func readOnly() {
+        var s = dashboard()
+        let ctx = context(writable: false)
+        #expect(press(&s, [.char("n")], ctx).isEmpty)
+        #expect(s.top.kind == .dashboard)
+        #expect(s.status?.text.contains("lecture seule") == true)
+    }
+
+    @Test("A failed write closes the form but says loudly that nothing is on disk")
+    func failedWrite() {
+        var s = dashboard()
+        let ctx = context()
+        press(&s, [.char("n")] + type("Groupe « Santé »") + [.f(2)], ctx)
+        _ = App.update(&s, .committed(.failure(.journal(.syncFailed(path: "/tmp/j", errno: 28))), closeForm: true), ctx)
+        #expect(s.top.kind == .dashboard)
+        #expect(s.status?.role == .error)
+        #expect(s.status?.text.contains("disque plein") == true)
+        #expect(s.status?.text.contains("F3") == true)
+    }
+
+    @Test("docs/keys.md is the key table, word for word")
+    func keysDoc() throws {
+        let path = snapshotDir + "/../../../docs/keys.md"
+        if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" {
+            try KeyMap.markdown().write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let doc = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(doc == KeyMap.markdown(), "docs/keys.md est à régénérer : SNAPSHOT_RECORD=1 swift test --filter keysDoc")
+    }
+}
