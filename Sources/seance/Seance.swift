@@ -5,6 +5,24 @@ import SeanceTUI
 
 @main
 struct Seance: ParsableCommand {
+    /// Parses and runs, turning the parser's English errors into a French line and a hint.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is CleanExit {
+                print(fullMessage(for: error))
+                exit(withError: error)
+            }
+            if error is ExitCode { exit(withError: error) }
+            let message = fullMessage(for: error).replacingOccurrences(of: "Error: ", with: "")
+            printError("commande incomprise : \(message)\nVoir « seance --help » (ou « seance help check »).")
+            Foundation.exit(code.rawValue)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "seance",
         abstract: "Séances des comités d'un projet social de territoire : ordre du jour, prise de notes, décisions.",

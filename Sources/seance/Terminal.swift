@@ -6,7 +6,7 @@ import SeanceModel
 /// Text for a terminal outside curses: journal text is untrusted, so its control characters and
 /// invisible marks are made visible before printing (see `VisibleText`).
 enum Terminal {
-    static func safe(_ s: String) -> String { VisibleText.make(s, keepTabs: true) }
+    static func safe(_ s: String) -> String { VisibleText.make(s, keepTabs: true, keepNewlines: true) }
 }
 
 func printError(_ message: String) {

@@ -18,6 +18,8 @@ public struct Binding: Sendable {
     /// Short label for the key bar; nil keeps the binding out of the bar.
     public var bar: String?
     public var help: String
+    /// How the keys are written in the help when not one by one (a group of moves).
+    public var keysLabel: String? = nil
 }
 
 public enum ScreenKind: String, CaseIterable, Sendable {
@@ -55,19 +57,23 @@ extension Screen {
 }
 
 public enum KeyMap {
+    /// List moves: one line in the help for six bindings (those with an empty help).
     static let listMoves: [Binding] = [
-        Binding(keys: [.up, .char("k")], command: .up, bar: nil, help: "ligne précédente"),
-        Binding(keys: [.down, .char("j")], command: .down, bar: nil, help: "ligne suivante"),
-        Binding(keys: [.pageUp], command: .pageUp, bar: nil, help: "page précédente"),
-        Binding(keys: [.pageDown], command: .pageDown, bar: nil, help: "page suivante"),
-        Binding(keys: [.home], command: .first, bar: nil, help: "première ligne"),
-        Binding(keys: [.end], command: .last, bar: nil, help: "dernière ligne"),
+        Binding(keys: [], command: .up, bar: nil, help: "se déplacer : ligne précédente, suivante, page, début, fin",
+                keysLabel: "↑ ↓ PgPréc PgSuiv Début Fin"),
+        Binding(keys: [.up, .char("k")], command: .up, bar: nil, help: ""),
+        Binding(keys: [.down, .char("j")], command: .down, bar: nil, help: ""),
+        Binding(keys: [.pageUp], command: .pageUp, bar: nil, help: ""),
+        Binding(keys: [.pageDown], command: .pageDown, bar: nil, help: ""),
+        Binding(keys: [.home], command: .first, bar: nil, help: ""),
+        Binding(keys: [.end], command: .last, bar: nil, help: ""),
     ]
 
     /// Bindings of every screen, before the screen's own.
     static let global: [Binding] = [
         Binding(keys: [.f(1)], command: .help, bar: "Aide", help: "afficher toutes les touches de cet écran"),
         Binding(keys: [.f(10)], command: .quit, bar: "Quitter", help: "quitter seance (tout ce qui est affiché comme enregistré l'est)"),
+        Binding(keys: [.f(3)], command: .saveAs, bar: nil, help: "enregistrer tout le journal dans un nouveau fichier (après un échec d'écriture)"),
     ]
 
     public static func bindings(_ kind: ScreenKind) -> [Binding] {
@@ -87,7 +93,8 @@ public enum KeyMap {
                 Binding(keys: [.char("n")], command: .newCommittee, bar: "Nouveau comité", help: "créer un comité"),
                 Binding(keys: [.char("p")], command: .editProject, bar: "Projet", help: "modifier le projet (nom, territoire, période, enveloppe)"),
                 Binding(keys: [.char("x")], command: .axes, bar: "Axes", help: "les axes du projet"),
-                Binding(keys: [.f(3)], command: .saveAs, bar: nil, help: "enregistrer tout le journal dans un nouveau fichier"),
+                Binding(keys: [.char("e")], command: .editCommittee, bar: nil, help: "modifier le comité choisi"),
+                Binding(keys: [.char("r")], command: .retire, bar: nil, help: "retirer le comité choisi (ses séances restent dans l'historique)"),
                 Binding(keys: [.char("q")], command: .quit, bar: nil, help: "quitter"),
             ]
         case .committee:
@@ -154,7 +161,8 @@ public enum KeyMap {
 
     /// Help lines for a screen: `keys — what they do`.
     public static func helpLines(_ kind: ScreenKind) -> [(keys: String, help: String)] {
-        (bindings(kind) + global).map { b in (b.keys.map(\.label).joined(separator: ", "), b.help) }
+        (bindings(kind) + global).filter { !$0.help.isEmpty }
+            .map { b in (b.keysLabel ?? b.keys.map(\.label).joined(separator: ", "), b.help) }
     }
 
     /// docs/keys.md, generated from this table (a test checks the file matches).

@@ -96,7 +96,10 @@ public enum App {
                 return []
             }
         }
-        guard let cmd = KeyMap.command(for: key, on: kind) else { return [] }
+        guard let cmd = KeyMap.command(for: key, on: kind) else {
+            if key == .ctrl("c") { s.status = StatusLine(text: "Pour quitter : F10. Tout ce qui est affiché comme enregistré l'est.", role: .dim) }
+            return []
+        }
         s.status = nil
         switch cmd {
         case .help:
@@ -104,6 +107,12 @@ public enum App {
             return []
         case .quit:
             return quit(&s)
+        case .saveAs:
+            guard ctx.journal != nil else { return [] }
+            if case .form(let f) = s.top, f.purpose == .saveAs { return [] }
+            let path = ctx.journal?.path ?? "journal.seance"
+            s.push(.form(.saveAs(suggestion: path.hasSuffix(".seance") ? String(path.dropLast(7)) + "-copie.seance" : path + "-copie")))
+            return []
         default:
             break
         }
@@ -211,10 +220,16 @@ public enum App {
         case .axes:
             s.replaceTop(.dashboard(d))
             s.push(.axes(ListState()))
-        case .saveAs:
+        case .editCommittee:
+            guard d.list.selection < committees.count, requireWritable(&s, ctx) else { break }
             s.replaceTop(.dashboard(d))
-            let path = ctx.journal?.path ?? "journal.seance"
-            s.push(.form(.saveAs(suggestion: path.hasSuffix(".seance") ? String(path.dropLast(7)) + "-copie.seance" : path + "-copie")))
+            s.push(.form(.committee(committees[d.list.selection], axes: ctx.domain.activeAxes)))
+        case .retire:
+            guard d.list.selection < committees.count, requireWritable(&s, ctx) else { break }
+            let c = committees[d.list.selection]
+            s.replaceTop(.dashboard(d))
+            s.push(.confirm(ConfirmState(question: "Retirer le comité « \(c.name) » ? Ses séances restent dans l'historique.",
+                                         drafts: [EventDraft("committee.retire", c.id)])))
         default: break
         }
         return []
@@ -334,6 +349,9 @@ public enum App {
             case .axes(var l):
                 l.selection = min(l.selection, max(0, ctx.domain.activeAxes.count - 1))
                 s.screens[i] = .axes(l)
+            case .dashboard(var d):
+                d.list.selection = min(d.list.selection, max(0, ctx.domain.activeCommittees.count - 1))
+                s.screens[i] = .dashboard(d)
             default: break
             }
         }

@@ -57,7 +57,7 @@ extension App {
     static func statusLine(_ g: inout Grid, _ s: AppState, _ ctx: Context, y: Int) {
         if let j = ctx.journal, j.unsavedCount > 0 {
             g.fill(x: 0, y: y, width: g.width, height: 1, role: .error)
-            g.put(" NON ENREGISTRÉ : \(j.unsavedCount) événement(s) en mémoire seulement. F3 (tableau de bord) : enregistrer sous…",
+            g.put(" NON ENREGISTRÉ : \(j.unsavedCount) événement(s) en mémoire seulement. F3 : enregistrer le journal sous…",
                   x: 0, y: y, role: .error)
             return
         }
@@ -93,20 +93,28 @@ extension App {
         }
     }
 
+    /// The F1 help: keys on the left, what they do on the right, wrapped with a hanging indent.
     static func help(_ g: inout Grid, _ s: AppState, _ a: Area) {
         let kind = s.top.kind
-        let lines = KeyMap.helpLines(kind)
-        let keyWidth = min(24, lines.map { CharWidth.of($0.keys) }.max() ?? 10)
-        var text = lines.map { CharWidth.pad($0.keys, to: keyWidth) + "  " + $0.help }
+        let entries = KeyMap.helpLines(kind)
+        let inner = min(a.width - 6, 90)
+        let keyWidth = min(inner * 2 / 5, entries.map { CharWidth.of($0.keys) }.max() ?? 10)
+        var text: [String] = []
+        for e in entries {
+            let wrapped = wrap(e.help, width: inner - keyWidth - 2)
+            for (i, l) in wrapped.enumerated() {
+                text.append(CharWidth.pad(i == 0 ? e.keys : "", to: keyWidth) + "  " + l)
+            }
+        }
         text = Array(text.dropFirst(min(s.helpScroll, max(0, text.count - 1))))
-        boxView(&g, a, title: "Aide — \(kind.title)", lines: text + ["", "Une touche quelconque ferme l'aide."], role: .normal)
+        boxView(&g, a, title: "Aide — \(kind.title)", lines: text + ["", "Une touche quelconque ferme l'aide ; ↑ ↓ la font défiler."], role: .normal)
     }
 
     /// A framed box centred in the area, sized to its lines.
     static func boxView(_ g: inout Grid, _ a: Area, title: String, lines: [String], role: Role) {
         let maxInner = a.width - 6
         var wrapped: [String] = []
-        for l in lines { wrapped += wrap(l, width: maxInner) }
+        for l in lines { wrapped += CharWidth.of(l) <= maxInner ? [l] : wrap(l, width: maxInner) }
         let inner = min(maxInner, max(CharWidth.of(title) + 4, wrapped.map { CharWidth.of($0) }.max() ?? 0))
         let h = min(a.height, wrapped.count + 4)
         let w = inner + 4
