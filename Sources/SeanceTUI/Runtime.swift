@@ -26,6 +26,15 @@ public final class Runtime {
         state = AppState(screens: [])
         state = App.initial(open(journalPath, readOnly: false))
         if case .problems(var p) = state.top { p.path = journalPath; state.replaceTop(.problems(p)) }
+        offerDraft()
+    }
+
+    /// A line left in the draft file by a crash or a closed terminal is offered back.
+    private func offerDraft() {
+        guard let session, session.isWritable, let d = DraftFile.load(journal: session.path),
+              session.state.meetings[d.meeting] != nil else { return }
+        savedDraft = d
+        state.push(.draftOffer(d))
     }
 
     private func open(_ path: String, readOnly: Bool) -> OpenOutcome {
@@ -51,7 +60,7 @@ public final class Runtime {
                                unsavedCount: s.unsaved.count, isDemo: isDemo)
         }
         let now = Timestamp.now(in: session?.state.project?.timeZone ?? "Europe/Paris")
-        return Context(domain: session?.state ?? ProjectState(), journal: info, today: now.localDate,
+        return Context(domain: session?.state ?? ProjectState(), journal: info, now: now,
                        makeID: { [unowned self] prefix in EventID.entity(prefix: prefix, using: &self.rng) })
     }
 
@@ -67,18 +76,52 @@ public final class Runtime {
         backend.start()
         defer { backend.stop() }
         render()
+        var lastRender = Timestamp.now().epochSeconds
         while !state.quit {
             if pendingSignal != 0 { break }
-            switch backend.read(timeoutMs: 250) {
-            case .key(let k): dispatch(.key(k))
-            case .resize: backend.invalidate()
-            case .timeout: continue
-            case .end: state.quit = true
+            var input = backend.read(timeoutMs: 250)
+            // Drain what is already there (a paste of thousands of characters) before drawing once.
+            var handled = 0
+            while true {
+                switch input {
+                case .key(let k): dispatch(.key(k))
+                case .resize: backend.invalidate()
+                case .timeout: break
+                case .end: state.quit = true
+                }
+                handled += 1
+                if case .timeout = input { break }
+                if state.quit || pendingSignal != 0 || handled > 20_000 { break }
+                input = backend.read(timeoutMs: 0)
             }
-            render()
+            keepDraft(force: false)
+            let now = Timestamp.now().epochSeconds
+            if handled > 1 || now != lastRender { render(); lastRender = now }
         }
+        // A signal (closed window, logout, kill) or a normal quit: the line being typed is kept.
+        keepDraft(force: true)
         session?.close()
         return pendingSignal != 0 ? 128 + pendingSignal : 0
+    }
+
+    private var savedDraft: Draft?
+    private var lastDraftWrite: Int64 = 0
+
+    /// Writes the line being typed to the draft file when it changed, at least once a second
+    /// while typing (so `kill -9` loses at most about a second), and at once when forced.
+    private func keepDraft(force: Bool) {
+        guard let session, session.isWritable else { return }
+        let current = App.draft(state, context())
+        guard current != savedDraft else { return }
+        let now = Timestamp.now().epochSeconds
+        guard force || now - lastDraftWrite >= 1 else { return }
+        if let current {
+            if (try? DraftFile.save(current, journal: session.path)) != nil { savedDraft = current }
+        } else {
+            DraftFile.remove(journal: session.path)
+            savedDraft = nil
+        }
+        lastDraftWrite = now
     }
 
     private func render() {
@@ -102,30 +145,35 @@ public final class Runtime {
         case .quit:
             state.quit = true
             return nil
-        case .commit(let drafts, let closeForm):
-            guard let session else { return .committed(.failure(.readOnly), closeForm: closeForm) }
-            return .committed(session.commit(drafts, author: author, now: now()).map(\.count), closeForm: closeForm)
+        case .commit(let drafts, let then):
+            guard let session else { return .committed(.failure(.readOnly), then: then) }
+            return .committed(session.commit(drafts, author: author, now: now()).map(\.count), then: then)
         case .createJournal(let drafts):
             do {
                 let s = try JournalSession.create(path: journalPath)
                 session = s
                 if case .failure(let e) = s.commit(drafts, author: author, now: now()) {
-                    return .committed(.failure(e), closeForm: true)
+                    return .committed(.failure(e), then: .closeForm)
                 }
                 return .opened(.opened(problems: [], tornTail: nil))
             } catch {
-                return .committed(.failure(.journal(error)), closeForm: false)
+                return .committed(.failure(.journal(error)), then: .stay)
             }
         case .openDemo:
             do {
                 journalPath = try makeDemoCopy()
                 isDemo = true
-                return .opened(open(journalPath, readOnly: false))
+                let outcome = open(journalPath, readOnly: false)
+                return .opened(outcome)
             } catch {
                 return .opened(.failed("Impossible de copier la démonstration : \(error)"))
             }
         case .openReadOnly:
             return .opened(open(journalPath, readOnly: true))
+        case .discardDraft:
+            if let session { DraftFile.remove(journal: session.path) }
+            savedDraft = nil
+            return nil
         case .saveAs(let path):
             guard let session else { return nil }
             do {

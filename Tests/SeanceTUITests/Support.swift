@@ -13,12 +13,16 @@ let demoState: ProjectState = {
 }()
 
 /// A context with a fixed date and predictable ids, so screens and events are reproducible.
-func context(_ domain: ProjectState = demoState, writable: Bool = true, journal: Bool = true, unsaved: Int = 0) -> Context {
+/// Mid-January 2010: between the December COPIL and the next one.
+let fixedNow = Timestamp(journalValue: "2010-01-15T10:00:00+01:00")!
+
+func context(_ domain: ProjectState = demoState, writable: Bool = true, journal: Bool = true, unsaved: Int = 0,
+             now: Timestamp = fixedNow) -> Context {
     var counter = 0
     return Context(domain: domain,
                    journal: journal ? JournalInfo(path: "/tmp/demo/saint-flour.seance", writable: writable,
                                                   readOnlyReason: writable ? nil : .requested, unsavedCount: unsaved) : nil,
-                   today: LocalDate(year: 2010, month: 1, day: 15)!,
+                   now: now,
                    makeID: { prefix in counter += 1; return "\(prefix)-test\(counter)" })
 }
 

@@ -52,8 +52,8 @@ struct UpdateTests {
                               + [.tab, .right, .tab, .right, .f(2)], ctx)
         let expected = EventDraft("member.add", "mem-test1", [("committee", "com-copil"), ("name", "PEYRAC Aurélie"),
                                                              ("organisation", "Mission locale"), ("role", "expert"), ("voting", "non")])
-        #expect(effects == [.commit([expected], closeForm: true)])
-        _ = App.update(&s, .committed(.success(1), closeForm: true), ctx)
+        #expect(effects == [.commit([expected], then: .closeForm)])
+        _ = App.update(&s, .committed(.success(1), then: .closeForm), ctx)
         #expect(s.top.kind == .committee)
         #expect(s.status?.role == .ok)
     }
@@ -64,7 +64,7 @@ struct UpdateTests {
         let ctx = context()
         let effects = press(&s, [.enter, .down, .enter, .tab, .end] + type(" et du logement") + [.f(2)], ctx)
         let m = demoState.members(of: "com-copil")[1]
-        #expect(effects == [.commit([EventDraft("member.edit", m.id, [("organisation", m.organisation + " et du logement")])], closeForm: true)])
+        #expect(effects == [.commit([EventDraft("member.edit", m.id, [("organisation", m.organisation + " et du logement")])], then: .closeForm)])
     }
 
     @Test("Retiring asks for confirmation, then commits member.retire")
@@ -74,8 +74,8 @@ struct UpdateTests {
         press(&s, [.enter, .char("r")], ctx)
         #expect(s.top.kind == .confirm)
         let effects = press(&s, [.char("o")], ctx)
-        #expect(effects == [.commit([EventDraft("member.retire", demoState.members(of: "com-copil")[0].id)], closeForm: false)])
-        _ = App.update(&s, .committed(.success(1), closeForm: false), ctx)
+        #expect(effects == [.commit([EventDraft("member.retire", demoState.members(of: "com-copil")[0].id)], then: .stay)])
+        _ = App.update(&s, .committed(.success(1), then: .stay), ctx)
         #expect(s.top.kind == .committee)
     }
 
@@ -119,7 +119,7 @@ struct UpdateTests {
         var s = dashboard()
         let ctx = context()
         press(&s, [.char("n")] + type("Groupe « Santé »") + [.f(2)], ctx)
-        _ = App.update(&s, .committed(.failure(.journal(.syncFailed(path: "/tmp/j", errno: 28))), closeForm: true), ctx)
+        _ = App.update(&s, .committed(.failure(.journal(.syncFailed(path: "/tmp/j", errno: 28))), then: .closeForm), ctx)
         #expect(s.top.kind == .dashboard)
         #expect(s.status?.role == .error)
         #expect(s.status?.text.contains("disque plein") == true)

@@ -112,6 +112,8 @@ public struct AgendaItem: Sendable, Equatable, Identifiable {
     public var presenter: String = ""
     public var plannedMinutes: Int?
     public var startedAt: LocalTime?
+    /// What the item carries besides its title (the open follow-ups of « Suivi des décisions »…).
+    public var details: String = ""
 }
 
 public enum AttendanceStatus: String, Sendable, CaseIterable {
@@ -122,6 +124,20 @@ public struct Attendance: Sendable, Equatable {
     public var status: AttendanceStatus
     public var proxy: String?
     public var time: LocalTime?
+}
+
+/// One change of attendance during a séance (an arrival, a departure, a proxy given).
+public struct AttendanceChange: Sendable, Equatable {
+    public var member: String
+    public var status: AttendanceStatus
+    public var time: LocalTime?
+    public var at: Timestamp
+}
+
+/// The moment an agenda item became the current one.
+public struct ItemStart: Sendable, Equatable {
+    public var item: String
+    public var at: Timestamp
 }
 
 public struct Note: Sendable, Equatable, Identifiable {
@@ -153,6 +169,10 @@ public struct Decision: Sendable, Equatable, Identifiable {
     public var quorumMet: Bool?
     public var action: String?
     public var corrections = 0
+    /// Voting members present or represented when the decision was taken.
+    public var present: [String] = []
+    /// The result the votes gave, when the secretary recorded another outcome (an override).
+    public var computedOutcome: DecisionOutcome?
 }
 
 public struct FollowUp: Sendable, Equatable, Identifiable {
@@ -185,6 +205,13 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     public var notes: [String] = []
     public var decisions: [String] = []
     public var followUps: [String] = []
+    /// The agenda item being discussed, and the log of item changes (time spent per item).
+    public var currentItem: String?
+    public var itemLog: [ItemStart] = []
+    public var attendanceLog: [AttendanceChange] = []
+    public var openedAt: Timestamp?
+    public var closedAt: Timestamp?
+    public var reopenings = 0
 }
 
 public enum ActionStatus: String, Sendable, CaseIterable {

@@ -119,17 +119,22 @@ extension ProjectState {
             guard m.state == .planned || m.state == .inProgress else { throw ApplyProblem(Fr.Problem.meetingNotOpenable) }
             m.state = .inProgress
             if let t = try f.time("time"), let time = t, m.time == nil { m.time = time }
+            if m.openedAt == nil { m.openedAt = e.timestamp }
             meetings[id] = m
         case "seance.close":
             var m = try existing(meetings, id)
             guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
+            guard m.state != .closed else { throw ApplyProblem(Fr.Problem.meetingClosed(id)) }
             m.state = .closed
             m.endTime = t
+            m.closedAt = e.timestamp
             meetings[id] = m
         case "seance.reopen":
             var m = try existing(meetings, id)
             guard m.state == .closed || m.state == .cancelled else { throw ApplyProblem(Fr.Problem.meetingNotClosed) }
             m.state = .inProgress
+            m.reopenings += 1
+            m.closedAt = nil
             meetings[id] = m
         case "seance.cancel":
             meetings[id] = modify(try existing(meetings, id)) { $0.state = .cancelled }
@@ -170,8 +175,12 @@ extension ProjectState {
             var item = try existing(agendaItems, id)
             _ = try writableMeeting(item.meeting)
             guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
-            item.startedAt = t
+            if item.startedAt == nil { item.startedAt = t }
             agendaItems[id] = item
+            var m = meetings[item.meeting]!
+            m.currentItem = id
+            m.itemLog.append(ItemStart(item: id, at: e.timestamp))
+            meetings[item.meeting] = m
 
         case "attendance.set":
             var m = try writableMeeting(id)
@@ -181,7 +190,10 @@ extension ProjectState {
             var proxy = f.text("proxy").flatMap { $0.isEmpty ? nil : $0 }
             if let p = proxy { _ = try existing(members, p, Fr.Problem.unknownMember) }
             if st != .pouvoir { proxy = nil }
-            m.attendance[mem] = Attendance(status: st, proxy: proxy, time: (try f.time("time")) ?? nil)
+            if proxy == mem { throw ApplyProblem(Fr.Problem.proxyToSelf) }
+            let time = (try f.time("time")) ?? nil
+            m.attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
+            m.attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
             meetings[id] = m
 
         case "note.add":
@@ -308,6 +320,7 @@ extension ProjectState {
         if let k = try f.choice("kind", AgendaKind.self) { item.kind = k }
         if let v = f.text("presenter") { item.presenter = v }
         if let d = try f.int("duration") { item.plannedMinutes = d }
+        if let v = f.text("details") { item.details = v }
     }
 
     private func applyDecisionFields(_ d: inout Decision, _ f: FieldReader) throws(ApplyProblem) {
@@ -320,6 +333,12 @@ extension ProjectState {
         if let v = f.text("action") {
             if v.isEmpty { d.action = nil } else { _ = try existing(actions, v, Fr.Problem.unknownAction); d.action = v }
         }
+        if let v = f.text("present") {
+            let ids = v.split(separator: ",").map(String.init)
+            for m in ids { _ = try existing(members, m, Fr.Problem.unknownMember) }
+            d.present = ids
+        }
+        if let v = try f.choice("computed", DecisionOutcome.self) { d.computedOutcome = v }
     }
 
     private func applyActionFields(_ a: inout ActionSheet, _ f: FieldReader) throws(ApplyProblem) {

@@ -20,11 +20,13 @@ public struct Context {
     public var domain: ProjectState
     public var journal: JournalInfo?
     public var today: LocalDate
+    /// The current instant, for clocks and the times written in events (arrivals, item starts).
+    public var now: Timestamp
     /// Makes a new entity id with a prefix (`com` → `com-5e0a91c3`); random in the program.
     public var makeID: (String) -> String
 
-    public init(domain: ProjectState, journal: JournalInfo?, today: LocalDate, makeID: @escaping (String) -> String) {
-        self.domain = domain; self.journal = journal; self.today = today; self.makeID = makeID
+    public init(domain: ProjectState, journal: JournalInfo?, now: Timestamp, makeID: @escaping (String) -> String) {
+        self.domain = domain; self.journal = journal; self.now = now; self.today = now.localDate; self.makeID = makeID
     }
 }
 
@@ -72,6 +74,11 @@ public enum Screen: Equatable, Sendable {
     case notice(NoticeState)
     case problems(ProblemsState)
     case locked(LockedState)
+    case meeting(MeetingState)
+    case agenda(AgendaState)
+    case attendance(AttendanceState)
+    case picker(PickerState)
+    case draftOffer(Draft)
 }
 
 public struct WelcomeState: Equatable, Sendable {
@@ -121,19 +128,28 @@ public struct LockedState: Equatable, Sendable {
     public var holder: LockHolder?
 }
 
+/// What the screen does once the journal has the events.
+public enum AfterCommit: Equatable, Sendable {
+    case closeForm
+    /// Empty the live-minutes editor (the line is saved); on failure the text stays.
+    case clearEditor
+    case stay
+}
+
 /// What update asks the runtime to do: the only way to touch the journal or leave.
 public enum Effect: Equatable, Sendable {
-    case commit([EventDraft], closeForm: Bool)
+    case commit([EventDraft], then: AfterCommit)
     case createJournal([EventDraft])
     case openDemo
     case openReadOnly
     case saveAs(String)
+    case discardDraft
     case quit
 }
 
 public enum Message: Equatable, Sendable {
     case key(Key)
     case opened(OpenOutcome)
-    case committed(Result<Int, JournalSession.CommitError>, closeForm: Bool)
+    case committed(Result<Int, JournalSession.CommitError>, then: AfterCommit)
     case savedAs(Result<String, JournalError>)
 }

@@ -10,6 +10,11 @@ public enum Command: Equatable, Sendable {
     case createProject, openDemo
     case openReadOnly
     case saveAs
+    case newMeeting
+    case commitLine, complete, agendaScreen, attendanceScreen, decision, followUp, speaker
+    case previousItem, nextItem, closeMeeting, reopen, remove
+    case moveUp, moveDown, add
+    case present, remote, excused, absent, proxy, guest
 }
 
 public struct Binding: Sendable {
@@ -23,7 +28,7 @@ public struct Binding: Sendable {
 }
 
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case welcome, dashboard, committee, axes, form, confirm, notice, problems, locked
+    case welcome, dashboard, committee, meeting, agenda, attendance, axes, form, picker, confirm, notice, problems, locked, draftOffer
 
     public var title: String {
         switch self {
@@ -36,6 +41,11 @@ public enum ScreenKind: String, CaseIterable, Sendable {
         case .notice: "Message"
         case .problems: "Problèmes du journal"
         case .locked: "Journal déjà ouvert"
+        case .meeting: "Séance (prise de notes)"
+        case .agenda: "Ordre du jour"
+        case .attendance: "Présences"
+        case .picker: "Choix d'un membre"
+        case .draftOffer: "Brouillon retrouvé"
         }
     }
 }
@@ -52,6 +62,11 @@ extension Screen {
         case .notice: .notice
         case .problems: .problems
         case .locked: .locked
+        case .meeting: .meeting
+        case .agenda: .agenda
+        case .attendance: .attendance
+        case .picker: .picker
+        case .draftOffer: .draftOffer
         }
     }
 }
@@ -100,8 +115,9 @@ public enum KeyMap {
         case .committee:
             return listMoves + [
                 Binding(keys: [.tab], command: .switchPane, bar: "Membres/Séances", help: "passer des membres aux séances et retour"),
+                Binding(keys: [.char("s")], command: .newMeeting, bar: "Nouvelle séance", help: "préparer une nouvelle séance (date, heure, lieu, titre)"),
                 Binding(keys: [.char("n")], command: .newMember, bar: "Nouveau membre", help: "ajouter un membre au comité"),
-                Binding(keys: [.enter, .char("e")], command: .edit, bar: "Modifier", help: "modifier le membre choisi"),
+                Binding(keys: [.enter, .char("e")], command: .edit, bar: "Ouvrir/Modifier", help: "ouvrir la séance choisie, ou modifier le membre choisi"),
                 Binding(keys: [.char("r")], command: .retire, bar: "Retirer", help: "retirer le membre choisi du comité (il reste dans les séances passées)"),
                 Binding(keys: [.char("m")], command: .editCommittee, bar: "Comité", help: "modifier le comité (nom, type, axe, quorum, majorité)"),
                 Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir au tableau de bord"),
@@ -122,6 +138,55 @@ public enum KeyMap {
                 Binding(keys: [.right, .char(" ")], command: .nextChoice, bar: nil, help: "choix suivant (dans un champ à choix)"),
                 Binding(keys: [.f(2), .ctrl("s")], command: .submit, bar: "Enregistrer", help: "enregistrer le formulaire"),
                 Binding(keys: [.escape], command: .back, bar: "Annuler", help: "abandonner le formulaire"),
+            ]
+        case .meeting:
+            return [
+                Binding(keys: [.enter], command: .commitLine, bar: nil, help: "enregistrer la ligne tapée (écrite et synchronisée sur le disque) ; sur une ligne choisie : la corriger"),
+                Binding(keys: [.tab], command: .complete, bar: nil, help: "compléter le nom de l'orateur d'après les présents (tapez le début du nom)"),
+                Binding(keys: [.f(2)], command: .agendaScreen, bar: "Ordre du jour", help: "l'ordre du jour : ajouter, modifier, déplacer, retirer des points"),
+                Binding(keys: [.f(4)], command: .attendanceScreen, bar: "Présences", help: "les présences, pouvoirs, invités, arrivées et départs"),
+                Binding(keys: [.f(5)], command: .decision, bar: "Décision", help: "enregistrer une décision sur le point en cours, avec le vote"),
+                Binding(keys: [.f(6)], command: .followUp, bar: "Suite", help: "ajouter une suite à donner (quoi, qui, pour quand)"),
+                Binding(keys: [.f(7)], command: .speaker, bar: "Orateur", help: "choisir l'orateur de la ligne dans la liste des présents"),
+                Binding(keys: [.f(8)], command: .previousItem, bar: "◀ Point", help: "passer au point précédent de l'ordre du jour"),
+                Binding(keys: [.f(9)], command: .nextItem, bar: "Point ▶", help: "passer au point suivant (le temps passé sur chaque point est noté)"),
+                Binding(keys: [.f(11), .ctrl("t")], command: .closeMeeting, bar: nil, help: "clôturer la séance (heure de fin) ; elle devient non modifiable"),
+                Binding(keys: [.ctrl("r")], command: .reopen, bar: nil, help: "rouvrir une séance close (la réouverture est enregistrée)"),
+                Binding(keys: [.up], command: .up, bar: nil, help: "choisir une ligne déjà enregistrée, pour la corriger"),
+                Binding(keys: [.down], command: .down, bar: nil, help: "ligne suivante ; après la dernière, retour à la saisie"),
+                Binding(keys: [.delete], command: .remove, bar: nil, help: "sur une ligne choisie : la supprimer (le journal la garde)"),
+                Binding(keys: [.escape], command: .back, bar: "Retour", help: "revenir au comité (le texte en cours reste en brouillon)"),
+            ]
+        case .agenda:
+            return listMoves + [
+                Binding(keys: [.char("n")], command: .add, bar: "Nouveau point", help: "ajouter un point à l'ordre du jour"),
+                Binding(keys: [.enter, .char("e")], command: .edit, bar: "Modifier", help: "modifier le point choisi"),
+                Binding(keys: [.char("-")], command: .moveUp, bar: "Monter", help: "monter le point choisi"),
+                Binding(keys: [.char("+")], command: .moveDown, bar: "Descendre", help: "descendre le point choisi"),
+                Binding(keys: [.char("r"), .delete], command: .remove, bar: "Retirer", help: "retirer le point choisi"),
+                Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la séance"),
+            ]
+        case .attendance:
+            return listMoves + [
+                Binding(keys: [.char("p")], command: .present, bar: "Présent", help: "présent (à l'arrivée pendant la séance, l'heure est notée)"),
+                Binding(keys: [.char("d")], command: .remote, bar: "Distance", help: "présent à distance"),
+                Binding(keys: [.char("e")], command: .excused, bar: "Excusé", help: "excusé"),
+                Binding(keys: [.char("a")], command: .absent, bar: "Absent", help: "absent (au départ pendant la séance, l'heure est notée)"),
+                Binding(keys: [.char("o")], command: .proxy, bar: "Pouvoir", help: "a donné pouvoir à un autre membre, qui porte son vote"),
+                Binding(keys: [.char("i")], command: .guest, bar: "Invité", help: "ajouter un invité (nom, organisation)"),
+                Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la séance"),
+            ]
+        case .picker:
+            return [
+                Binding(keys: [.up], command: .up, bar: nil, help: "choix précédent"),
+                Binding(keys: [.down], command: .down, bar: nil, help: "choix suivant"),
+                Binding(keys: [.enter], command: .open, bar: "Choisir", help: "choisir ; tapez le début d'un nom pour filtrer"),
+                Binding(keys: [.escape], command: .back, bar: "Annuler", help: "renoncer"),
+            ]
+        case .draftOffer:
+            return [
+                Binding(keys: [.char("o"), .enter], command: .yes, bar: "Reprendre", help: "reprendre le brouillon dans la séance"),
+                Binding(keys: [.char("n")], command: .no, bar: "Abandonner", help: "abandonner le brouillon"),
             ]
         case .confirm:
             return [

@@ -43,17 +43,22 @@ public enum App {
             if case .problems(var p) = s.screens.last { p.path = ctx.journal?.path ?? ""; s.replaceTop(.problems(p)) }
             s.status = nil
             return []
-        case .committed(let result, let closeForm):
+        case .committed(let result, let then):
             switch result {
             case .success(let n):
-                if closeForm, case .form = s.top { s.pop() }
+                if then == .clearEditor, let i = s.screens.lastIndex(where: { $0.kind == .meeting }),
+                   case .meeting(var m) = s.screens[i] {
+                    m.editor = LineEditor(); m.speaker = nil
+                    s.screens[i] = .meeting(m)
+                }
+                if then == .closeForm, case .form = s.top { s.pop() }
                 if case .confirm = s.top { s.pop() }
                 s.status = StatusLine(text: n == 0 ? "Aucun changement." : "Enregistré ✓ (\(n) événement\(n > 1 ? "s" : "") écrit\(n > 1 ? "s" : "") et synchronisé\(n > 1 ? "s" : ""))", role: .ok)
             case .failure(.invalid(let m)):
                 if case .form(var f) = s.top { f.error = m; s.replaceTop(.form(f)) } else { s.status = StatusLine(text: "Refusé : " + m, role: .error) }
             case .failure(let e):
                 // Kept in memory: close the form, say loudly that it is not on disk.
-                if closeForm, case .form = s.top { s.pop() }
+                if then == .closeForm, case .form = s.top { s.pop() }
                 if case .confirm = s.top { s.pop() }
                 s.status = StatusLine(text: e.description + " Gardé en mémoire : F3 pour enregistrer ailleurs.", role: .error)
             }
@@ -96,6 +101,7 @@ public enum App {
                 return []
             }
         }
+        if handleTextInput(&s, key, ctx) { return [] }
         guard let cmd = KeyMap.command(for: key, on: kind) else {
             if key == .ctrl("c") { s.status = StatusLine(text: "Pour quitter : F10. Tout ce qui est affiché comme enregistré l'est.", role: .dim) }
             return []
@@ -129,7 +135,7 @@ public enum App {
             switch cmd {
             case .yes:
                 if c.quitOnYes { s.quit = true; return [.quit] }
-                return [.commit(c.drafts, closeForm: false)]
+                return [.commit(c.drafts, then: .stay)]
             case .no: s.pop()
             default: break
             }
@@ -151,6 +157,25 @@ public enum App {
         case .locked:
             if cmd == .openReadOnly { return [.openReadOnly] }
             return []
+        case .meeting(var m): return meeting(&s, &m, cmd, ctx)
+        case .agenda(var a): return agenda(&s, &a, cmd, ctx)
+        case .attendance(var a): return attendance(&s, &a, cmd, ctx)
+        case .picker(var p): return picker(&s, &p, cmd, ctx)
+        case .draftOffer(let d):
+            switch cmd {
+            case .yes:
+                s.pop()
+                if ctx.domain.meetings[d.meeting] != nil {
+                    var m = MeetingState(meeting: d.meeting, editor: LineEditor(d.text))
+                    m.speaker = nil
+                    s.push(.meeting(m))
+                }
+                return []
+            case .no:
+                s.pop()
+                return [.discardDraft]
+            default: return []
+            }
         }
     }
 
@@ -249,6 +274,16 @@ public enum App {
             s.replaceTop(.committee(c))
             s.push(.form(.member(nil, committee: c.committee)))
             return []
+        case .newMeeting:
+            guard requireWritable(&s, ctx) else { break }
+            s.replaceTop(.committee(c))
+            s.push(.form(.newMeeting(committee: c.committee, today: ctx.today)))
+            return []
+        case .edit where c.pane == .meetings:
+            guard c.meetings.selection < meetings.count else { break }
+            s.replaceTop(.committee(c))
+            s.push(.meeting(MeetingState(meeting: meetings[c.meetings.selection].id)))
+            return []
         case .edit:
             guard c.pane == .members, c.members.selection < members.count, requireWritable(&s, ctx) else { break }
             s.replaceTop(.committee(c))
@@ -335,7 +370,7 @@ public enum App {
             s.replaceTop(.form(f))
             if f.purpose == .createProject && ctx.journal == nil { return [.createJournal(drafts)] }
             if drafts.isEmpty { s.pop(); s.status = StatusLine(text: "Aucun changement.", role: .dim); return [] }
-            return [.commit(drafts, closeForm: true)]
+            return [.commit(drafts, then: .closeForm)]
         }
     }
 

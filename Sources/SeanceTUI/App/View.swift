@@ -90,6 +90,15 @@ extension App {
         case .notice(let n): boxView(&g, a, title: n.title, lines: n.lines + ["", "Entrée : continuer"], role: n.role)
         case .problems(let p): problemsView(p, &g, a)
         case .locked(let l): lockedView(l, &g, a)
+        case .meeting(let m): meetingView(m, &g, a, ctx)
+        case .agenda(let s): agendaView(s, &g, a, ctx)
+        case .attendance(let s): attendanceView(s, &g, a, ctx)
+        case .picker(let p): pickerView(p, &g, a)
+        case .draftOffer(let d):
+            let name = ctx.domain.meetings[d.meeting].flatMap { m in ctx.domain.committees[m.committee].map { Fr.meetingName($0, m) } } ?? d.meeting
+            boxView(&g, a, title: "Reprendre le brouillon ?", lines: [
+                "Une ligne était en cours de saisie quand seance s'est arrêté :", "", "« " + d.text + " »", "",
+                "Séance : " + name, "", "o : la reprendre dans la séance    n : l'abandonner"], role: .warning)
         }
     }
 
@@ -172,7 +181,7 @@ extension App {
 extension Screen {
     var isModal: Bool {
         switch self {
-        case .form, .confirm, .notice: true
+        case .form, .confirm, .notice, .picker, .draftOffer: true
         default: false
         }
     }

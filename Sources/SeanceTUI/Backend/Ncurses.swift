@@ -158,6 +158,7 @@ public final class NcursesBackend {
             if r2 == KEY_CODE_YES {
                 if Int32(next) == KEY_LEFT { return .key(.wordLeft) }
                 if Int32(next) == KEY_RIGHT { return .key(.wordRight) }
+                _ = ungetch(Int32(next))   // Escape then another key: both count
             } else if r2 != ERR {
                 _ = unget_wch(wchar_t(bitPattern: UInt32(next)))
             }

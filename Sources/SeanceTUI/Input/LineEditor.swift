@@ -98,4 +98,35 @@ public struct LineEditor: Equatable, Sendable {
         if cursor >= i { cursorCol = used }
         return (out, cursorCol)
     }
+
+    /// The text soft-wrapped to `width` columns (at spaces when it can, never inside a
+    /// character), with the cursor's row and column.
+    public func wrapped(width: Int) -> (rows: [String], cursorRow: Int, cursorColumn: Int) {
+        guard width > 1 else { return ([text], 0, 0) }
+        let chars = Array(text)
+        var rows: [String] = []
+        var rowStarts: [Int] = []
+        var i = 0
+        while i < chars.count || rows.isEmpty {
+            rowStarts.append(i)
+            var used = 0, j = i, lastSpace = -1
+            while j < chars.count {
+                let w = CharWidth.of(chars[j])
+                if used + w > width { break }
+                if chars[j] == " " { lastSpace = j }
+                used += w; j += 1
+            }
+            if j < chars.count && lastSpace > i { j = lastSpace + 1 }
+            rows.append(String(chars[i..<j]))
+            if j == i { break }
+            i = j
+        }
+        // The cursor: on the last row whose start is not after it.
+        var row = 0
+        for (r, start) in rowStarts.enumerated() where start <= cursor { row = r }
+        var col = 0
+        for k in rowStarts[row]..<min(cursor, chars.count) { col += CharWidth.of(chars[k]) }
+        if col >= width && row == rows.count - 1 { rows.append(""); row += 1; col = 0 }
+        return (rows, row, col)
+    }
 }

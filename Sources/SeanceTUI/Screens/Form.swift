@@ -49,6 +49,12 @@ public enum FormPurpose: Equatable, Sendable {
     case newMember(committee: String)
     case editMember(String)
     case saveAs
+    case newMeeting(committee: String)
+    case agendaItem(meeting: String, item: String?)
+    case decision(meeting: String, item: String?)
+    case followUp(meeting: String, item: String?)
+    case guest(meeting: String)
+    case correctNote(String)
 }
 
 public struct FormState: Equatable, Sendable {
@@ -139,6 +145,7 @@ extension FormState {
         for f in fields where f.required && f.value.isEmpty {
             return .failure(Refusal("« \(f.label) » est obligatoire."))
         }
+        if let meetingDrafts = meetingDrafts(ctx) { return meetingDrafts }
         var values: [(String, String)] = []
         for f in fields where f.key != "axes" {
             let isNew: Bool
@@ -180,7 +187,7 @@ extension FormState {
         case .editCommittee(let id): return .success(values.isEmpty ? [] : [EventDraft("committee.edit", id, values)])
         case .newMember(let c): return .success([EventDraft("member.add", ctx.makeID("mem"), [("committee", c)] + values)])
         case .editMember(let id): return .success(values.isEmpty ? [] : [EventDraft("member.edit", id, values)])
-        case .saveAs: return .success([])
+        default: return .success([])
         }
     }
 }

@@ -1,0 +1,93 @@
+import SeanceModel
+
+/// The live-minutes screen of one séance.
+public struct MeetingState: Equatable, Sendable {
+    public var meeting: String
+    public var editor = LineEditor()
+    /// The member the line being typed is attributed to (chosen by completion or F7).
+    public var speaker: String?
+    /// A committed note chosen with ↑ for a correction (index in the current item's notes).
+    public var selectedNote: Int?
+    public init(meeting: String, editor: LineEditor = LineEditor()) {
+        self.meeting = meeting; self.editor = editor
+    }
+}
+
+/// The ordre du jour of a séance, as a list to edit.
+public struct AgendaState: Equatable, Sendable {
+    public var meeting: String
+    public var list = ListState()
+}
+
+/// The attendance of a séance: one key per state.
+public struct AttendanceState: Equatable, Sendable {
+    public var meeting: String
+    public var list = ListState()
+}
+
+/// Choosing a member by typing the start of a name.
+public struct PickerState: Equatable, Sendable {
+    public enum Purpose: Equatable, Sendable {
+        /// The member at `member` gives a proxy to the one picked.
+        case proxy(meeting: String, member: String)
+        /// The speaker of the line being typed in the minutes.
+        case speaker(meeting: String)
+    }
+    public struct Option: Equatable, Sendable {
+        public var id: String
+        public var label: String
+    }
+    public var title: String
+    public var purpose: Purpose
+    public var options: [Option]
+    public var filter = LineEditor()
+    public var selection = 0
+
+    public var visible: [Option] {
+        let f = Search.fold(filter.text)
+        return f.isEmpty ? options : options.filter { Search.fold($0.label).contains(f) }
+    }
+}
+
+/// Case- and accent-insensitive comparison for searches and completion.
+public enum Search {
+    public static func fold(_ s: String) -> String {
+        var out = ""
+        for c in s.lowercased() {
+            switch c {
+            case "à", "â", "ä", "á": out.append("a")
+            case "é", "è", "ê", "ë": out.append("e")
+            case "î", "ï", "í": out.append("i")
+            case "ô", "ö", "ó": out.append("o")
+            case "ù", "û", "ü", "ú": out.append("u")
+            case "ç": out.append("c")
+            case "œ": out.append(contentsOf: "oe")
+            case "æ": out.append(contentsOf: "ae")
+            case "ÿ": out.append("y")
+            default:
+                // A decomposed accent (e + U+0301) keeps only its base letter.
+                if let first = c.unicodeScalars.first, c.unicodeScalars.count > 1, first.isASCII {
+                    out.unicodeScalars.append(first)
+                } else {
+                    out.append(c)
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension ProjectState {
+    /// « NOM Prénom – rôle (organisation) », the usual French form of a speaker in minutes.
+    public func speakerLabel(_ memberID: String) -> String {
+        guard let m = members[memberID] else { return memberID }
+        var s = m.name + " – " + Fr.role[m.role]!
+        if !m.organisation.isEmpty { s += " (\(m.organisation))" }
+        return s
+    }
+}
+
+extension Meeting {
+    /// The item under discussion: the last one started, else the first of the agenda.
+    public var activeItem: String? { currentItem ?? agenda.first }
+}

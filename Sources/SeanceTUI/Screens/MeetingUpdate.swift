@@ -1,0 +1,285 @@
+import SeanceModel
+
+extension App {
+    /// Printable keys go to the text being typed (a form's text field, the minutes editor, a
+    /// picker's filter) before they can mean a command. Returns true when the key was text.
+    static func handleTextInput(_ s: inout AppState, _ key: Key, _ ctx: Context) -> Bool {
+        let isPrintable: Bool = { if case .char = key { return true } else { return false } }()
+        switch s.top {
+        case .form(var f):
+            guard case .text(var editor) = f.fields[f.focus].kind else { return false }
+            guard isPrintable || KeyMap.command(for: key, on: .form) == nil, editor.handle(key) else { return false }
+            f.fields[f.focus].kind = .text(editor)
+            f.error = nil
+            s.replaceTop(.form(f))
+            return true
+        case .meeting(var m):
+            guard ctx.domain.meetings[m.meeting]?.state != .closed, ctx.journal?.writable == true else { return false }
+            if m.selectedNote != nil {
+                guard isPrintable else { return false }
+                m.selectedNote = nil   // typing returns to the editor
+            }
+            guard isPrintable || KeyMap.command(for: key, on: .meeting) == nil, m.editor.handle(key) else { return false }
+            if m.editor.isEmpty { m.speaker = nil }
+            s.replaceTop(.meeting(m))
+            return true
+        case .picker(var p):
+            guard isPrintable || key == .backspace || key == .left || key == .right || key == .home || key == .end,
+                  p.filter.handle(key) else { return false }
+            p.selection = 0
+            s.replaceTop(.picker(p))
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Events that open the séance and its first item when the secretary starts writing in it.
+    static func openingDrafts(_ meetingID: String, _ ctx: Context) -> [EventDraft] {
+        guard let m = ctx.domain.meetings[meetingID] else { return [] }
+        let now = ctx.now.localTime.journalValue
+        var out: [EventDraft] = []
+        if m.state == .planned { out.append(EventDraft("seance.open", meetingID, [("time", now)])) }
+        if m.currentItem == nil, let first = m.agenda.first {
+            out.append(EventDraft("agenda.start", first, [("time", now)]))
+        }
+        return out
+    }
+
+    static func meeting(_ s: inout AppState, _ m: inout MeetingState, _ cmd: Command, _ ctx: Context) -> [Effect] {
+        let st = ctx.domain
+        guard let meeting = st.meetings[m.meeting] else { s.pop(); return [] }
+        let closed = meeting.state == .closed
+        let item = meeting.activeItem
+        let notes = st.notes(of: m.meeting, item: .some(item))
+        defer { if case .meeting = s.top, s.top.meetingID == m.meeting { s.replaceTop(.meeting(m)) } }
+        if cmd == .back {
+            if m.selectedNote != nil { m.selectedNote = nil; return [] }
+            if !m.editor.isEmpty {
+                s.status = StatusLine(text: "Une ligne est en cours : Entrée pour l'enregistrer, ou Ctrl+U pour l'effacer, avant de quitter la séance.", role: .warning)
+                return []
+            }
+            s.pop()
+            return []
+        }
+        if cmd == .agendaScreen { s.push(.agenda(AgendaState(meeting: m.meeting))); return [] }
+        if cmd == .attendanceScreen { s.push(.attendance(AttendanceState(meeting: m.meeting))); return [] }
+        if cmd == .reopen {
+            guard closed, requireWritable(&s, ctx) else { return [] }
+            s.push(.confirm(ConfirmState(question: "Rouvrir cette séance close pour la modifier ? La réouverture est enregistrée.",
+                                         drafts: [EventDraft("seance.reopen", m.meeting, [("reason", "correction après clôture")])])))
+            return []
+        }
+        if closed {
+            s.status = StatusLine(text: "Séance close : lecture seule. Ctrl+R pour la rouvrir.", role: .warning)
+            return []
+        }
+        guard requireWritable(&s, ctx) else { return [] }
+        switch cmd {
+        case .commitLine:
+            if let i = m.selectedNote, i < notes.count {
+                s.push(.form(.correctNote(notes[i])))
+                return []
+            }
+            let text = m.editor.text.trimmingSpaces
+            guard !text.isEmpty else { return [] }
+            var fields = [("seance", m.meeting)]
+            if let item { fields.append(("item", item)) }
+            fields.append(("text", text))
+            if let sp = m.speaker { fields.append(("speaker", sp)) }
+            return [.commit(openingDrafts(m.meeting, ctx) + [EventDraft("note.add", ctx.makeID("note"), fields)], then: .clearEditor)]
+        case .complete:
+            completeSpeaker(&m, st)
+        case .speaker:
+            let options = st.participants(of: m.meeting).filter { p in
+                let a = meeting.attendance[p.id]?.status
+                return a == nil || a == .present || a == .distance
+            }.map { PickerState.Option(id: $0.id, label: st.speakerLabel($0.id)) }
+            s.replaceTop(.meeting(m))
+            s.push(.picker(PickerState(title: "Orateur", purpose: .speaker(meeting: m.meeting), options: options)))
+        case .decision:
+            s.replaceTop(.meeting(m))
+            s.push(.form(.decision(meeting: m.meeting, item: item)))
+        case .followUp:
+            s.replaceTop(.meeting(m))
+            s.push(.form(.followUp(meeting: m.meeting, item: item)))
+        case .previousItem, .nextItem:
+            guard !meeting.agenda.isEmpty else {
+                s.status = StatusLine(text: "L'ordre du jour est vide : F2 pour ajouter des points.", role: .warning)
+                return []
+            }
+            let index = item.flatMap { meeting.agenda.firstIndex(of: $0) } ?? 0
+            let target = cmd == .nextItem ? (meeting.currentItem == nil ? 0 : index + 1) : index - 1
+            guard meeting.agenda.indices.contains(target) else {
+                s.status = StatusLine(text: cmd == .nextItem ? "C'était le dernier point : Ctrl+T pour clôturer la séance." : "C'est le premier point.", role: .dim)
+                return []
+            }
+            m.selectedNote = nil
+            var drafts = openingDrafts(m.meeting, ctx).filter { $0.kind != "agenda.start" }
+            drafts.append(EventDraft("agenda.start", meeting.agenda[target], [("time", ctx.now.localTime.journalValue)]))
+            return [.commit(drafts, then: .stay)]
+        case .closeMeeting:
+            if !m.editor.isEmpty {
+                s.status = StatusLine(text: "Une ligne est en cours de saisie : Entrée pour l'enregistrer avant la clôture.", role: .warning)
+                return []
+            }
+            let now = ctx.now.localTime
+            s.replaceTop(.meeting(m))
+            s.push(.confirm(ConfirmState(question: "Clôturer la séance à \(now.french) ? Elle ne sera plus modifiable, sauf réouverture.",
+                                         drafts: openingDrafts(m.meeting, ctx).filter { $0.kind == "seance.open" }
+                                            + [EventDraft("seance.close", m.meeting, [("time", now.journalValue)])])))
+        case .up:
+            guard !notes.isEmpty else { return [] }
+            m.selectedNote = max(0, (m.selectedNote ?? notes.count) - 1)
+        case .down:
+            if let i = m.selectedNote { m.selectedNote = i + 1 < notes.count ? i + 1 : nil }
+        case .remove:
+            guard let i = m.selectedNote, i < notes.count else { return [] }
+            s.replaceTop(.meeting(m))
+            s.push(.confirm(ConfirmState(question: "Supprimer cette ligne du compte rendu ? « \(CharWidth.truncate(notes[i].text, to: 50)) » (le journal la garde)",
+                                         drafts: [EventDraft("note.delete", notes[i].id)])))
+            m.selectedNote = nil
+        default: break
+        }
+        return []
+    }
+
+    /// Tab in the minutes: the word before the cursor is the start of a participant's name;
+    /// it becomes « NOM Prénom – rôle (organisation) : » and the line is attributed to them.
+    static func completeSpeaker(_ m: inout MeetingState, _ st: ProjectState) {
+        let text = m.editor.text
+        let chars = Array(text)
+        var start = m.editor.cursor
+        while start > 0 && !chars[start - 1].isWhitespace { start -= 1 }
+        let word = Search.fold(String(chars[start..<m.editor.cursor]))
+        guard word.count >= 2 else { return }
+        let candidates = st.participants(of: m.meeting).filter { p in
+            Search.fold(p.name).split(separator: " ").contains { $0.hasPrefix(word) }
+        }
+        guard let chosen = candidates.first else { return }
+        let before = String(chars[..<start]), after = String(chars[m.editor.cursor...])
+        let label = st.speakerLabel(chosen.id) + " : "
+        m.editor.set(before + label + after)
+        for _ in 0..<after.count { _ = m.editor.handle(.left) }
+        m.speaker = chosen.id
+    }
+
+    static func agenda(_ s: inout AppState, _ a: inout AgendaState, _ cmd: Command, _ ctx: Context) -> [Effect] {
+        let items = (ctx.domain.meetings[a.meeting]?.agenda ?? []).compactMap { ctx.domain.agendaItems[$0] }
+        defer { if case .agenda = s.top { s.replaceTop(.agenda(a)) } }
+        switch cmd {
+        case .up, .down, .pageUp, .pageDown, .first, .last: move(&a.list, cmd, count: items.count)
+        case .back: s.pop()
+        case .add:
+            guard requireWritable(&s, ctx) else { break }
+            s.replaceTop(.agenda(a)); s.push(.form(.agendaItem(meeting: a.meeting, nil)))
+        case .edit:
+            guard a.list.selection < items.count, requireWritable(&s, ctx) else { break }
+            s.replaceTop(.agenda(a)); s.push(.form(.agendaItem(meeting: a.meeting, items[a.list.selection])))
+        case .moveUp, .moveDown:
+            guard a.list.selection < items.count, requireWritable(&s, ctx) else { break }
+            let target = a.list.selection + (cmd == .moveUp ? -1 : 1)
+            guard items.indices.contains(target) else { break }
+            let id = items[a.list.selection].id
+            a.list.selection = target
+            return [.commit([EventDraft("agenda.move", id, [("position", String(target + 1))])], then: .stay)]
+        case .remove:
+            guard a.list.selection < items.count, requireWritable(&s, ctx) else { break }
+            let item = items[a.list.selection]
+            s.replaceTop(.agenda(a))
+            s.push(.confirm(ConfirmState(question: "Retirer le point « \(item.title) » de l'ordre du jour ?", drafts: [EventDraft("agenda.remove", item.id)])))
+        default: break
+        }
+        return []
+    }
+
+    static func attendance(_ s: inout AppState, _ a: inout AttendanceState, _ cmd: Command, _ ctx: Context) -> [Effect] {
+        let people = ctx.domain.participants(of: a.meeting)
+        defer { if case .attendance = s.top { s.replaceTop(.attendance(a)) } }
+        let status: AttendanceStatus?
+        switch cmd {
+        case .up, .down, .pageUp, .pageDown, .first, .last: move(&a.list, cmd, count: people.count); return []
+        case .back: s.pop(); return []
+        case .guest:
+            guard requireWritable(&s, ctx) else { return [] }
+            s.replaceTop(.attendance(a)); s.push(.form(.guest(meeting: a.meeting)))
+            return []
+        case .present: status = .present
+        case .remote: status = .distance
+        case .excused: status = .excuse
+        case .absent: status = .absent
+        case .proxy: status = .pouvoir
+        default: return []
+        }
+        guard let status, a.list.selection < people.count, requireWritable(&s, ctx),
+              let meeting = ctx.domain.meetings[a.meeting] else { return [] }
+        guard meeting.state != .closed else {
+            s.status = StatusLine(text: "Séance close : les présences ne sont plus modifiables.", role: .warning)
+            return []
+        }
+        let member = people[a.list.selection]
+        if status == .pouvoir {
+            let options = ctx.domain.votingMembers(of: meeting.committee).filter { $0.id != member.id }
+                .map { PickerState.Option(id: $0.id, label: $0.name + (ctx.domain.isPresent($0.id, in: meeting) ? "" : " (pas encore présent)")) }
+            s.replaceTop(.attendance(a))
+            s.push(.picker(PickerState(title: "\(member.name) donne pouvoir à…", purpose: .proxy(meeting: a.meeting, member: member.id), options: options)))
+            return []
+        }
+        var fields = [("member", member.id), ("status", status.rawValue)]
+        if meeting.state == .inProgress { fields.append(("time", ctx.now.localTime.journalValue)) }
+        a.list.selection = min(people.count - 1, a.list.selection + 1)
+        return [.commit([EventDraft("attendance.set", a.meeting, fields)], then: .stay)]
+    }
+
+    static func picker(_ s: inout AppState, _ p: inout PickerState, _ cmd: Command, _ ctx: Context) -> [Effect] {
+        let visible = p.visible
+        switch cmd {
+        case .up: p.selection = max(0, p.selection - 1)
+        case .down: p.selection = min(max(0, visible.count - 1), p.selection + 1)
+        case .back: s.pop(); return []
+        case .open:
+            guard p.selection < visible.count else { return [] }
+            let chosen = visible[p.selection].id
+            s.pop()
+            switch p.purpose {
+            case .speaker:
+                if case .meeting(var m) = s.top {
+                    let label = ctx.domain.speakerLabel(chosen) + " : "
+                    if let old = m.speaker, m.editor.text.hasPrefix(ctx.domain.speakerLabel(old) + " : ") {
+                        m.editor.set(label + m.editor.text.dropFirst((ctx.domain.speakerLabel(old) + " : ").count))
+                    } else {
+                        m.editor.set(label + m.editor.text)
+                    }
+                    m.speaker = chosen
+                    s.replaceTop(.meeting(m))
+                }
+                return []
+            case .proxy(let meeting, let member):
+                var fields = [("member", member), ("status", "pouvoir"), ("proxy", chosen)]
+                if ctx.domain.meetings[meeting]?.state == .inProgress { fields.append(("time", ctx.now.localTime.journalValue)) }
+                return [.commit([EventDraft("attendance.set", meeting, fields)], then: .stay)]
+            }
+        default: break
+        }
+        s.replaceTop(.picker(p))
+        return []
+    }
+
+    /// The line being typed in the minutes, for the draft file; nil when there is none.
+    public static func draft(_ s: AppState, _ ctx: Context) -> Draft? {
+        for screen in s.screens.reversed() {
+            if case .meeting(let m) = screen, !m.editor.isEmpty {
+                let item = ctx.domain.meetings[m.meeting]?.activeItem
+                return Draft(meeting: m.meeting, item: item, text: m.editor.text)
+            }
+        }
+        return nil
+    }
+}
+
+extension Screen {
+    var meetingID: String? {
+        if case .meeting(let m) = self { return m.meeting }
+        return nil
+    }
+}
