@@ -57,3 +57,30 @@ struct LineEditorTests {
         #expect(e.text == "a b c d")
     }
 }
+
+@Suite("Soft wrap of the line being typed")
+struct WrapTests {
+    @Test("Long lines wrap at spaces, wide characters whole, cursor on the right row")
+    func wrap() {
+        var e = LineEditor()
+        e.insert("Le comité valide le diagnostic partagé 中文中文")
+        let (rows, row, col) = e.wrapped(width: 12)
+        for r in rows { #expect(CharWidth.of(r) <= 12) }
+        #expect(rows.joined() == e.text)
+        #expect(rows[0] == "Le comité ")
+        #expect(row == rows.count - 1 && col == CharWidth.of(rows.last!))
+        _ = e.handle(.home)
+        let (_, r0, c0) = e.wrapped(width: 12)
+        #expect(r0 == 0 && c0 == 0)
+    }
+
+    @Test("A paste of several thousand characters is one insertion")
+    func bigPaste() {
+        var e = LineEditor()
+        let text = String(repeating: "Épicerie solidaire « Le Panier » – ", count: 200)
+        e.insert(text)
+        #expect(e.text.count == text.count)
+        let (rows, row, _) = e.wrapped(width: 70)
+        #expect(rows.count > 90 && row == rows.count - 1)
+    }
+}

@@ -96,7 +96,7 @@ public struct Member: Sendable, Equatable, Identifiable {
     public var guestOf: String?
 }
 
-public enum MeetingState: String, Sendable, CaseIterable {
+public enum MeetingStatus: String, Sendable, CaseIterable {
     case planned, inProgress, closed, cancelled
 }
 
@@ -197,7 +197,7 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     public var title: String = ""
     public var secretary: String = ""
     public var nextDate: LocalDate?
-    public var state: MeetingState = .planned
+    public var state: MeetingStatus = .planned
     public var endTime: LocalTime?
     public var agenda: [String] = []
     public var attendance: [String: Attendance] = [:]

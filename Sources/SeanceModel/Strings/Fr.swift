@@ -91,7 +91,7 @@ public enum Fr {
         .elu: "élu(e)", .administrateur: "administrateur CCAS", .rapporteur: "rapporteur", .referent: "référent",
         .professionnel: "professionnel", .expert: "expert consultatif", .invite: "invité", .autre: "autre",
     ]
-    public static let meetingState: [MeetingState: String] = [
+    public static let meetingState: [MeetingStatus: String] = [
         .planned: "à venir", .inProgress: "en cours", .closed: "close", .cancelled: "annulée",
     ]
     public static let agendaKind: [AgendaKind: String] = [

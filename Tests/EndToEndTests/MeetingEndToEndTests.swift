@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+@Suite("A whole séance in a real terminal (tmux)", .serialized)
+struct MeetingEndToEndTests {
+    @Test("Create, agenda, attendance, notes, speaker, vote, follow-up, next item, clôture; list and journal show it")
+    func wholeSeance() throws {
+        let (dir, path) = try demoCopy()
+        let t = try Terminal(["--journal", path], width: 110, height: 32, dir: dir)
+        try t.waitFor("Comité de pilotage")
+        try t.keys("Enter"); try t.waitFor("Membres (17")
+        try t.keys("s"); try t.waitFor("Nouvelle séance")
+        try t.keys("C-u"); try t.type("16/03/2010")
+        try t.keys("Tab", "C-u"); try t.type("18h30")
+        try t.keys("Tab"); try t.type("Salle du conseil, mairie")
+        try t.keys("Tab"); try t.type("Lancement du programme d'actions")
+        try t.keys("F2"); try t.waitFor("Enregistré ✓")
+        try t.keys("Tab", "Enter")
+        try t.waitFor("Comité de pilotage n°5")
+        try t.waitFor("Suivi des décisions précédentes")
+
+        try t.keys("F2"); try t.waitFor("Durée totale prévue")
+        for (title, n) in [("Approbation du compte rendu", 2), ("Épicerie solidaire « Le Panier »", 3), ("Plan de financement", 4), ("Questions diverses", 5)] {
+            try t.keys("n"); try t.waitFor("Nouveau point")
+            try t.type(title)
+            try t.keys("F2"); try t.waitFor("  \(n) 1")
+        }
+        try t.keys("Escape")
+        try t.waitFor("5. Questions diverses")
+
+        try t.keys("F4"); try t.waitFor("Présences")
+        for _ in 0..<9 { try t.keys("p") }
+        try t.waitFor("Votants présents : 9 sur 14")
+        try t.keys("Escape")
+
+        try t.type("Le président ouvre la séance : « bienvenue », œuvre commune à 28 500 €.")
+        try t.keys("Enter"); try t.waitFor("• Le président ouvre la séance")
+        try t.type("mart"); try t.keys("Tab")
+        try t.waitFor("› MARTIN Sophie – élu(e)")
+        try t.type("soutient l'épicerie.")
+        try t.keys("Enter"); try t.waitFor("soutient l'épicerie.")
+
+        try t.keys("F5"); try t.waitFor("Décision *")
+        try t.type("Le comité valide le suivi")
+        try t.keys("Tab", "Tab"); try t.type("7")
+        try t.keys("Tab"); try t.type("1")
+        try t.keys("Tab"); try t.type("1")
+        try t.keys("F2"); try t.waitFor("Décision : Le comité valide le suivi — validé (pour 7, contre 1,")
+
+        try t.keys("F6"); try t.waitFor("Suite à donner")
+        try t.type("Envoyer le compte rendu aux partenaires")
+        try t.keys("Tab"); try t.type("MARTIN Sophie")
+        try t.keys("Tab"); try t.type("31/03/2010")
+        try t.keys("F2"); try t.waitFor("Suite : Envoyer le compte rendu aux partenaires — MARTIN Sophie,")
+
+        try t.keys("F9"); try t.waitFor("▶2. Approbation")
+        try t.keys("C-t"); try t.waitFor("Clôturer la séance")
+        try t.keys("o"); try t.waitFor("lecture seule (Ctrl+R pour rouvrir)")
+        try t.keys("F10")
+        #expect(try t.exitCode() == 0)
+
+        let list = try run([seanceBinary, "list", path])
+        #expect(list.out.contains("2010-03-16 18:30\tComité de pilotage n°5\tLancement du programme d'actions\tclose"))
+        let journal = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(journal.contains("\tnote.add\t"))
+        #expect(journal.contains("text=Le président ouvre la séance : « bienvenue », œuvre commune à 28 500 €."))
+        #expect(journal.contains("speaker=mem-copil-01"))
+        #expect(journal.contains("\tdecision.record\t"))
+        #expect(journal.contains("for=7\tagainst=1\tabstention=1\tvoters_present=9\tquorum_met=oui"))
+        #expect(journal.contains("\tfollowup.add\t"))
+        #expect(journal.contains("owner=mem-copil-01\tdue=2010-03-31"))
+        #expect(journal.contains("\tseance.close\t"))
+        let check = try run([seanceBinary, "check", path])
+        #expect(check.code == 0, "\(check.out)")
+    }
+
+    @Test("kill -9 while typing: the restart offers the draft back")
+    func killWhileTyping() throws {
+        let (dir, path) = try demoCopy()
+        let t = try Terminal(["--journal", path], width: 100, height: 30, dir: dir)
+        try t.waitFor("Comité de pilotage")
+        try t.keys("Enter", "Tab", "Enter")
+        try t.waitFor("Comité de pilotage n°4")
+        try t.type("Le maire rappelle « l'urgence » du dossier")
+        try t.waitFor("« l'urgence » du dossier")
+        // Wait until the draft file holds the line (it is written within about a second).
+        let draft = path + ".draft"
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            if let s = try? String(contentsOfFile: draft, encoding: .utf8), s.contains("du dossier") { break }
+            usleep(50_000)
+        }
+        #expect(try String(contentsOfFile: draft, encoding: .utf8).contains("Le maire rappelle « l'urgence » du dossier"))
+        let pid = try #require(try t.programPID())
+        kill(pid, SIGKILL)
+        _ = try t.exitCode()
+
+        let again = try Terminal(["--journal", path], width: 100, height: 30, dir: dir)
+        try again.waitFor("Reprendre le brouillon ?")
+        try again.waitFor("« Le maire rappelle « l'urgence » du dossier »")
+        try again.keys("o")
+        try again.waitFor("› Le maire rappelle « l'urgence » du dossier")
+        try again.keys("Enter")
+        try again.waitFor("• Le maire rappelle « l'urgence » du dossier")
+        try again.keys("F10")
+        #expect(try again.exitCode() == 0)
+        #expect(!FileManager.default.fileExists(atPath: draft))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("text=Le maire rappelle « l'urgence » du dossier"))
+    }
+
+    @Test("SIGTERM while typing saves the draft at once")
+    func termWhileTyping() throws {
+        let (dir, path) = try demoCopy()
+        let t = try Terminal(["--journal", path], width: 100, height: 30, dir: dir)
+        try t.waitFor("Comité de pilotage")
+        try t.keys("Enter", "Tab", "Enter")
+        try t.waitFor("Comité de pilotage n°4")
+        try t.type("Dernier mot")
+        try t.waitFor("› Dernier mot")
+        let pid = try #require(try t.programPID())
+        kill(pid, SIGTERM)
+        #expect(try t.exitCode() == 143)
+        #expect(try String(contentsOfFile: path + ".draft", encoding: .utf8).contains("Dernier mot"))
+    }
+
+    @Test("A paste of several thousand characters does not freeze the screen")
+    func bigPaste() throws {
+        let (dir, path) = try demoCopy()
+        let t = try Terminal(["--journal", path], width: 100, height: 30, dir: dir)
+        try t.waitFor("Comité de pilotage")
+        try t.keys("Enter", "Tab", "Enter")
+        try t.waitFor("Comité de pilotage n°4")
+        let text = String(repeating: "Épicerie solidaire « Le Panier » ", count: 120) + "FIN"
+        let start = Date()
+        try t.type(text)
+        try t.waitFor("FIN", timeout: 20)
+        try t.keys("Enter")
+        try t.waitFor("Enregistré ✓")
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(elapsed < 15, "collage de \(text.count) caractères en \(elapsed) s")
+        try t.keys("F10")
+        #expect(try t.exitCode() == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("FIN\n"))
+    }
+}
