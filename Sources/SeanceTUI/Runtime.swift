@@ -57,7 +57,7 @@ public final class Runtime {
             var reason: JournalSession.ReadOnlyReason? = nil
             if case .readOnly(let r) = s.mode { reason = r }
             return JournalInfo(path: s.path, writable: s.isWritable, readOnlyReason: reason,
-                               unsavedCount: s.unsaved.count, isDemo: isDemo)
+                               unsavedCount: s.unsaved.count, unsavedEntities: Set(s.unsaved.map(\.entity)), isDemo: isDemo)
         }
         let now = Timestamp.now(in: session?.state.project?.timeZone ?? "Europe/Paris")
         return Context(domain: session?.state ?? ProjectState(), journal: info, now: now,

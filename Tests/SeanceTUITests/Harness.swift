@@ -19,9 +19,12 @@ struct Harness {
         if let screens { app.screens = screens }
     }
 
+    var unsaved: [String] = []
+
     var ctx: Context {
         var n = counter
-        return Context(domain: domain, journal: JournalInfo(path: "/tmp/t.seance", writable: true), now: now,
+        return Context(domain: domain, journal: JournalInfo(path: "/tmp/t.seance", writable: true, unsavedCount: unsaved.count,
+                                                            unsavedEntities: Set(unsaved)), now: now,
                        makeID: { prefix in n += 1; return "\(prefix)-t\(n)" })
     }
 
@@ -44,11 +47,16 @@ struct Harness {
         lastEffects = effects
         for e in effects {
             guard case .commit(let drafts, let then) = e else { continue }
+            var rng = SystemRandomNumberGenerator()
             if failWrites {
+                // As the session does: the events are applied and kept in memory, not on disk.
+                for d in drafts {
+                    _ = domain.apply(d.stamped(at: now, id: EventID.make(milliseconds: 0, using: &rng), author: "test"))
+                    unsaved.append(d.entity)
+                }
                 send(.committed(.failure(.journal(.syncFailed(path: "/tmp/t.seance", errno: 28))), then: then))
                 continue
             }
-            var rng = SystemRandomNumberGenerator()
             for d in drafts {
                 let ev = d.stamped(at: now, id: EventID.make(milliseconds: now.epochSeconds * 1000, using: &rng), author: "test")
                 if let p = domain.apply(ev) {

@@ -47,14 +47,27 @@ struct MeetingTests {
         #expect(h.meeting?.editor.isEmpty == true)
     }
 
-    @Test("A failed write keeps the typed line on screen")
+    @Test("A failed write keeps the line on screen, marked unsaved, with the way out")
     func failedWriteKeepsLine() {
         var h = copil4()
+        h.type("Ligne déjà enregistrée"); h.press([.enter])
         h.failWrites = true
         h.type("Ligne importante")
         h.press([.enter])
-        #expect(h.meeting?.editor.text == "Ligne importante")
         #expect(h.app.status?.role == .error)
+        #expect(h.meeting?.editor.isEmpty == true)   // not typed twice: it is in memory
+        let g = App.view(h.app, h.ctx, width: 100, height: 30)
+        #expect(g.text.contains("✗ Ligne importante"))
+        #expect(g.text.contains("• Ligne déjà enregistrée"))
+        #expect(g.text.contains("NON ENREGISTRÉ : 1 événement(s) en mémoire seulement. F3"))
+    }
+
+    @Test("An agenda presenter typed as a member's name is stored as that member")
+    func presenter() {
+        var h = copil4()
+        h.press([.f(2), .char("n")]); h.type("Point d'étape"); h.press([.tab, .tab]); h.type("rigal francoise"); h.press([.f(2)])
+        let item = h.domain.agendaItems[h.domain.meetings["sea-copil-4"]!.agenda.last!]
+        #expect(item?.presenter == "mem-copil-15")
     }
 
     @Test("Tab completes a speaker from the start of a name, in the French form")

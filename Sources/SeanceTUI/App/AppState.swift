@@ -6,11 +6,14 @@ public struct JournalInfo: Equatable, Sendable {
     public var writable: Bool
     public var readOnlyReason: JournalSession.ReadOnlyReason?
     public var unsavedCount: Int
+    /// Entities touched by the events held in memory only (shown marked ✗ until saved).
+    public var unsavedEntities: Set<String>
     public var isDemo: Bool
 
-    public init(path: String, writable: Bool, readOnlyReason: JournalSession.ReadOnlyReason? = nil, unsavedCount: Int = 0, isDemo: Bool = false) {
+    public init(path: String, writable: Bool, readOnlyReason: JournalSession.ReadOnlyReason? = nil, unsavedCount: Int = 0,
+                unsavedEntities: Set<String> = [], isDemo: Bool = false) {
         self.path = path; self.writable = writable; self.readOnlyReason = readOnlyReason
-        self.unsavedCount = unsavedCount; self.isDemo = isDemo
+        self.unsavedCount = unsavedCount; self.unsavedEntities = unsavedEntities; self.isDemo = isDemo
     }
 }
 

@@ -57,7 +57,13 @@ public enum App {
             case .failure(.invalid(let m)):
                 if case .form(var f) = s.top { f.error = m; s.replaceTop(.form(f)) } else { s.status = StatusLine(text: "Refusé : " + m, role: .error) }
             case .failure(let e):
-                // Kept in memory: close the form, say loudly that it is not on disk.
+                // Kept in memory (and shown marked ✗): close the form or empty the editor so the
+                // line is not entered twice, and say loudly that it is not on disk.
+                if then == .clearEditor, let i = s.screens.lastIndex(where: { $0.kind == .meeting }),
+                   case .meeting(var m) = s.screens[i] {
+                    m.editor = LineEditor(); m.speaker = nil
+                    s.screens[i] = .meeting(m)
+                }
                 if then == .closeForm, case .form = s.top { s.pop() }
                 if case .confirm = s.top { s.pop() }
                 s.status = StatusLine(text: e.description + " Gardé en mémoire : F3 pour enregistrer ailleurs.", role: .error)

@@ -17,7 +17,7 @@ extension FormState {
                          purpose: .agendaItem(meeting: meeting, item: item?.id), fields: [
             FormField(text: "title", "Intitulé", item?.title ?? "", required: true),
             FormField(choice: "kind", "Type", kinds, value: item?.kind.rawValue ?? AgendaKind.information.rawValue),
-            FormField(text: "presenter", "Présenté par", item?.presenter ?? "", hint: "nom d'un membre ou texte libre"),
+            FormField(text: "presenter", "Présenté par", item?.presenter ?? "", hint: "nom d'un membre (NOM Prénom) ou texte libre"),
             FormField(text: "duration", "Durée prévue (min)", item?.plannedMinutes.map(String.init) ?? "15"),
         ])
     }
@@ -59,6 +59,11 @@ extension FormState {
         ])
     }
 
+    /// A member's id when the text is a participant's name (accents and case aside), else the text.
+    private func memberOrText(_ text: String, _ meeting: String, _ ctx: Context) -> String {
+        ctx.domain.participants(of: meeting).first { Search.fold($0.name) == Search.fold(text) }?.id ?? text
+    }
+
     private func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
 
     /// Events for the séance forms; nil for the other forms.
@@ -95,11 +100,14 @@ extension FormState {
                 return .failure(Refusal("La durée est un nombre de minutes, par exemple 20."))
             }
             if let itemID {
-                for f in self.fields where f.value != f.original { fields.append((f.key, f.value)) }
+                for f in self.fields where f.value != f.original {
+                    fields.append((f.key, f.key == "presenter" ? memberOrText(f.value, meeting, ctx) : f.value))
+                }
                 return .success(fields.isEmpty ? [] : [EventDraft("agenda.edit", itemID, fields)])
             }
             fields = [("seance", meeting), ("title", value("title")), ("kind", value("kind"))]
-            for k in ["presenter", "duration"] where !value(k).isEmpty { fields.append((k, value(k))) }
+            if !value("presenter").isEmpty { fields.append(("presenter", memberOrText(value("presenter"), meeting, ctx))) }
+            if !value("duration").isEmpty { fields.append(("duration", value("duration"))) }
             return .success([EventDraft("agenda.add", ctx.makeID("item"), fields)])
 
         case .decision(let meeting, let item):
@@ -146,11 +154,7 @@ extension FormState {
             var fields = [("seance", meeting)]
             if let item { fields.append(("item", item)) }
             fields.append(("what", value("what")))
-            if !value("owner").isEmpty {
-                let owner = value("owner")
-                let match = ctx.domain.participants(of: meeting).first { Search.fold($0.name) == Search.fold(owner) }
-                fields.append(("owner", match?.id ?? owner))
-            }
+            if !value("owner").isEmpty { fields.append(("owner", memberOrText(value("owner"), meeting, ctx))) }
             if !value("due").isEmpty {
                 guard let d = LocalDate(userInput: value("due")) else { return .failure(Refusal("Échéance illisible : écrivez JJ/MM/AAAA.")) }
                 fields.append(("due", d.journalValue))

@@ -89,7 +89,7 @@ extension App {
         let notes = st.notes(of: ms.meeting, item: .some(itemID))
         for (i, n) in notes.enumerated() {
             let text = n.text + (n.corrections > 0 ? " (corrigé)" : "")
-            let saved = ctx.journal.map { $0.unsavedCount == 0 } ?? true
+            let saved = !(ctx.journal?.unsavedEntities.contains(n.id) ?? false)
             for (j, l) in wrap(text, width: w - 2).enumerated() {
                 lines.append(((j == 0 ? (saved ? "• " : "✗ ") : "  ") + l, ms.selectedNote == i ? .selected : .normal, i))
             }
