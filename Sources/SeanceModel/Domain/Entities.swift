@@ -223,6 +223,17 @@ public struct FinancingLine: Sendable, Equatable {
     public var amount: Money
 }
 
+/// One step in the life of a fiche action: a status change or a progress report.
+public struct ActionChange: Sendable, Equatable {
+    public var at: Timestamp
+    public var date: LocalDate
+    public var status: ActionStatus?
+    public var percent: Int?
+    public var indicator: String?
+    public var value: String?
+    public var comment: String?
+}
+
 /// A fiche action: a candidate action of the programme.
 public struct ActionSheet: Sendable, Equatable, Identifiable {
     public var id: String
@@ -239,6 +250,10 @@ public struct ActionSheet: Sendable, Equatable, Identifiable {
     public var indicators = ""
     public var status: ActionStatus = .proposee
     public var financing: [FinancingLine] = []
+    /// Status changes and progress reports, in order: the life of the fiche.
+    public var history: [ActionChange] = []
+    /// The last progress reported, in percent.
+    public var progress: Int?
 
     public var financed: Money { financing.reduce(.zero) { $0 + $1.amount } }
     /// Cost minus the financing plan: zero when the plan adds up.

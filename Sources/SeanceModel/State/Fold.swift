@@ -10,7 +10,7 @@ extension ProjectState {
         "note.add", "note.correct", "note.delete",
         "decision.record", "decision.correct",
         "followup.add", "followup.done", "followup.edit",
-        "action.create", "action.edit", "action.financing",
+        "action.create", "action.edit", "action.financing", "action.progress",
     ]
 
     /// Applies one event. On a problem the state is left as it was.
@@ -264,12 +264,29 @@ extension ProjectState {
             try mustBeNew(id, actions[id] != nil)
             var a = ActionSheet(id: id, title: try f.required("title"))
             try applyActionFields(&a, f)
+            a.history.append(ActionChange(at: e.timestamp, date: e.timestamp.localDate, status: a.status))
             actions[id] = a
             actionOrder.append(id)
         case "action.edit":
             var a = try existing(actions, id)
             if let v = f.text("title"), !v.isEmpty { a.title = v }
+            let before = a.status
             try applyActionFields(&a, f)
+            if a.status != before { a.history.append(ActionChange(at: e.timestamp, date: e.timestamp.localDate, status: a.status)) }
+            actions[id] = a
+        case "action.progress":
+            var a = try existing(actions, id)
+            var change = ActionChange(at: e.timestamp, date: (try f.date("date") ?? nil) ?? e.timestamp.localDate)
+            if let p = try f.int("percent") ?? nil {
+                guard (0...100).contains(p) else { throw ApplyProblem(Fr.Problem.badValue("percent", String(p), "un pourcentage de 0 à 100")) }
+                change.percent = p
+                a.progress = p
+            }
+            change.indicator = f.text("indicator")
+            change.value = f.text("value")
+            change.comment = f.text("comment")
+            guard change.percent != nil || change.value != nil || change.comment != nil else { throw ApplyProblem(Fr.Problem.missingField("percent")) }
+            a.history.append(change)
             actions[id] = a
         case "action.financing":
             var a = try existing(actions, id)

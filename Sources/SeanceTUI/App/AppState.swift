@@ -82,6 +82,11 @@ public enum Screen: Equatable, Sendable {
     case attendance(AttendanceState)
     case picker(PickerState)
     case draftOffer(Draft)
+    case history(HistoryState)
+    case search(SearchState)
+    case followUps(FollowUpsState)
+    case participation(ParticipationState)
+    case actions(ActionsState)
 }
 
 public struct WelcomeState: Equatable, Sendable {

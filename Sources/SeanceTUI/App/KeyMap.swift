@@ -15,6 +15,8 @@ public enum Command: Equatable, Sendable {
     case previousItem, nextItem, closeMeeting, reopen, remove
     case moveUp, moveDown, add
     case present, remote, excused, absent, proxy, guest
+    case history, search, followUpsScreen, participation, actionsScreen
+    case markDone, filterCommittee, filterAxis, filterYear, filterStatus, clearFilters, showDone, progress, switchView
 }
 
 public struct Binding: Sendable {
@@ -28,7 +30,8 @@ public struct Binding: Sendable {
 }
 
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case welcome, dashboard, committee, meeting, agenda, attendance, axes, form, picker, confirm, notice, problems, locked, draftOffer
+    case welcome, dashboard, committee, meeting, agenda, attendance, history, search, followUps, participation, actions,
+         axes, form, picker, confirm, notice, problems, locked, draftOffer
 
     public var title: String {
         switch self {
@@ -46,6 +49,11 @@ public enum ScreenKind: String, CaseIterable, Sendable {
         case .attendance: "Présences"
         case .picker: "Choix d'un membre"
         case .draftOffer: "Brouillon retrouvé"
+        case .history: "Historique des séances"
+        case .search: "Recherche"
+        case .followUps: "Suites à donner"
+        case .participation: "Participation"
+        case .actions: "Fiches actions"
         }
     }
 }
@@ -67,6 +75,11 @@ extension Screen {
         case .attendance: .attendance
         case .picker: .picker
         case .draftOffer: .draftOffer
+        case .history: .history
+        case .search: .search
+        case .followUps: .followUps
+        case .participation: .participation
+        case .actions: .actions
         }
     }
 }
@@ -108,6 +121,11 @@ public enum KeyMap {
                 Binding(keys: [.char("n")], command: .newCommittee, bar: "Nouveau comité", help: "créer un comité"),
                 Binding(keys: [.char("p")], command: .editProject, bar: "Projet", help: "modifier le projet (nom, territoire, période, enveloppe)"),
                 Binding(keys: [.char("x")], command: .axes, bar: "Axes", help: "les axes du projet"),
+                Binding(keys: [.char("h")], command: .history, bar: "Historique", help: "toutes les séances de tous les comités, filtrables"),
+                Binding(keys: [.char("/")], command: .search, bar: "Chercher", help: "chercher dans tout le journal (sans tenir compte des accents)"),
+                Binding(keys: [.char("s")], command: .followUpsScreen, bar: "Suites", help: "les suites à donner de tous les comités"),
+                Binding(keys: [.char("a")], command: .participation, bar: "Participation", help: "taux de présence par comité, membre et organisation"),
+                Binding(keys: [.char("f")], command: .actionsScreen, bar: "Fiches", help: "les fiches actions et leur vie"),
                 Binding(keys: [.char("e")], command: .editCommittee, bar: nil, help: "modifier le comité choisi"),
                 Binding(keys: [.char("r")], command: .retire, bar: nil, help: "retirer le comité choisi (ses séances restent dans l'historique)"),
                 Binding(keys: [.char("q")], command: .quit, bar: nil, help: "quitter"),
@@ -175,6 +193,51 @@ public enum KeyMap {
                 Binding(keys: [.char("o")], command: .proxy, bar: "Pouvoir", help: "a donné pouvoir à un autre membre, qui porte son vote"),
                 Binding(keys: [.char("i")], command: .guest, bar: "Invité", help: "ajouter un invité (nom, organisation)"),
                 Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la séance"),
+            ]
+        case .history:
+            return listMoves + [
+                Binding(keys: [.enter], command: .open, bar: "Ouvrir", help: "ouvrir la séance choisie"),
+                Binding(keys: [.char("c")], command: .filterCommittee, bar: "Comité", help: "filtrer par comité (chaque appui passe au suivant)"),
+                Binding(keys: [.char("x")], command: .filterAxis, bar: "Axe", help: "filtrer par axe"),
+                Binding(keys: [.char("a")], command: .filterYear, bar: "Année", help: "filtrer par année"),
+                Binding(keys: [.char("e")], command: .filterStatus, bar: "État", help: "filtrer par état : à venir, en cours, close"),
+                Binding(keys: [.char("0")], command: .clearFilters, bar: nil, help: "enlever tous les filtres"),
+                Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir au tableau de bord"),
+            ]
+        case .search:
+            return [
+                Binding(keys: [.up], command: .up, bar: nil, help: "résultat précédent"),
+                Binding(keys: [.down], command: .down, bar: nil, help: "résultat suivant"),
+                Binding(keys: [.pageUp], command: .pageUp, bar: nil, help: "page précédente"),
+                Binding(keys: [.pageDown], command: .pageDown, bar: nil, help: "page suivante"),
+                Binding(keys: [.enter], command: .open, bar: "Aller", help: "aller à l'endroit du résultat choisi"),
+                Binding(keys: [.escape], command: .back, bar: "Retour", help: "revenir au tableau de bord"),
+            ]
+        case .followUps:
+            return [
+                Binding(keys: [.up], command: .up, bar: nil, help: "ligne précédente"),
+                Binding(keys: [.down], command: .down, bar: nil, help: "ligne suivante"),
+                Binding(keys: [.pageUp], command: .pageUp, bar: nil, help: "page précédente"),
+                Binding(keys: [.pageDown], command: .pageDown, bar: nil, help: "page suivante"),
+                Binding(keys: [.f(5), .ctrl("f")], command: .markDone, bar: "Fait", help: "marquer la suite choisie comme faite (aujourd'hui)"),
+                Binding(keys: [.f(6), .ctrl("a")], command: .showDone, bar: "Faites aussi", help: "montrer aussi les suites faites, ou les cacher"),
+                Binding(keys: [.enter], command: .open, bar: "Séance", help: "ouvrir la séance où la suite a été décidée"),
+                Binding(keys: [.escape], command: .back, bar: "Retour", help: "revenir au tableau de bord ; tapez un nom pour filtrer par responsable"),
+            ]
+        case .participation:
+            return [
+                Binding(keys: [.tab], command: .switchView, bar: "Vue", help: "par comité, par membre, par organisation"),
+                Binding(keys: [.char("a")], command: .filterYear, bar: "Année", help: "période : une année ou toutes"),
+                Binding(keys: [.char("c")], command: .filterCommittee, bar: "Comité", help: "membres d'un comité ou de tous"),
+                Binding(keys: [.up], command: .up, bar: nil, help: "faire défiler"),
+                Binding(keys: [.down], command: .down, bar: nil, help: "faire défiler"),
+                Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir au tableau de bord"),
+            ]
+        case .actions:
+            return listMoves + [
+                Binding(keys: [.enter], command: .open, bar: "Vie de la fiche", help: "statut au fil du temps, avancement, indicateurs, décisions"),
+                Binding(keys: [.char("p")], command: .progress, bar: "Avancement", help: "noter l'avancement (pourcentage, valeur d'un indicateur)"),
+                Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la liste, ou au tableau de bord"),
             ]
         case .picker:
             return [

@@ -164,6 +164,11 @@ public enum App {
             if cmd == .openReadOnly { return [.openReadOnly] }
             return []
         case .meeting(var m): return meeting(&s, &m, cmd, ctx)
+        case .history(var h): return history(&s, &h, cmd, ctx)
+        case .search(var q): return search(&s, &q, cmd, ctx)
+        case .followUps(var f): return followUps(&s, &f, cmd, ctx)
+        case .participation(var p): return participation(&s, &p, cmd, ctx)
+        case .actions(var a): return actions(&s, &a, cmd, ctx)
         case .agenda(var a): return agenda(&s, &a, cmd, ctx)
         case .attendance(var a): return attendance(&s, &a, cmd, ctx)
         case .picker(var p): return picker(&s, &p, cmd, ctx)
@@ -251,6 +256,11 @@ public enum App {
         case .axes:
             s.replaceTop(.dashboard(d))
             s.push(.axes(ListState()))
+        case .history: s.replaceTop(.dashboard(d)); s.push(.history(HistoryState()))
+        case .search: s.replaceTop(.dashboard(d)); s.push(.search(SearchState()))
+        case .followUpsScreen: s.replaceTop(.dashboard(d)); s.push(.followUps(FollowUpsState()))
+        case .participation: s.replaceTop(.dashboard(d)); s.push(.participation(ParticipationState()))
+        case .actionsScreen: s.replaceTop(.dashboard(d)); s.push(.actions(ActionsState()))
         case .editCommittee:
             guard d.list.selection < committees.count, requireWritable(&s, ctx) else { break }
             s.replaceTop(.dashboard(d))

@@ -94,6 +94,11 @@ extension App {
         case .agenda(let s): agendaView(s, &g, a, ctx)
         case .attendance(let s): attendanceView(s, &g, a, ctx)
         case .picker(let p): pickerView(p, &g, a)
+        case .history(let h): historyView(h, &g, a, ctx)
+        case .search(let q): searchView(q, &g, a, ctx)
+        case .followUps(let f): followUpsView(f, &g, a, ctx)
+        case .participation(let p): participationView(p, &g, a, ctx)
+        case .actions(let s): actionsView(s, &g, a, ctx)
         case .draftOffer(let d):
             let name = ctx.domain.meetings[d.meeting].flatMap { m in ctx.domain.committees[m.committee].map { Fr.meetingName($0, m) } } ?? d.meeting
             boxView(&g, a, title: "Reprendre le brouillon ?", lines: [

@@ -55,6 +55,7 @@ public enum FormPurpose: Equatable, Sendable {
     case followUp(meeting: String, item: String?)
     case guest(meeting: String)
     case correctNote(String)
+    case progress(action: String)
 }
 
 public struct FormState: Equatable, Sendable {

@@ -1,3 +1,4 @@
+import Foundation
 import SeanceModel
 
 /// The forms of a séance: creating it, its agenda items, decisions, follow-ups, guests, corrections.
@@ -170,6 +171,20 @@ extension FormState {
                 out.append(EventDraft("attendance.set", meeting, [("member", id), ("status", "present"), ("time", now)]))
             }
             return .success(out)
+
+        case .progress(let action):
+            var fields: [(String, String)] = []
+            if !value("percent").isEmpty {
+                guard let p = Int(value("percent").replacingOccurrences(of: "%", with: "").trimmingSpaces), (0...100).contains(p) else {
+                    return .failure(Refusal("L'avancement est un pourcentage de 0 à 100."))
+                }
+                fields.append(("percent", String(p)))
+            }
+            for k in ["indicator", "value", "comment"] where !value(k).isEmpty { fields.append((k, value(k))) }
+            guard fields.contains(where: { ["percent", "value", "comment"].contains($0.0) }) else {
+                return .failure(Refusal("Indiquez un pourcentage, la valeur d'un indicateur ou un commentaire."))
+            }
+            return .success([EventDraft("action.progress", action, fields)])
 
         case .correctNote(let id):
             guard value("text") != fields[0].original else { return .success([]) }

@@ -8,6 +8,14 @@ public struct MeetingState: Equatable, Sendable {
     public var speaker: String?
     /// A committed note chosen with ↑ for a correction (index in the current item's notes).
     public var selectedNote: Int?
+    /// The item shown when browsing a séance that is not in progress (F8/F9 move it, no event).
+    public var viewItem: String?
+    /// The item whose notes are shown: the one chosen for browsing, else the current one of a
+    /// séance being held, else the first of the agenda (a séance read back starts at the top).
+    public func shownItem(_ meeting: Meeting) -> String? {
+        viewItem ?? (meeting.state == .closed || meeting.state == .cancelled ? meeting.agenda.first : meeting.activeItem)
+    }
+
     public init(meeting: String, editor: LineEditor = LineEditor()) {
         self.meeting = meeting; self.editor = editor
     }

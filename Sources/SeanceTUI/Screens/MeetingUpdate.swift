@@ -23,6 +23,18 @@ extension App {
             if m.editor.isEmpty { m.speaker = nil }
             s.replaceTop(.meeting(m))
             return true
+        case .search(var q):
+            guard isPrintable || [.backspace, .delete, .left, .right, .home, .end, .wordLeft, .wordRight, .ctrl("u"), .ctrl("w")].contains(key),
+                  q.query.handle(key) else { return false }
+            q.list = ListState()
+            s.replaceTop(.search(q))
+            return true
+        case .followUps(var f):
+            guard isPrintable || [.backspace, .delete, .left, .right, .home, .end, .ctrl("u")].contains(key),
+                  f.owner.handle(key) else { return false }
+            f.list = ListState()
+            s.replaceTop(.followUps(f))
+            return true
         case .picker(var p):
             guard isPrintable || key == .backspace || key == .left || key == .right || key == .home || key == .end,
                   p.filter.handle(key) else { return false }
@@ -69,6 +81,25 @@ extension App {
             s.push(.confirm(ConfirmState(question: "Rouvrir cette séance close pour la modifier ? La réouverture est enregistrée.",
                                          drafts: [EventDraft("seance.reopen", m.meeting, [("reason", "correction après clôture")])])))
             return []
+        }
+        if closed || meeting.state == .cancelled {
+            // Browsing a séance that is over: move what is shown, write nothing.
+            let shownItem = m.shownItem(meeting)
+            let shown = st.notes(of: m.meeting, item: .some(shownItem))
+            switch cmd {
+            case .previousItem, .nextItem:
+                let index = shownItem.flatMap { meeting.agenda.firstIndex(of: $0) } ?? 0
+                let target = index + (cmd == .nextItem ? 1 : -1)
+                if meeting.agenda.indices.contains(target) { m.viewItem = meeting.agenda[target]; m.selectedNote = nil }
+                return []
+            case .up:
+                m.selectedNote = shown.isEmpty ? nil : max(0, (m.selectedNote ?? shown.count) - 1)
+                return []
+            case .down:
+                if let i = m.selectedNote { m.selectedNote = i + 1 < shown.count ? i + 1 : nil }
+                return []
+            default: break
+            }
         }
         if closed {
             s.status = StatusLine(text: "Séance close : lecture seule. Ctrl+R pour la rouvrir.", role: .warning)

@@ -50,13 +50,14 @@ extension App {
             let row = y + 1 + i
             guard row < bottom - 1 else { break }
             let isCurrent = id == meeting.activeItem && meeting.state != .planned
+            let isShown = ms.shownItem(meeting) == id && !isCurrent
             let spent = st.timeSpent(on: id, now: ctx.now)
             let planned = Int64(item.plannedMinutes ?? 0) * 60
             let over = planned > 0 && spent > planned
             var timing = ""
             if spent > 0 || isCurrent { timing = clock(spent) + (planned > 0 ? "/\(item.plannedMinutes!)′" : "") }
             else if planned > 0 { timing = "\(item.plannedMinutes!)′" }
-            let label = (isCurrent ? "▶" : " ") + "\(i + 1). " + item.title
+            let label = (isCurrent ? "▶" : (isShown ? "›" : " ")) + "\(i + 1). " + item.title
             let tw = CharWidth.of(timing)
             g.put(CharWidth.pad(label, to: leftWidth - tw - 2), x: a.x, y: row, role: isCurrent ? .selected : .normal)
             g.put(timing + " ", x: a.x + leftWidth - tw - 2, y: row, role: over ? .error : (isCurrent ? .selected : .dim))
@@ -77,7 +78,7 @@ extension App {
         // Notes of the current item, right.
         let x = a.x + leftWidth + 1
         let w = a.width - leftWidth - 2
-        let itemID = meeting.activeItem
+        let itemID = ms.shownItem(meeting)
         let item = itemID.flatMap { st.agendaItems[$0] }
         var head = item.map { "\($0.title) · \(Fr.agendaKind[$0.kind]!)" } ?? "Notes de la séance"
         if let p = item?.presenter, !p.isEmpty { head += " · présenté par " + (st.members[p]?.name ?? p) }
@@ -90,7 +91,8 @@ extension App {
         for (i, n) in notes.enumerated() {
             let text = n.text + (n.corrections > 0 ? " (corrigé)" : "")
             let saved = !(ctx.journal?.unsavedEntities.contains(n.id) ?? false)
-            for (j, l) in wrap(text, width: w - 2).enumerated() {
+            let wrapped = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0), width: w - 2) }
+            for (j, l) in wrapped.enumerated() {
                 lines.append(((j == 0 ? (saved ? "• " : "✗ ") : "  ") + l, ms.selectedNote == i ? .selected : .normal, i))
             }
         }

@@ -1,0 +1,127 @@
+import Foundation
+/// The questions of the review: the timeline of séances, search, follow-ups, participation.
+extension ProjectState {
+    public struct TimelineFilter: Equatable, Sendable {
+        public var committee: String?
+        public var axis: String?
+        public var year: Int?
+        public var status: MeetingStatus?
+        public init(committee: String? = nil, axis: String? = nil, year: Int? = nil, status: MeetingStatus? = nil) {
+            self.committee = committee; self.axis = axis; self.year = year; self.status = status
+        }
+    }
+
+    /// Every séance of every committee, newest first, filtered.
+    public func timeline(_ f: TimelineFilter = TimelineFilter()) -> [Meeting] {
+        meetingOrder.compactMap { meetings[$0] }.filter { m in
+            (f.committee == nil || m.committee == f.committee)
+                && (f.axis == nil || committees[m.committee]?.axis == f.axis)
+                && (f.year == nil || m.date.year == f.year)
+                && (f.status == nil || m.state == f.status)
+        }.sorted { ($0.date, $0.time?.minutesOfDay ?? 0, $0.id) > ($1.date, $1.time?.minutesOfDay ?? 0, $1.id) }
+    }
+
+    /// The years that have séances, newest first.
+    public var meetingYears: [Int] { Array(Set(meetings.values.map(\.date.year))).sorted(by: >) }
+
+    public struct SearchHit: Equatable, Sendable {
+        public enum Kind: String, Sendable { case note, decision, followUp, agendaItem, meeting, action }
+        public var kind: Kind
+        public var entity: String
+        public var meeting: String?
+        public var item: String?
+        public var date: LocalDate?
+        public var text: String
+    }
+
+    /// Everything whose text contains all the words of `query`, case and accents aside,
+    /// newest first. `fold` is the folding used for both sides (see the TUI's `Search.fold`).
+    public func search(_ query: String, fold: (String) -> String) -> [SearchHit] {
+        let words = fold(query).split(separator: " ").map(String.init).filter { !$0.isEmpty }
+        guard !words.isEmpty else { return [] }
+        func matches(_ text: String) -> Bool {
+            let t = fold(text)
+            return words.allSatisfy { t.contains($0) }
+        }
+        var hits: [SearchHit] = []
+        for m in meetings.values {
+            if matches(m.title + " " + m.place) {
+                hits.append(SearchHit(kind: .meeting, entity: m.id, meeting: m.id, date: m.date, text: m.title.isEmpty ? m.place : m.title))
+            }
+            for id in m.agenda { if let i = agendaItems[id], matches(i.title + " " + i.details) {
+                hits.append(SearchHit(kind: .agendaItem, entity: id, meeting: m.id, item: id, date: m.date, text: i.title))
+            } }
+            for id in m.notes { if let n = notes[id], !n.deleted, matches(n.text) {
+                hits.append(SearchHit(kind: .note, entity: id, meeting: m.id, item: n.item, date: m.date, text: n.text))
+            } }
+            for id in m.decisions { if let d = decisions[id], matches(d.text) {
+                hits.append(SearchHit(kind: .decision, entity: id, meeting: m.id, item: d.item, date: m.date, text: d.text))
+            } }
+            for id in m.followUps { if let f = followUps[id], matches(f.what) {
+                hits.append(SearchHit(kind: .followUp, entity: id, meeting: m.id, item: f.item, date: m.date, text: f.what))
+            } }
+        }
+        for a in actions.values where matches(a.title + " " + a.description + " " + a.porteur) {
+            hits.append(SearchHit(kind: .action, entity: a.id, date: a.history.first?.date, text: a.title))
+        }
+        return hits.sorted { ($0.date ?? LocalDate(year: 1, month: 1, day: 1)!, $0.entity) > ($1.date ?? LocalDate(year: 1, month: 1, day: 1)!, $1.entity) }
+    }
+
+    /// The name a follow-up's owner is shown with: a member's name, or the text as typed.
+    public func ownerName(_ owner: String) -> String { members[owner]?.name ?? owner }
+
+    public struct Rate: Equatable, Sendable {
+        public var label: String
+        public var present: Int
+        public var expected: Int
+        public var percent: Int { expected == 0 ? 0 : (present * 100 + expected / 2) / expected }
+    }
+
+    /// Attendance over the séances held (closed or in progress) between two dates:
+    /// per committee, per member of `committee` (or of all), and per organisation.
+    /// A member counts as expected at every séance held while they sat; present in the room or
+    /// at a distance counts as present (a proxy does not).
+    public func participation(from: LocalDate? = nil, to: LocalDate? = nil, committee: String? = nil)
+        -> (committees: [Rate], members: [Rate], organisations: [Rate]) {
+        var byCommittee: [String: Rate] = [:], byMember: [String: Rate] = [:], byOrg: [String: Rate] = [:]
+        for m in meetings.values where m.state == .closed || m.state == .inProgress {
+            if let from, m.date < from { continue }
+            if let to, to < m.date { continue }
+            guard let c = committees[m.committee] else { continue }
+            for mid in c.memberIDs {
+                guard let member = members[mid] else { continue }
+                // A member retired before this séance, or added after it, was not expected.
+                if member.retired && m.attendance[mid] == nil { continue }
+                let here = [.present, .distance].contains(m.attendance[mid]?.status)
+                byCommittee[c.id, default: Rate(label: c.name, present: 0, expected: 0)].expected += 1
+                if here { byCommittee[c.id]!.present += 1 }
+                if committee == nil || committee == c.id {
+                    byMember[mid, default: Rate(label: member.name, present: 0, expected: 0)].expected += 1
+                    if here { byMember[mid]!.present += 1 }
+                }
+                let org = member.organisation.isEmpty ? "(sans organisation)" : organisationName(member.organisation)
+                byOrg[org, default: Rate(label: org, present: 0, expected: 0)].expected += 1
+                if here { byOrg[org]!.present += 1 }
+            }
+        }
+        let order = committeeOrder
+        let cs = order.compactMap { byCommittee[$0] }
+        let ms = byMember.values.sorted { ($0.percent, $0.label) < ($1.percent, $1.label) }
+        let os = byOrg.values.sorted { ($0.percent, $0.label) < ($1.percent, $1.label) }
+        return (cs, ms, os)
+    }
+
+    /// An organisation without the person's function in parentheses or after a dash.
+    func organisationName(_ s: String) -> String {
+        var t = Substring(s)
+        if let p = t.firstIndex(of: "(") { t = t[..<p] }
+        if let d = t.range(of: " – ") { t = t[..<d.lowerBound] }
+        return String(t).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Decisions that name a fiche action, oldest first.
+    public func decisions(about action: String) -> [Decision] {
+        decisions.values.filter { $0.action == action }
+            .sorted { (meetings[$0.meeting]?.date ?? LocalDate(year: 1, month: 1, day: 1)!, $0.id) < (meetings[$1.meeting]?.date ?? LocalDate(year: 1, month: 1, day: 1)!, $1.id) }
+    }
+}

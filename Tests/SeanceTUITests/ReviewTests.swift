@@ -1,0 +1,132 @@
+import Testing
+@testable import SeanceModel
+@testable import SeanceTUI
+
+@Suite("Reviewing past séances")
+struct ReviewTests {
+    @Test("The timeline: every séance newest first, filtered by committee, axis, year and state")
+    func timeline() {
+        let st = demoState
+        let all = st.timeline()
+        #expect(all.count == 28)
+        #expect(all.first?.id == "sea-copil-4")
+        #expect(zip(all, all.dropFirst()).allSatisfy { $0.date >= $1.date })
+        #expect(st.timeline(.init(committee: "com-copil")).count == 4)
+        #expect(st.timeline(.init(axis: "axis-3")).allSatisfy { $0.committee == "com-ct3" })
+        #expect(st.timeline(.init(year: 2010)).map(\.id) == ["sea-copil-4"])
+        #expect(st.timeline(.init(status: .planned)).map(\.id) == ["sea-copil-4"])
+        #expect(st.timeline(.init(status: .closed)).count == 27)
+    }
+
+    @Test("History filters are cycled by keys; Enter opens the séance read-only")
+    func historyScreen() {
+        var h = Harness()
+        h.press([.char("h")])
+        #expect(h.app.top.kind == .history)
+        h.press([.char("c")])   // first committee: the COPIL
+        guard case .history(let hs) = h.app.top else { Issue.record("no history"); return }
+        #expect(hs.committee == "com-copil")
+        h.press([.char("e"), .char("e"), .char("e")])   // à venir, en cours, close
+        h.press([.enter])
+        #expect(h.meeting?.meeting == "sea-copil-3")
+        let g = App.view(h.app, h.ctx, width: 120, height: 40)
+        #expect(g.text.contains("close à"))
+        // Browsing the items of a closed séance writes nothing.
+        h.press([.f(9), .f(9)])
+        #expect(h.written.isEmpty)
+        #expect(h.meeting?.viewItem == h.domain.meetings["sea-copil-3"]!.agenda[2])
+        h.press([.f(8)])
+        #expect(h.meeting?.viewItem == h.domain.meetings["sea-copil-3"]!.agenda[1])
+    }
+
+    @Test("Search ignores case and accents: « epicerie » finds « Épicerie »")
+    func searchAccents() {
+        let hits = demoState.search("epicerie", fold: Search.fold)
+        #expect(!hits.isEmpty)
+        #expect(hits.contains { $0.text.contains("Épicerie") || $0.text.contains("épicerie") })
+        #expect(demoState.search("EPICERIE solidaire", fold: Search.fold).count <= hits.count)
+        #expect(Search.fold("Épicerie Œuvre Noël e\u{301}te\u{301}") == "epicerie oeuvre noel ete")
+    }
+
+    @Test("Enter on a result jumps to its séance, item and line")
+    func searchJump() {
+        var h = Harness()
+        h.press([.char("/")])
+        h.type("epicerie")
+        let hits = h.domain.search("epicerie", fold: Search.fold)
+        let firstNote = hits.firstIndex { $0.kind == .note }!
+        h.press(Array(repeating: .down, count: firstNote) + [.enter])
+        let hit = hits[firstNote]
+        #expect(h.meeting?.meeting == hit.meeting)
+        let m = h.meeting!
+        let shown = h.domain.notes(of: m.meeting, item: .some(m.shownItem(h.domain.meetings[m.meeting]!)))
+        #expect(m.selectedNote.map { shown[$0].id } == hit.entity)
+        let g = App.view(h.app, h.ctx, width: 120, height: 40)
+        expectSnapshot(g, "search-jump-120x40")
+    }
+
+    @Test("Follow-ups across committees: open ones, overdue marked, filter by owner, mark done")
+    func followUps() {
+        var h = Harness()
+        h.press([.char("s")])
+        #expect(h.app.top.kind == .followUps)
+        let open = h.domain.openFollowUps.count
+        #expect(open == 6)
+        var g = App.view(h.app, h.ctx, width: 120, height: 40)
+        #expect(g.text.contains("6 ouverte(s), dont"))
+        #expect(g.text.contains("EN RETARD"))
+        expectSnapshot(g, "followups-120x40")
+        h.type("rigal")
+        g = App.view(h.app, h.ctx, width: 120, height: 40)
+        let rows = h.domain.followUpRows(showDone: false, owner: "rigal", today: h.ctx.today)
+        #expect(!rows.isEmpty && rows.allSatisfy { h.domain.ownerName($0.owner).hasPrefix("RIGAL") })
+        h.press([.f(5)])
+        #expect(h.written.map(\.kind) == ["followup.done"])
+        #expect(h.domain.openFollowUps.count == open - 1)
+    }
+
+    @Test("Participation figures on the demo: the weakest committee shows")
+    func participation() {
+        let p = demoState.participation()
+        #expect(p.committees.count == 6)
+        let ct4 = p.committees.first { $0.label.contains("Services à la personne") }!
+        #expect(ct4.percent == p.committees.map(\.percent).min())
+        #expect(ct4.percent < 50)
+        for r in p.committees { #expect(r.present <= r.expected && r.expected > 0) }
+        let y2009 = demoState.participation(from: LocalDate(year: 2009, month: 1, day: 1), to: LocalDate(year: 2009, month: 12, day: 31))
+        #expect(y2009.committees == p.committees)   // every séance held was in 2009
+        var h = Harness()
+        h.press([.char("a")])
+        let g = App.view(h.app, h.ctx, width: 100, height: 30)
+        expectSnapshot(g, "participation-100x30")
+        #expect(g.text.contains("█"))
+        h.press([.tab])
+        #expect(App.view(h.app, h.ctx, width: 100, height: 30).text.contains("par membre"))
+    }
+
+    @Test("Bars are exact to an eighth of a cell")
+    func bars() {
+        #expect(App.bar(100, width: 10) == String(repeating: "█", count: 10))
+        #expect(App.bar(0, width: 10) == "")
+        #expect(App.bar(55, width: 10) == "█████▌")
+        #expect(App.bar(51, width: 10) == "█████")
+    }
+
+    @Test("The life of a fiche action: status over time, progress, decisions; the financing gap flagged")
+    func actionLife() {
+        var h = Harness()
+        h.press([.char("f")])
+        #expect(h.app.top.kind == .actions)
+        let list = h.domain.actionSheets
+        let index = list.firstIndex { $0.id == "act-portage" }!
+        h.press([.home] + Array(repeating: .down, count: index) + [.char("p")])
+        h.type("40"); h.press([.tab]); h.type("repas livrés par semaine"); h.press([.tab]); h.type("120"); h.press([.f(2)])
+        #expect(h.domain.actions["act-portage"]?.progress == 40)
+        h.press([.enter])
+        let g = App.view(h.app, h.ctx, width: 120, height: 40)
+        expectSnapshot(g, "action-life-120x40")
+        #expect(g.text.contains("il manque 6\u{202F}000,00\u{00A0}€"))
+        #expect(g.text.contains("avancement 40 % · repas livrés par semaine : 120"))
+        #expect(g.text.contains("Décisions"))
+    }
+}
