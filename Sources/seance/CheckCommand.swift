@@ -18,8 +18,7 @@ struct CheckCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let parsed = JournalParser.parse(data)
-        let (state, foldProblems) = ProjectState.fold(parsed.events, lines: parsed.lines)
+        let (state, parsed, foldProblems) = JournalSession.load(data)
         var problems = (parsed.problems + foldProblems).sorted { $0.line < $1.line }
         if let v = parsed.version, v > JournalParser.version {
             problems.insert(Problem(line: 1, .error, Fr.Problem.newerVersion(v)), at: 0)
@@ -29,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         }
         let errors = problems.filter { $0.severity == .error }
         print("Journal : \(path)")
-        print("  événements : \(parsed.events.count) sur \(parsed.lineCount) ligne(s)")
+        print("  événements : \(parsed.eventCount) sur \(parsed.lineCount) ligne(s)")
         if let p = state.project { print("  projet : \(Terminal.safe(p.name))") }
         print("  axes : \(state.activeAxes.count)   comités : \(state.activeCommittees.count)   membres : \(state.members.values.filter { !$0.retired && $0.guestOf == nil }.count)")
         print("  séances : \(state.meetings.count)   décisions : \(state.decisions.count)   suites à donner ouvertes : \(state.openFollowUps.count)")
@@ -62,8 +61,7 @@ struct ListCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(2)
         }
-        let parsed = JournalParser.parse(data)
-        let (state, _) = ProjectState.fold(parsed.events, lines: parsed.lines)
+        let (state, _, _) = JournalSession.load(data)
         let meetings = state.meetingOrder.compactMap { state.meetings[$0] }
             .sorted { ($0.date, $0.time?.minutesOfDay ?? 0) < ($1.date, $1.time?.minutesOfDay ?? 0) }
         for m in meetings {

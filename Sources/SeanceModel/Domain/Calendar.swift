@@ -134,11 +134,17 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public init?(journalValue s: Substring) {
-        let u = Array(s.utf8)
-        // YYYY-MM-DDTHH:MM:SS then Z or ±HH:MM
-        guard u.count == 20 || u.count == 25, u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"),
-              u[16] == UInt8(ascii: ":"),
-              let date = LocalDate(journalValue: Substring(decoding: u[0..<10], as: UTF8.self)),
+        var copy = String(s)
+        guard let t = copy.withUTF8({ Timestamp(bytes: $0) }) else { return nil }
+        self = t
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, from bytes.
+    public init?(bytes u: UnsafeBufferPointer<UInt8>) {
+        guard u.count == 20 || u.count == 25, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
+              u[10] == UInt8(ascii: "T"), u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":"),
+              let y = parseDigits(u[0..<4]), let mo = parseDigits(u[5..<7]), let d = parseDigits(u[8..<10]),
+              let date = LocalDate(year: y, month: mo, day: d),
               let hh = parseDigits(u[11..<13]), let mi = parseDigits(u[14..<16]), let ss = parseDigits(u[17..<19]),
               hh < 24, mi < 60, ss < 61
         else { return nil }
@@ -169,7 +175,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 }
 
 @inline(__always)
-func parseDigits(_ bytes: ArraySlice<UInt8>) -> Int? {
+func parseDigits<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
     var v = 0
     for b in bytes {
         guard b >= 48 && b <= 57 else { return nil }

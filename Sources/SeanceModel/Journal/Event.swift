@@ -74,8 +74,15 @@ public enum EventID {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The value of each byte in Crockford base 32, 0xFF for bytes outside the alphabet.
+    static let value: [UInt8] = {
+        var t = [UInt8](repeating: 0xFF, count: 256)
+        for (i, c) in alphabet.enumerated() { t[Int(c)] = UInt8(i) }
+        return t
+    }()
+
     public static func isValid(_ s: Substring) -> Bool {
-        s.utf8.count == 26 && s.utf8.allSatisfy { alphabet.contains($0) }
+        s.utf8.count == 26 && s.utf8.allSatisfy { value[Int($0)] != 0xFF }
     }
 
     /// A short random id for a new entity: `com-5e0a91c3`.

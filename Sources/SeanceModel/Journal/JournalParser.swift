@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// A problem found in a journal, with the line it is on (1-based; 0 for the file as a whole).
 public struct Problem: Sendable, Equatable, CustomStringConvertible {
     public enum Severity: Sendable, Equatable { case error, notice }
@@ -29,52 +32,62 @@ public struct ParsedJournal: Sendable {
     public var problems: [Problem] = []
     public var tornTail: TornTail?
     public var lineCount = 0
+    public var eventCount = 0
 }
 
+/// Reads journal lines straight from their bytes: no per-character String work, one String
+/// made per text field. What is wrong becomes a `Problem`, never a crash.
 public enum JournalParser {
     public static let formatName = "seance-journal"
     public static let version = 1
     public static var header: String { "\(formatName) \(version)\n" }
 
-    /// Parses the bytes of a journal. Never throws: everything wrong becomes a `Problem`.
+    /// Parses the bytes of a journal, collecting the events.
     public static func parse(_ data: [UInt8]) -> ParsedJournal {
+        var events: [Event] = [], lines: [Int] = []
+        var out = parse(data) { e, line in events.append(e); lines.append(line) }
+        out.events = events
+        out.lines = lines
+        return out
+    }
+
+    /// Parses the bytes of a journal, handing each event to `onEvent` with its line number
+    /// (the fold runs as the file is read: the events need not all be kept).
+    public static func parse(_ data: [UInt8], onEvent: (Event, Int) -> Void) -> ParsedJournal {
         var out = ParsedJournal()
-        var seenIDs = Set<String>()
+        var seenIDs = Set<EventKey>()
         data.withUnsafeBufferPointer { buf in
             let n = buf.count
             var start = 0
             var lineNo = 0
             while start < n {
                 lineNo += 1
-                var end = start
-                while end < n && buf[end] != 0x0A { end += 1 }
+                let end = memchrIndex(buf, from: start, byte: 0x0A) ?? n
                 let terminated = end < n
                 let slice = UnsafeBufferPointer(rebasing: buf[start..<end])
                 let isLast = !terminated || end + 1 >= n
                 if !terminated {
-                    out.tornTail = TornTail(offset: start, bytes: Array(slice), line: lineNo,
-                                            reason: Fr.Problem.tornNoNewline)
+                    out.tornTail = TornTail(offset: start, bytes: Array(slice), line: lineNo, reason: Fr.Problem.tornNoNewline)
                     break
                 }
-                let result = parseLine(slice, lineNo: lineNo, isHeaderLine: lineNo == 1)
-                switch result {
+                switch parseLine(slice, isHeaderLine: lineNo == 1) {
                 case .header(let v):
                     out.version = v
-                case .skip: break
+                case .skip:
+                    break
                 case .event(let e):
-                    if seenIDs.insert(e.id).inserted {
-                        out.events.append(e); out.lines.append(lineNo)
+                    if seenIDs.insert(EventKey(e.id)).inserted {
+                        out.eventCount += 1
+                        onEvent(e, lineNo)
                     } else {
                         out.problems.append(Problem(line: lineNo, .error, Fr.Problem.duplicateID(e.id)))
                     }
                 case .bad(let reason, let garbage):
                     if isLast && lineNo > 1 && garbage {
-                        // The last line: what a crash leaves (garbage, NUL bytes, half a line).
-                        out.tornTail = TornTail(offset: start, bytes: Array(buf[start..<n]), line: lineNo,
-                                                reason: reason)
+                        // The last line: what a crash leaves (garbage, NUL bytes).
+                        out.tornTail = TornTail(offset: start, bytes: Array(buf[start..<n]), line: lineNo, reason: reason)
                     } else {
                         out.problems.append(Problem(line: lineNo, .error, reason))
-                        if lineNo == 1 { out.version = nil }
                     }
                 }
                 start = end + 1
@@ -89,6 +102,26 @@ public enum JournalParser {
         return out
     }
 
+    /// A ULID packed in two integers: a set of a million of them costs no String hashing.
+    struct EventKey: Hashable {
+        var hi: UInt64, lo: UInt64
+        init(_ id: String) {
+            var h: UInt64 = 0, l: UInt64 = 0
+            for (i, b) in id.utf8.enumerated() {
+                let v = UInt64(EventID.value[Int(b)])
+                if i < 13 { h = h << 5 | v } else { l = l << 5 | v }
+            }
+            hi = h; lo = l
+        }
+    }
+
+    @inline(__always)
+    static func memchrIndex(_ buf: UnsafeBufferPointer<UInt8>, from: Int, byte: UInt8) -> Int? {
+        guard from < buf.count, let base = buf.baseAddress else { return nil }
+        guard let p = memchr(base + from, Int32(byte), buf.count - from) else { return nil }
+        return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    }
+
     enum LineResult {
         case header(Int)
         case skip
@@ -96,68 +129,107 @@ public enum JournalParser {
         case bad(String, garbage: Bool)
     }
 
-    static func parseLine(_ b: UnsafeBufferPointer<UInt8>, lineNo: Int, isHeaderLine: Bool) -> LineResult {
-        if b.contains(0) { return .bad(Fr.Problem.nulBytes, garbage: true) }
-        guard let text = String(validating: b, as: UTF8.self) else {
-            return .bad(Fr.Problem.invalidUTF8, garbage: true)
+    static func parseLine(_ b: UnsafeBufferPointer<UInt8>, isHeaderLine: Bool) -> LineResult {
+        if memchr(b.baseAddress ?? UnsafePointer(bitPattern: 1)!, 0, b.count) != nil && b.count > 0 {
+            return .bad(Fr.Problem.nulBytes, garbage: true)
         }
         if isHeaderLine {
+            guard let text = String(validating: b, as: UTF8.self) else { return .bad(Fr.Problem.invalidUTF8, garbage: true) }
             let parts = text.split(separator: " ", omittingEmptySubsequences: false)
             guard parts.count == 2, parts[0] == formatName, let v = Int(parts[1]) else {
                 return .bad(Fr.Problem.missingHeader, garbage: false)
             }
             return .header(v)
         }
-        if text.isEmpty || text.hasPrefix("#") { return .skip }
-        return parseEvent(text)
+        if b.isEmpty || b[0] == UInt8(ascii: "#") { return .skip }
+        return parseEvent(b)
     }
 
-    static func parseEvent(_ text: String) -> LineResult {
-        let parts = text.split(separator: "\t", omittingEmptySubsequences: false)
-        guard parts.count >= 5 else { return .bad(Fr.Problem.tooFewFields(parts.count), garbage: false) }
-        guard let ts = Timestamp(journalValue: parts[0]) else {
-            return .bad(Fr.Problem.badTimestamp(String(parts[0].prefix(40))), garbage: false)
+    /// The fields of an event line, from its bytes.
+    static func parseEvent(_ b: UnsafeBufferPointer<UInt8>) -> LineResult {
+        // Tab positions: 5 positional fields, then key=value fields.
+        var tabs: [Int] = []
+        tabs.reserveCapacity(12)
+        for i in 0..<b.count where b[i] == 0x09 { tabs.append(i) }
+        let fieldCount = tabs.count + 1
+        func range(_ k: Int) -> Range<Int> { (k == 0 ? 0 : tabs[k - 1] + 1)..<(k < tabs.count ? tabs[k] : b.count) }
+        func slice(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: b[range(k)]) }
+        func preview(_ k: Int) -> String { String(decoding: slice(k).prefix(40), as: UTF8.self) }
+        guard fieldCount >= 5 else {
+            if String(validating: b, as: UTF8.self) == nil { return .bad(Fr.Problem.invalidUTF8, garbage: true) }
+            return .bad(Fr.Problem.tooFewFields(fieldCount), garbage: false)
         }
-        guard EventID.isValid(parts[1]) else { return .bad(Fr.Problem.badID(String(parts[1].prefix(40))), garbage: false) }
+        guard let ts = Timestamp(bytes: slice(0)) else {
+            if String(validating: b, as: UTF8.self) == nil { return .bad(Fr.Problem.invalidUTF8, garbage: true) }
+            return .bad(Fr.Problem.badTimestamp(preview(0)), garbage: false)
+        }
+        let idBytes = slice(1)
+        guard idBytes.count == 26, idBytes.allSatisfy({ EventID.value[Int($0)] != 0xFF }) else {
+            return .bad(Fr.Problem.badID(preview(1)), garbage: false)
+        }
         let author: String
-        do { author = try JournalEscaping.unescape(parts[2]) } catch {
-            return .bad(Fr.Problem.badEscape(error), garbage: false)
+        switch text(slice(2)) {
+        case .success(let s): author = s
+        case .failure(let r): return r.result
         }
         guard !author.isEmpty else { return .bad(Fr.Problem.emptyAuthor, garbage: false) }
-        guard isKind(parts[3]) else { return .bad(Fr.Problem.badKind(String(parts[3].prefix(40))), garbage: false) }
-        guard isEntity(parts[4]) else { return .bad(Fr.Problem.badEntity(String(parts[4].prefix(40))), garbage: false) }
+        let kindBytes = slice(3)
+        guard isKind(kindBytes) else { return .bad(Fr.Problem.badKind(preview(3)), garbage: false) }
+        let entityBytes = slice(4)
+        guard !entityBytes.isEmpty, entityBytes.allSatisfy(isEntityByte) else { return .bad(Fr.Problem.badEntity(preview(4)), garbage: false) }
         var fields: [Event.Field] = []
-        fields.reserveCapacity(parts.count - 5)
-        for p in parts[5...] {
-            guard let eq = p.firstIndex(of: "=") else { return .bad(Fr.Problem.fieldWithoutEquals(String(p.prefix(40))), garbage: false) }
-            let key = p[..<eq]
-            guard isKey(key) else { return .bad(Fr.Problem.badKey(String(key.prefix(40))), garbage: false) }
-            let k = String(key)
-            if fields.contains(where: { $0.key == k }) { return .bad(Fr.Problem.repeatedKey(k), garbage: false) }
-            do { fields.append(Event.Field(k, try JournalEscaping.unescape(p[p.index(after: eq)...]))) } catch {
-                return .bad(Fr.Problem.badEscape(error), garbage: false)
+        fields.reserveCapacity(fieldCount - 5)
+        for k in 5..<fieldCount {
+            let f = slice(k)
+            guard let eq = f.firstIndex(of: UInt8(ascii: "=")) else { return .bad(Fr.Problem.fieldWithoutEquals(preview(k)), garbage: false) }
+            let keyBytes = UnsafeBufferPointer(rebasing: f[f.startIndex..<eq])
+            guard isKey(keyBytes) else { return .bad(Fr.Problem.badKey(String(decoding: keyBytes.prefix(40), as: UTF8.self)), garbage: false) }
+            let key = String(decoding: keyBytes, as: UTF8.self)
+            if fields.contains(where: { $0.key == key }) { return .bad(Fr.Problem.repeatedKey(key), garbage: false) }
+            switch text(UnsafeBufferPointer(rebasing: f[(eq + 1)...])) {
+            case .success(let v): fields.append(Event.Field(key, v))
+            case .failure(let r): return r.result
             }
         }
-        return .event(Event(timestamp: ts, id: String(parts[1]), author: author, kind: String(parts[3]),
-                            entity: String(parts[4]), fields: fields))
+        return .event(Event(timestamp: ts, id: String(decoding: idBytes, as: UTF8.self), author: author,
+                            kind: String(decoding: kindBytes, as: UTF8.self), entity: String(decoding: entityBytes, as: UTF8.self),
+                            fields: fields))
     }
 
-    static func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
-
-    static func isKey(_ s: Substring) -> Bool {
-        guard let f = s.utf8.first, isLower(f) else { return false }
-        return s.utf8.allSatisfy { isLower($0) || $0 == UInt8(ascii: "_") }
-    }
-
-    static func isKind(_ s: Substring) -> Bool {
-        let words = s.split(separator: ".", omittingEmptySubsequences: false)
-        return words.count >= 2 && words.allSatisfy(isKey)
-    }
-
-    static func isEntity(_ s: Substring) -> Bool {
-        !s.isEmpty && s.utf8.allSatisfy { b in
-            (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || isLower(b)
-                || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":") || b == UInt8(ascii: "-")
+    /// A text field: valid UTF-8, unescaped when it holds a backslash.
+    static func text(_ b: UnsafeBufferPointer<UInt8>) -> Result<String, BadLine> {
+        guard let s = String(validating: b, as: UTF8.self) else { return .failure(BadLine(.bad(Fr.Problem.invalidUTF8, garbage: true))) }
+        guard b.contains(UInt8(ascii: "\\")) else { return .success(s) }
+        do { return .success(try JournalEscaping.unescape(Substring(s))) } catch {
+            return .failure(BadLine(.bad(Fr.Problem.badEscape(error), garbage: false)))
         }
+    }
+
+    struct BadLine: Error {
+        var result: LineResult
+        init(_ r: LineResult) { result = r }
+    }
+
+    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+
+    static func isKey<C: Collection>(_ s: C) -> Bool where C.Element == UInt8 {
+        guard let f = s.first, isLower(f) else { return false }
+        return s.allSatisfy { isLower($0) || $0 == UInt8(ascii: "_") }
+    }
+
+    static func isKind(_ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var start = s.startIndex
+        for i in s.indices where s[i] == UInt8(ascii: ".") {
+            guard isKey(s[start..<i]) else { return false }
+            words += 1; start = i + 1
+        }
+        guard isKey(s[start...]) else { return false }
+        return words + 1 >= 2
+    }
+
+    @inline(__always) static func isEntityByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || isLower(b)
+            || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":") || b == UInt8(ascii: "-")
     }
 }

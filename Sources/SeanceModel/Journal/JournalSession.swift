@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// An open journal: its folded state, and the only way to add events to it.
 ///
 /// Opening for writing takes the lock first (so two copies never both repair a torn tail), then
@@ -6,8 +9,8 @@
 public final class JournalSession {
     public private(set) var path: String
     public private(set) var state: ProjectState
-    /// Every event of the journal in order, including those not yet on disk.
-    public private(set) var events: [Event]
+    /// How many events the journal holds, including those not yet on disk.
+    public private(set) var eventCount: Int
     /// Problems found when the journal was read (malformed lines, refused events, notices).
     public private(set) var problems: [Problem]
     public private(set) var mode: Mode
@@ -17,6 +20,9 @@ public final class JournalSession {
     public private(set) var unsaved: [Event] = []
     private var lock: JournalLock?
     private var appender: JournalAppender?
+    /// The journal kept open for reading: « enregistrer sous » copies what is on disk from it,
+    /// even when the file was removed or renamed under the program.
+    private var reader: Int32 = -1
 
     public enum Mode: Equatable, Sendable {
         case writable
@@ -55,13 +61,22 @@ public final class JournalSession {
     public var isWritable: Bool { mode == .writable }
     public var writeFailure: JournalError? { appender?.stopped }
 
-    private init(path: String, parsed: ParsedJournal, mode: Mode) {
+    private init(path: String, state: ProjectState, parsed: ParsedJournal, foldProblems: [Problem], mode: Mode) {
         self.path = path
         self.mode = mode
-        let (state, foldProblems) = ProjectState.fold(parsed.events, lines: parsed.lines)
         self.state = state
-        self.events = parsed.events
+        self.eventCount = parsed.eventCount
         self.problems = (parsed.problems + foldProblems).sorted { $0.line < $1.line }
+    }
+
+    /// Reads and folds a journal's bytes in one pass: the events are not kept.
+    public static func load(_ data: [UInt8]) -> (ProjectState, ParsedJournal, [Problem]) {
+        var state = ProjectState()
+        var problems: [Problem] = []
+        let parsed = JournalParser.parse(data) { e, line in
+            if let p = state.apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
+        }
+        return (state, parsed, problems)
     }
 
     /// Opens an existing journal. With `readOnly: false` it throws `.locked` when another copy
@@ -72,9 +87,9 @@ public final class JournalSession {
             guard JournalStorage.exists(path) else { throw .notFound(path: path) }
             lock = try JournalLock(journal: path, now: now)
         }
-        let data = try JournalStorage.readAll(path)
-        let parsed = JournalParser.parse(data)
-        let session = JournalSession(path: path, parsed: parsed, mode: readOnly ? .readOnly(.requested) : .writable)
+        let (state, parsed, foldProblems) = load(try JournalStorage.readAll(path))
+        let session = JournalSession(path: path, state: state, parsed: parsed, foldProblems: foldProblems,
+                                     mode: readOnly ? .readOnly(.requested) : .writable)
         if let t = parsed.tornTail {
             session.tornTail = TornTailNotice(line: t.line, reason: t.reason, byteCount: t.bytes.count, sidePath: nil)
         }
@@ -91,6 +106,7 @@ public final class JournalSession {
         }
         session.lock = lock
         session.appender = try JournalAppender(path: path)
+        session.reader = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         return session
     }
 
@@ -125,7 +141,7 @@ public final class JournalSession {
     }
 
     private func write(_ stamped: [Event], _ appender: JournalAppender) -> Result<[Event], CommitError> {
-        events.append(contentsOf: stamped)
+        eventCount += stamped.count
         if !unsaved.isEmpty || appender.stopped != nil {
             unsaved.append(contentsOf: stamped)
             return .failure(.journal(.writerStopped(path: path)))
@@ -142,11 +158,16 @@ public final class JournalSession {
     /// Writes the whole journal, from memory, to a new file and goes on writing there.
     /// The way out after a failed write (disk full, file removed, permission changed).
     public func saveAs(_ newPath: String, now: Timestamp = .now()) throws(JournalError) {
-        try JournalStorage.create(newPath, events: events)
+        guard reader >= 0 else { throw .unreadable(path: path, errno: EBADF) }
+        var bytes = try JournalStorage.readAll(fd: reader, path: path)
+        for e in unsaved { bytes.append(contentsOf: e.line.utf8) }
+        try JournalStorage.createRaw(newPath, bytes: bytes)
         let newLock = try JournalLock(journal: newPath, now: now)
         let newAppender = try JournalAppender(path: newPath)
         appender?.close()
         lock?.release()
+        if reader >= 0 { _ = Glibc.close(reader) }
+        reader = Glibc.open(newPath, O_RDONLY | O_CLOEXEC)
         lock = newLock
         appender = newAppender
         path = newPath
@@ -158,6 +179,7 @@ public final class JournalSession {
     public func simulateWriteFailure(errno: Int32) { appender?.failNextWrite = errno }
 
     public func close() {
+        if reader >= 0 { _ = Glibc.close(reader); reader = -1 }
         appender?.close()
         appender = nil
         lock?.release()

@@ -47,6 +47,11 @@ public enum JournalStorage {
             throw e == ENOENT ? .notFound(path: path) : .unreadable(path: path, errno: e)
         }
         defer { close(fd) }
+        return try readAll(fd: fd, path: path)
+    }
+
+    /// Reads everything an open file holds, from its start (whatever the descriptor's offset).
+    public static func readAll(fd: Int32, path: String) throws(JournalError) -> [UInt8] {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .unreadable(path: path, errno: errno) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, errno: EISDIR) }
@@ -54,7 +59,7 @@ public enum JournalStorage {
         var got = 0
         while true {
             if got == data.count { data.append(contentsOf: [UInt8](repeating: 0, count: 65536)) }
-            let r = data.withUnsafeMutableBytes { p in read(fd, p.baseAddress! + got, p.count - got) }
+            let r = data.withUnsafeMutableBytes { p in pread(fd, p.baseAddress! + got, p.count - got, off_t(got)) }
             if r < 0 {
                 if errno == EINTR { continue }
                 throw .unreadable(path: path, errno: errno)
