@@ -77,6 +77,8 @@ public struct Committee: Sendable, Equatable, Identifiable {
     public var memberIDs: [String] = []
     /// Séances in creation order.
     public var meetingIDs: [String] = []
+    /// The highest séance number so far (the next séance is numbered one more).
+    public var highestMeetingNumber = 0
 }
 
 public enum MemberRole: String, Sendable, CaseIterable {

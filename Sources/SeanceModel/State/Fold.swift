@@ -74,20 +74,17 @@ extension ProjectState {
             var m: Member
             if e.kind == "guest.add" {
                 let mid = try f.required("seance")
-                var meeting = try existing(meetings, mid, Fr.Problem.unknownMeeting)
-                m = Member(id: id, committee: meeting.committee, name: try f.required("name"), role: .invite, voting: false)
+                guard let committee = meetings[mid]?.committee else { throw ApplyProblem(Fr.Problem.unknownMeeting(mid)) }
+                m = Member(id: id, committee: committee, name: try f.required("name"), role: .invite, voting: false)
                 m.guestOf = mid
-                meeting.guests.append(id)
-                meetings[mid] = meeting
             } else {
                 let cid = try f.required("committee")
-                var c = try existing(committees, cid, Fr.Problem.unknownCommittee)
+                guard committees[cid] != nil else { throw ApplyProblem(Fr.Problem.unknownCommittee(cid)) }
                 m = Member(id: id, committee: cid, name: try f.required("name"))
-                c.memberIDs.append(id)
-                committees[cid] = c
             }
             try applyMemberFields(&m, f)
             members[id] = m
+            if let mid = m.guestOf { meetings[mid]!.guests.append(id) } else { committees[m.committee]!.memberIDs.append(id) }
         case "member.edit":
             var m = try existing(members, id)
             if let v = f.text("name"), !v.isEmpty { m.name = v }
@@ -99,16 +96,16 @@ extension ProjectState {
         case "seance.create":
             try mustBeNew(id, meetings[id] != nil)
             let cid = try f.required("committee")
-            var c = try existing(committees, cid, Fr.Problem.unknownCommittee)
+            guard committees[cid] != nil else { throw ApplyProblem(Fr.Problem.unknownCommittee(cid)) }
             guard let date = try f.date("date") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("date")) }
-            let highest = c.meetingIDs.compactMap { meetings[$0]?.number }.max() ?? 0
+            let highest = committees[cid]!.highestMeetingNumber
             let number = (try f.int("number") ?? nil) ?? highest + 1
             var m = Meeting(id: id, committee: cid, number: number, date: date)
             try applyMeetingFields(&m, f)
             meetings[id] = m
             meetingOrder.append(id)
-            c.meetingIDs.append(id)
-            committees[cid] = c
+            committees[cid]!.meetingIDs.append(id)
+            committees[cid]!.highestMeetingNumber = max(highest, number)
         case "seance.edit":
             var m = try existing(meetings, id)
             if let d = try f.date("date"), let date = d { m.date = date }
@@ -142,16 +139,16 @@ extension ProjectState {
         case "agenda.add":
             try mustBeNew(id, agendaItems[id] != nil)
             let mid = try f.required("seance")
-            var m = try writableMeeting(mid)
+            try checkWritable(mid)
             var item = AgendaItem(id: id, meeting: mid, title: try f.required("title"))
             try applyAgendaFields(&item, f)
+            let position = try f.int("position") ?? nil
             agendaItems[id] = item
-            if let p = try f.int("position") ?? nil, p >= 1, p <= m.agenda.count {
-                m.agenda.insert(id, at: p - 1)
+            if let p = position, p >= 1, p <= meetings[mid]!.agenda.count {
+                meetings[mid]!.agenda.insert(id, at: p - 1)
             } else {
-                m.agenda.append(id)
+                meetings[mid]!.agenda.append(id)
             }
-            meetings[mid] = m
         case "agenda.edit":
             var item = try existing(agendaItems, id)
             _ = try writableMeeting(item.meeting)
@@ -172,18 +169,15 @@ extension ProjectState {
             meetings[item.meeting] = m
             agendaItems[id] = nil
         case "agenda.start":
-            var item = try existing(agendaItems, id)
-            _ = try writableMeeting(item.meeting)
+            guard let meetingID = agendaItems[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
+            try checkWritable(meetingID)
             guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
-            if item.startedAt == nil { item.startedAt = t }
-            agendaItems[id] = item
-            var m = meetings[item.meeting]!
-            m.currentItem = id
-            m.itemLog.append(ItemStart(item: id, at: e.timestamp))
-            meetings[item.meeting] = m
+            if agendaItems[id]!.startedAt == nil { agendaItems[id]!.startedAt = t }
+            meetings[meetingID]!.currentItem = id
+            meetings[meetingID]!.itemLog.append(ItemStart(item: id, at: e.timestamp))
 
         case "attendance.set":
-            var m = try writableMeeting(id)
+            try checkWritable(id)
             let mem = try f.required("member")
             _ = try existing(members, mem, Fr.Problem.unknownMember)
             guard let st = try f.choice("status", AttendanceStatus.self) else { throw ApplyProblem(Fr.Problem.missingField("status")) }
@@ -192,27 +186,25 @@ extension ProjectState {
             if st != .pouvoir { proxy = nil }
             if proxy == mem { throw ApplyProblem(Fr.Problem.proxyToSelf) }
             let time = (try f.time("time")) ?? nil
-            m.attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
-            m.attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
-            meetings[id] = m
+            meetings[id]!.attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
+            meetings[id]!.attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
 
         case "note.add":
             try mustBeNew(id, notes[id] != nil)
             let mid = try f.required("seance")
-            var m = try writableMeeting(mid)
+            try checkWritable(mid)
             let item = try optionalItem(f, in: mid)
             let text = f.text("text") ?? ""
             guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
             let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
             notes[id] = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
-            m.notes.append(id)
-            meetings[mid] = m
+            meetings[mid]!.notes.append(id)
         case "note.correct":
-            var n = try existing(notes, id)
-            _ = try writableMeeting(n.meeting)
-            n.text = try f.required("text")
-            n.corrections += 1
-            notes[id] = n
+            guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
+            try checkWritable(meetingID)
+            let text = try f.required("text")
+            notes[id]!.text = text
+            notes[id]!.corrections += 1
         case "note.delete":
             var n = try existing(notes, id)
             _ = try writableMeeting(n.meeting)
@@ -222,13 +214,12 @@ extension ProjectState {
         case "decision.record":
             try mustBeNew(id, decisions[id] != nil)
             let mid = try f.required("seance")
-            var m = try writableMeeting(mid)
+            try checkWritable(mid)
             guard let outcome = try f.choice("outcome", DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
             var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required("text"), outcome: outcome)
             try applyDecisionFields(&d, f)
             decisions[id] = d
-            m.decisions.append(id)
-            meetings[mid] = m
+            meetings[mid]!.decisions.append(id)
         case "decision.correct":
             var d = try existing(decisions, id)
             _ = try writableMeeting(d.meeting)
@@ -241,18 +232,17 @@ extension ProjectState {
         case "followup.add":
             try mustBeNew(id, followUps[id] != nil)
             let mid = try f.required("seance")
-            var m = try existing(meetings, mid, Fr.Problem.unknownMeeting)
+            guard meetings[mid] != nil else { throw ApplyProblem(Fr.Problem.unknownMeeting(mid)) }
             var fu = FollowUp(id: id, meeting: mid, item: try optionalItem(f, in: mid), what: try f.required("what"))
             fu.owner = f.text("owner") ?? ""
             if let d = try f.date("due") { fu.due = d }
             followUps[id] = fu
             followUpOrder.append(id)
-            m.followUps.append(id)
-            meetings[mid] = m
+            meetings[mid]!.followUps.append(id)
         case "followup.done":
-            var fu = try existing(followUps, id)
-            fu.done = (try f.date("date") ?? nil) ?? e.timestamp.localDate
-            followUps[id] = fu
+            guard followUps[id] != nil else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
+            let done = (try f.date("date") ?? nil) ?? e.timestamp.localDate
+            followUps[id]!.done = done
         case "followup.edit":
             var fu = try existing(followUps, id)
             if let v = f.text("what"), !v.isEmpty { fu.what = v }
@@ -385,6 +375,12 @@ extension ProjectState {
     private func existing<T>(_ dict: [String: T], _ id: String, _ message: (String) -> String = Fr.Problem.unknownEntity) throws(ApplyProblem) -> T {
         guard let v = dict[id] else { throw ApplyProblem(message(id)) }
         return v
+    }
+
+    /// Refuses a change to a closed séance (read-only until it is reopened), without copying it.
+    private func checkWritable(_ id: String) throws(ApplyProblem) {
+        guard let state = meetings[id]?.state else { throw ApplyProblem(Fr.Problem.unknownMeeting(id)) }
+        if state == .closed { throw ApplyProblem(Fr.Problem.meetingClosed(id)) }
     }
 
     /// A séance that may still change: a closed séance is read-only until it is reopened.
