@@ -26,7 +26,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SeanceModelTests", dependencies: ["SeanceModel"]),
+        .testTarget(name: "SeanceModelTests", dependencies: ["SeanceModel"], exclude: ["Export/Snapshots"]),
         .testTarget(
             name: "SeanceTUITests",
             dependencies: ["SeanceTUI", "SeanceModel", "CNcurses"],

@@ -9,6 +9,7 @@ public enum JournalEscaping {
         if v < 0x2028 { return v >= 0x200B && v <= 0x200F }
         return (v >= 0x2028 && v <= 0x202E) || (v >= 0x2060 && v <= 0x2064)
             || (v >= 0x2066 && v <= 0x2069) || v == 0xFEFF
+            || (v >= 0xFDD0 && v <= 0xFDEF) || v == 0xFFFE || v == 0xFFFF   // non-characters (XML forbids some)
     }
 
     public static func escape(_ text: String) -> String {

@@ -48,4 +48,13 @@ extension ProjectState {
     public func votingMembers(of committee: String) -> [Member] {
         members(of: committee).filter { $0.voting && $0.guestOf == nil }
     }
+
+    /// « NOM Prénom – rôle (organisation) », the usual French form of a speaker in minutes:
+    /// what the séance screen writes and the documents print.
+    public func speakerLabel(_ memberID: String) -> String {
+        guard let m = members[memberID] else { return memberID }
+        var s = m.name + " – " + Fr.role[m.role]!
+        if !m.organisation.isEmpty { s += " (\(m.organisation))" }
+        return s
+    }
 }

@@ -85,16 +85,6 @@ public enum Search {
     }
 }
 
-extension ProjectState {
-    /// « NOM Prénom – rôle (organisation) », the usual French form of a speaker in minutes.
-    public func speakerLabel(_ memberID: String) -> String {
-        guard let m = members[memberID] else { return memberID }
-        var s = m.name + " – " + Fr.role[m.role]!
-        if !m.organisation.isEmpty { s += " (\(m.organisation))" }
-        return s
-    }
-}
-
 extension Meeting {
     /// The item under discussion: the last one started, else the first of the agenda.
     public var activeItem: String? { currentItem ?? agenda.first }

@@ -1,0 +1,187 @@
+/// The documents the secretary sends after a séance, and the files for other programs:
+/// the compte rendu and the relevé de décisions (Markdown, HTML, plain text, ODT), the
+/// decisions as open data (CSV, SCDL « Délibérations ») and the séances as an iCalendar file.
+///
+/// Everything here is pure: a `ProjectState` and options in, bytes out. Writing the file, the
+/// command line and the screens are the caller's business.
+public enum Export {
+    /// The compte rendu of one séance.
+    public static func minutes(_ state: ProjectState, meeting: String, format: DocumentFormat,
+                               options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportedFile {
+        let b = try MinutesBuilder(state, meeting, options)
+        let doc = b.minutes()
+        return render(doc, format: format, options: options,
+                      fileName: "compte-rendu_" + b.fileStem)
+    }
+
+    /// The relevé de décisions alone: of one séance, or of every séance of a period (all
+    /// committees, or one), grouped by séance in date order.
+    public static func decisions(_ state: ProjectState, _ scope: DecisionScope, format: DocumentFormat,
+                                 options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportedFile {
+        switch scope {
+        case .meeting(let id):
+            let b = try MinutesBuilder(state, id, options)
+            return render(b.decisionsOnly(), format: format, options: options,
+                          fileName: "releve-de-decisions_" + b.fileStem)
+        case .period(let from, let to, let committee):
+            let meetings = try DecisionScope.meetings(state, scope)
+            let doc = MinutesBuilder.periodDecisions(state, meetings, from: from, to: to, committee: committee, options: options)
+            return render(doc, format: format, options: options,
+                          fileName: "releve-de-decisions_" + DecisionScope.periodStem(from: from, to: to))
+        }
+    }
+
+    /// The decisions as a CSV file with the columns of the SCDL « Délibérations » schema.
+    public static func decisionsCSV(_ state: ProjectState, _ scope: DecisionScope,
+                                    options: SCDLOptions = SCDLOptions()) throws(ExportError) -> ExportedFile {
+        let meetings = try DecisionScope.meetings(state, scope)
+        let text = SCDLDeliberations.csv(state, meetings: meetings, options: options)
+        let stem: String
+        switch scope {
+        case .meeting(let id): stem = MinutesBuilder.fileStem(state, state.meetings[id]!)
+        case .period(let from, let to, _): stem = DecisionScope.periodStem(from: from, to: to)
+        }
+        return ExportedFile(bytes: Array(text.utf8), fileName: "deliberations_" + stem + ".csv",
+                            mediaType: "text/csv; charset=utf-8")
+    }
+
+    /// The séances as an iCalendar file (RFC 5545).
+    public static func calendar(_ state: ProjectState, options: CalendarOptions = CalendarOptions()) -> ExportedFile {
+        let text = ICalendarExport.calendar(state, options: options)
+        return ExportedFile(bytes: Array(text.utf8), fileName: "seances.ics", mediaType: "text/calendar; charset=utf-8")
+    }
+
+    /// A séance named on the command line: its id, or `last` for the most recent séance held or
+    /// being held (any committee).
+    public static func resolveMeeting(_ state: ProjectState, _ ref: String) throws(ExportError) -> String {
+        if ref == "last" {
+            let held = state.meetings.values.filter { $0.state == .closed || $0.state == .inProgress }
+            guard let last = held.max(by: { MinutesBuilder.chronological($0, $1, state) }) else { throw .noHeldMeeting }
+            return last.id
+        }
+        guard state.meetings[ref] != nil else { throw .unknownMeeting(ref) }
+        return ref
+    }
+
+    static func render(_ doc: ExportDocument, format: DocumentFormat, options: ExportOptions, fileName: String) -> ExportedFile {
+        let name = fileName + "." + format.fileExtension
+        switch format {
+        case .md: return ExportedFile(text: MarkdownRenderer.render(doc), fileName: name, mediaType: format.mediaType)
+        case .html: return ExportedFile(text: HTMLRenderer.render(doc), fileName: name, mediaType: format.mediaType)
+        case .txt: return ExportedFile(text: PlainTextRenderer.render(doc, width: options.textWidth), fileName: name, mediaType: format.mediaType)
+        case .odt: return ExportedFile(bytes: ODTRenderer.package(doc, options: options), fileName: name, mediaType: format.mediaType)
+        }
+    }
+}
+
+/// The formats of the compte rendu and of the relevé de décisions.
+public enum DocumentFormat: String, CaseIterable, Sendable {
+    case md, html, txt, odt
+
+    public var fileExtension: String { rawValue }
+    public var mediaType: String {
+        switch self {
+        case .md: "text/markdown; charset=utf-8"
+        case .html: "text/html; charset=utf-8"
+        case .txt: "text/plain; charset=utf-8"
+        case .odt: "application/vnd.oasis.opendocument.text"
+        }
+    }
+}
+
+public struct ExportOptions: Sendable {
+    /// The moment of the export: time spent on the current item of a séance in progress, the
+    /// dates inside the ODT (meta.xml, ZIP entries).
+    public var now: Timestamp
+    /// When given, open follow-ups whose due date is before it are marked « en retard ».
+    public var today: LocalDate?
+    /// The ranking adopted at the séance (« Classement adopté »). Rankings are not in the model
+    /// yet: the caller builds this from them; nil renders nothing.
+    public var ranking: AdoptedRanking?
+    /// Columns of the plain-text format.
+    public var textWidth: Int
+
+    public init(now: Timestamp = .now(), today: LocalDate? = nil, ranking: AdoptedRanking? = nil, textWidth: Int = 72) {
+        self.now = now; self.today = today; self.ranking = ranking; self.textWidth = textWidth
+    }
+}
+
+/// The hook for the ranking of fiches actions adopted at a séance (hiérarchisation).
+public struct AdoptedRanking: Equatable, Sendable {
+    public struct Entry: Equatable, Sendable {
+        public var rank: Int
+        public var title: String
+        /// The score as it should be printed (« 8,4 / 10 »), if any.
+        public var score: String?
+        public var cost: Money?
+        public init(rank: Int, title: String, score: String? = nil, cost: Money? = nil) {
+            self.rank = rank; self.title = title; self.score = score; self.cost = cost
+        }
+    }
+    /// A sentence on the criteria and weights (« social 40 %, économique 30 %… »).
+    public var criteria: String?
+    public var entries: [Entry]
+    public var envelope: Money?
+    public init(criteria: String? = nil, entries: [Entry], envelope: Money? = nil) {
+        self.criteria = criteria; self.entries = entries; self.envelope = envelope
+    }
+}
+
+/// Which decisions: those of one séance, or those of the séances of a period (bounds
+/// included; all committees unless one is given). Cancelled séances are left out.
+public enum DecisionScope: Equatable, Sendable {
+    case meeting(String)
+    case period(from: LocalDate?, to: LocalDate?, committee: String? = nil)
+
+    static func meetings(_ st: ProjectState, _ scope: DecisionScope) throws(ExportError) -> [Meeting] {
+        switch scope {
+        case .meeting(let id):
+            guard let m = st.meetings[id] else { throw .unknownMeeting(id) }
+            return [m]
+        case .period(let from, let to, let committee):
+            if let from, let to, to < from { throw .emptyPeriod(from, to) }
+            if let committee, st.committees[committee] == nil { throw .unknownCommittee(committee) }
+            return st.meetings.values.filter { m in
+                m.state != .cancelled
+                    && (from.map { m.date >= $0 } ?? true) && (to.map { m.date <= $0 } ?? true)
+                    && (committee.map { m.committee == $0 } ?? true)
+            }.sorted { MinutesBuilder.chronological($0, $1, st) }
+        }
+    }
+
+    static func periodStem(from: LocalDate?, to: LocalDate?) -> String {
+        (from?.journalValue ?? "debut") + "_" + (to?.journalValue ?? "fin")
+    }
+}
+
+/// A document ready to be written: its bytes, a file name to suggest, its media type.
+public struct ExportedFile: Equatable, Sendable {
+    public var bytes: [UInt8]
+    public var fileName: String
+    public var mediaType: String
+    /// The text, for the text formats (md, html, txt, csv, ics).
+    public var text: String? { mediaType.contains("charset=utf-8") ? String(decoding: bytes, as: UTF8.self) : nil }
+
+    public init(bytes: [UInt8], fileName: String, mediaType: String) {
+        self.bytes = bytes; self.fileName = fileName; self.mediaType = mediaType
+    }
+    init(text: String, fileName: String, mediaType: String) {
+        self.init(bytes: Array(text.utf8), fileName: fileName, mediaType: mediaType)
+    }
+}
+
+public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownMeeting(String)
+    case unknownCommittee(String)
+    case noHeldMeeting
+    case emptyPeriod(LocalDate, LocalDate)
+
+    public var description: String {
+        switch self {
+        case .unknownMeeting(let id): Fr.Export.unknownMeeting(id)
+        case .unknownCommittee(let id): Fr.Problem.unknownCommittee(id)
+        case .noHeldMeeting: Fr.Export.noHeldMeeting
+        case .emptyPeriod(let f, let t): Fr.Export.badPeriod(f, t)
+        }
+    }
+}

@@ -1,0 +1,421 @@
+/// Builds the compte rendu and the relevé de décisions of a séance as an `ExportDocument`,
+/// in the usual French shape: instance, date, place, secretary; attendance; ordre du jour; per
+/// point the discussion, the decisions with their votes and the follow-ups; relevé des
+/// décisions; suites à donner; adopted ranking; next séance.
+struct MinutesBuilder {
+    let st: ProjectState
+    let m: Meeting
+    let c: Committee
+    let options: ExportOptions
+    /// Decision ids in document order (agenda order, then those outside the agenda), numbered from 1.
+    let decisionOrder: [String]
+    let decisionNumber: [String: Int]
+
+    init(_ st: ProjectState, _ meetingID: String, _ options: ExportOptions) throws(ExportError) {
+        guard let m = st.meetings[meetingID] else { throw .unknownMeeting(meetingID) }
+        guard let c = st.committees[m.committee] else { throw .unknownMeeting(meetingID) }
+        self.init(st, m, c, options)
+    }
+
+    init(_ st: ProjectState, _ m: Meeting, _ c: Committee, _ options: ExportOptions) {
+        self.st = st; self.m = m; self.c = c; self.options = options
+        var order: [String] = []
+        let decisions = m.decisions.compactMap { st.decisions[$0] }
+        for item in m.agenda { order += decisions.filter { $0.item == item }.map(\.id) }
+        order += decisions.filter { d in d.item.map { !m.agenda.contains($0) } ?? true }.map(\.id)
+        decisionOrder = order
+        var numbers: [String: Int] = [:]
+        for (i, id) in order.enumerated() { numbers[id] = i + 1 }
+        decisionNumber = numbers
+    }
+
+    // MARK: - Documents
+
+    func minutes() -> ExportDocument {
+        var doc = header(title: Fr.Export.minutesTitle)
+        doc.blocks.append(.fields(headerFields()))
+        doc.blocks += attendance()
+        doc.blocks += agenda()
+        doc.blocks += proceedings()
+        doc.blocks.append(.heading(level: 2, text: Fr.Export.allDecisions))
+        doc.blocks += allDecisions(withPoint: true)
+        doc.blocks += followUpTable()
+        doc.blocks += ranking()
+        doc.blocks += nextMeeting()
+        if !m.secretary.isEmpty {
+            doc.blocks.append(.paragraph([.emphasis(Fr.Export.writtenBy(ExportClean.line(m.secretary)))], .body))
+        }
+        return doc
+    }
+
+    func decisionsOnly() -> ExportDocument {
+        var doc = header(title: Fr.Export.decisionsTitle)
+        doc.blocks.append(.fields(headerFields()))
+        for line in attendanceSummary() { doc.blocks.append(.paragraph([.plain(line)], .quiet)) }
+        doc.blocks.append(.heading(level: 2, text: Fr.Export.allDecisions))
+        doc.blocks += allDecisions(withPoint: true)
+        return doc
+    }
+
+    static func periodDecisions(_ st: ProjectState, _ meetings: [Meeting], from: LocalDate?, to: LocalDate?,
+                                committee: String?, options: ExportOptions) -> ExportDocument {
+        var doc = ExportDocument(
+            kicker: st.project.map { ExportClean.line($0.name) },
+            title: Fr.Export.decisionsTitle,
+            subtitle: (committee.flatMap { st.committees[$0] }.map { ExportClean.line($0.name) + " – " } ?? "")
+                + Fr.Export.periodDecisionsSubtitle(from: from, to: to),
+            shortTitle: Fr.Export.decisionsTitle)
+        var any = false
+        for m in meetings where !m.decisions.isEmpty {
+            guard let c = st.committees[m.committee] else { continue }
+            any = true
+            let b = MinutesBuilder(st, m, c, options)
+            doc.blocks.append(.heading(level: 2, text: Fr.Export.meetingHeading(ExportClean.line(Fr.meetingName(c, m)), m.date)))
+            var facts: [String] = []
+            if !m.title.isEmpty { facts.append(ExportClean.line(m.title)) }
+            if !m.place.isEmpty { facts.append(ExportClean.line(m.place)) }
+            if !facts.isEmpty { doc.blocks.append(.paragraph([.emphasis(facts.joined(separator: " – "))], .quiet)) }
+            for line in b.attendanceSummary() { doc.blocks.append(.paragraph([.plain(line)], .quiet)) }
+            doc.blocks += b.allDecisions(withPoint: true)
+        }
+        if !any { doc.blocks.append(.paragraph([.emphasis(Fr.Export.noDecisionInPeriod)], .quiet)) }
+        return doc
+    }
+
+    // MARK: - Header
+
+    func header(title: String) -> ExportDocument {
+        let name = ExportClean.line(Fr.meetingName(c, m))
+        return ExportDocument(
+            kicker: st.project.map { ExportClean.line($0.name) }.flatMap { $0.isEmpty ? nil : $0 },
+            title: title,
+            subtitle: name + " – " + Fr.longDate(m.date),
+            shortTitle: name + " – " + title.prefix(1).lowercased() + title.dropFirst())
+    }
+
+    var instanceLabel: String {
+        let kind = Fr.committeeKind[c.kind]!
+        let name = ExportClean.line(c.name)
+        if name.lowercased().hasPrefix(kind.lowercased()) { return name + " (" + Fr.committeeKindShort[c.kind]! + ")" }
+        return name + " (" + kind.prefix(1).lowercased() + kind.dropFirst() + ")"
+    }
+
+    func headerFields() -> [DocBlock.Field] {
+        var f: [DocBlock.Field] = [.init(label: Fr.Export.instance, value: instanceLabel)]
+        f.append(.init(label: Fr.Export.meeting, value: "n°\(m.number)" + (m.title.isEmpty ? "" : " – " + ExportClean.line(m.title))))
+        f.append(.init(label: Fr.Export.date, value: Fr.longDate(m.date)))
+        if let s = Fr.Export.schedule(start: m.time, opened: m.openedAt?.localTime, end: m.endTime) {
+            f.append(.init(label: Fr.Export.time, value: s))
+        }
+        if !m.place.isEmpty { f.append(.init(label: Fr.Export.place, value: ExportClean.line(m.place))) }
+        if !m.secretary.isEmpty { f.append(.init(label: Fr.Export.secretary, value: ExportClean.line(m.secretary))) }
+        if m.state != .closed { f.append(.init(label: Fr.Export.state, value: Fr.Export.stateNote(m.state))) }
+        return f
+    }
+
+    // MARK: - Attendance
+
+    var held: Bool { m.state == .closed || m.state == .inProgress }
+
+    /// Members of the committee at this séance: the active ones, and the retired ones recorded here.
+    var seatedMembers: [Member] {
+        c.memberIDs.compactMap { st.members[$0] }.filter { $0.guestOf == nil && (!$0.retired || m.attendance[$0.id] != nil) }
+    }
+
+    func status(_ member: Member) -> AttendanceStatus? {
+        m.attendance[member.id]?.status ?? (held ? .absent : nil)
+    }
+
+    func attendance() -> [DocBlock] {
+        var blocks: [DocBlock] = [.heading(level: 2, text: Fr.Export.attendance)]
+        for line in attendanceSummary() { blocks.append(.paragraph([.plain(line)], .body)) }
+        let groups: [AttendanceStatus?] = [.present, .distance, .pouvoir, .excuse, .absent, nil]
+        var rows: [[String]] = []
+        let members = seatedMembers
+        for g in groups {
+            for member in members where status(member) == g {
+                rows.append([ExportClean.line(member.name), quality(member), presence(member)])
+            }
+        }
+        for g in m.guests.compactMap({ st.members[$0] }) {
+            let org = ExportClean.line(g.organisation)
+            rows.append([ExportClean.line(g.name), org.isEmpty ? Fr.Export.guest : Fr.Export.guest + " – " + org, Fr.Export.guest])
+        }
+        if !rows.isEmpty {
+            blocks.append(.table(DocTable(header: [Fr.Export.member, Fr.Export.quality, Fr.Export.presence], rows: rows, weights: [3, 6, 3])))
+        }
+        return blocks
+    }
+
+    func quality(_ member: Member) -> String {
+        var s = Fr.role[member.role]!
+        if !member.voting && member.role != .expert && member.role != .invite { s += " (" + Fr.Export.consultative + ")" }
+        let org = ExportClean.line(member.organisation)
+        if !org.isEmpty { s += " – " + org }
+        return s
+    }
+
+    func presence(_ member: Member) -> String {
+        guard let kind = status(member) else { return Fr.Export.notRecorded }
+        let a = m.attendance[member.id]
+        var s: String
+        if kind == .pouvoir, let p = a?.proxy { s = Fr.Export.proxyGiven(to: person(p)) } else { s = Fr.Export.presenceLabel(kind) }
+        if let t = a?.time { s += " (" + Fr.Export.since(t) + ")" }
+        return s
+    }
+
+    /// « Présents : 15 ; représentés : 1 ; … » and the quorum, for a séance held; nothing before.
+    func attendanceSummary() -> [String] {
+        guard held else { return [] }
+        let members = seatedMembers
+        func count(_ s: AttendanceStatus) -> Int { members.filter { status($0) == s }.count }
+        var lines = [Fr.Export.attendanceSummary(present: count(.present), distance: count(.distance), proxies: count(.pouvoir),
+                                                 excused: count(.excuse), absent: count(.absent), guests: m.guests.count)]
+        let q = st.quorum(m.id)
+        if q.votingMembers > 0 { lines.append(Fr.Export.quorumSummary(q, rule: c.quorum)) }
+        return lines
+    }
+
+    // MARK: - Agenda and proceedings
+
+    var items: [AgendaItem] { m.agenda.compactMap { st.agendaItems[$0] } }
+
+    func itemFacts(_ item: AgendaItem) -> String {
+        var facts = [Fr.agendaKind[item.kind]!]
+        if !item.presenter.isEmpty { facts.append(Fr.Export.presentedBy(person(item.presenter))) }
+        return facts.joined(separator: ", ")
+    }
+
+    func agenda() -> [DocBlock] {
+        var blocks: [DocBlock] = [.heading(level: 2, text: Fr.Export.agenda)]
+        guard !items.isEmpty else { return blocks + [.paragraph([.emphasis("néant")], .quiet)] }
+        blocks.append(.list(items.map { item in
+            var facts = itemFacts(item)
+            if let d = item.plannedMinutes, d > 0 { facts += ", " + Fr.Export.duration(d) }
+            return [.plain(ExportClean.line(item.title)), .emphasis(" (" + facts + ")")]
+        }, numbered: true))
+        let total = items.compactMap(\.plannedMinutes).reduce(0, +)
+        if total > 0 { blocks.append(.paragraph([.plain(Fr.Export.plannedTotal(total))], .quiet)) }
+        return blocks
+    }
+
+    func proceedings() -> [DocBlock] {
+        var blocks: [DocBlock] = [.heading(level: 2, text: Fr.Export.proceedings)]
+        let notes = st.notes(of: m.id)
+        let decisions = decisionOrder.compactMap { st.decisions[$0] }
+        let followUps = m.followUps.compactMap { st.followUps[$0] }
+        for (i, item) in items.enumerated() {
+            blocks.append(.heading(level: 3, text: Fr.Export.point(i + 1) + " – " + ExportClean.line(item.title)))
+            var facts = itemFacts(item)
+            facts = facts.prefix(1).uppercased() + facts.dropFirst()
+            var times: [String] = []
+            if let d = item.plannedMinutes, d > 0 { times.append(Fr.Export.planned(d)) }
+            let spent = Int((st.timeSpent(on: item.id, now: options.now) + 30) / 60)
+            if spent > 0 { times.append(Fr.Export.spent(spent)) }
+            if !times.isEmpty { facts += " ; " + times.joined(separator: ", ") }
+            blocks.append(.paragraph([.emphasis(facts + ".")], .quiet))
+            if !item.details.isEmpty { blocks.append(.paragraph([.plain(ExportClean.text(item.details))], .body)) }
+            let content = pointContent(notes: notes.filter { $0.item == item.id },
+                                       decisions: decisions.filter { $0.item == item.id },
+                                       followUps: followUps.filter { $0.item == item.id })
+            blocks += content.isEmpty ? [.paragraph([.emphasis(Fr.Export.noRecord)], .quiet)] : content
+        }
+        let inAgenda = Set(m.agenda)
+        let outside: (String?) -> Bool = { $0.map { !inAgenda.contains($0) } ?? true }
+        let rest = pointContent(notes: notes.filter { outside($0.item) },
+                                decisions: decisions.filter { outside($0.item) },
+                                followUps: followUps.filter { outside($0.item) })
+        if !rest.isEmpty {
+            blocks.append(.heading(level: 3, text: Fr.Export.outsideAgenda))
+            blocks += rest
+        }
+        return blocks
+    }
+
+    func pointContent(notes: [Note], decisions: [Decision], followUps: [FollowUp]) -> [DocBlock] {
+        var blocks: [DocBlock] = notes.map { .paragraph(noteSpans($0), .note) }
+        for d in decisions { blocks += decisionBlocks(d, withPoint: false) }
+        if !followUps.isEmpty {
+            blocks.append(.paragraph([.strong(Fr.Export.followUps + " :")], .body))
+            blocks.append(.list(followUps.map { [.plain(followUpLine($0))] }, numbered: false))
+        }
+        return blocks
+    }
+
+    /// A note as the minutes show it: « NOM Prénom – rôle (organisation) : texte ».
+    func noteSpans(_ n: Note) -> [DocSpan] {
+        let text = n.text
+        guard let speaker = n.speaker else { return [.plain(ExportClean.text(text))] }
+        let label = speakerLabel(speaker)
+        // A note typed with the speaker's completion already starts with the label.
+        for prefix in [label + " : ", label + " :", label + ": ", label + ":"] where text.hasPrefix(prefix) {
+            return [.strong(ExportClean.line(label) + " :"), .plain(" " + ExportClean.text(String(text.dropFirst(prefix.count))))]
+        }
+        return [.strong(ExportClean.line(label) + " :"), .plain(" " + ExportClean.text(text))]
+    }
+
+    // MARK: - Decisions
+
+    func decisionBlocks(_ d: Decision, withPoint: Bool) -> [DocBlock] {
+        let n = decisionNumber[d.id] ?? 0
+        var detail: [String] = []
+        if withPoint, let item = d.item, let i = m.agenda.firstIndex(of: item), let it = st.agendaItems[item] {
+            let p = Fr.Export.onPoint(i + 1, ExportClean.line(it.title))
+            detail.append(p.prefix(1).uppercased() + p.dropFirst() + ".")
+        }
+        detail.append(Fr.Export.vote(voteLine(d)))
+        if let computed = d.computedOutcome, computed != d.outcome {
+            detail.append(Fr.Export.override(computed: computed, recorded: d.outcome))
+        }
+        if let a = d.action, let sheet = st.actions[a] { detail.append(Fr.Export.action(ExportClean.line(sheet.title))) }
+        return [
+            .paragraph([.strong(Fr.Export.decisionLabel(n) + " – " + Fr.Export.outcomeLabel(d.outcome) + " :"),
+                        .plain(" " + ExportClean.text(d.text))], .decision),
+            .paragraph([.plain(detail.joined(separator: " "))], .decisionDetail),
+        ]
+    }
+
+    func voteLine(_ d: Decision) -> String {
+        var parts: [String] = []
+        if d.unanimous {
+            parts.append(Fr.Export.unanimity)
+        } else if d.votesFor != nil || d.votesAgainst != nil || d.abstentions != nil {
+            parts.append(Fr.Export.votes(for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstention: d.abstentions ?? 0))
+        } else {
+            parts.append(Fr.Export.noVote)
+        }
+        if let v = d.votersPresent { parts.append(Fr.Export.voters(v)) }
+        if let q = d.quorumMet { parts.append(q ? Fr.Export.quorumMet : Fr.Export.quorumNotMet) }
+        return parts.joined(separator: " ; ")
+    }
+
+    func allDecisions(withPoint: Bool) -> [DocBlock] {
+        let decisions = decisionOrder.compactMap { st.decisions[$0] }
+        if decisions.isEmpty { return [.paragraph([.emphasis(Fr.Export.noDecision)], .quiet)] }
+        return decisions.flatMap { decisionBlocks($0, withPoint: withPoint) }
+    }
+
+    // MARK: - Follow-ups, ranking, next séance
+
+    func followUpState(_ f: FollowUp) -> String {
+        if let d = f.done { return Fr.Export.done(d) }
+        if let today = options.today, let due = f.due, due < today { return Fr.Export.overdue }
+        return Fr.Export.open
+    }
+
+    func followUpLine(_ f: FollowUp) -> String {
+        var s = ExportClean.text(f.what)
+        if !f.owner.isEmpty { s += " – " + person(f.owner) }
+        if let due = f.due { s += " – " + Fr.Export.beforeDate(due) }
+        if let d = f.done { s += " (" + Fr.Export.done(d) + ")" }
+        return s
+    }
+
+    func followUpTable() -> [DocBlock] {
+        let followUps = m.followUps.compactMap { st.followUps[$0] }
+        var blocks: [DocBlock] = [.heading(level: 2, text: Fr.Export.followUps)]
+        guard !followUps.isEmpty else { return blocks + [.paragraph([.emphasis(Fr.Export.noFollowUp)], .quiet)] }
+        blocks.append(.table(DocTable(
+            header: [Fr.Export.what, Fr.Export.owner, Fr.Export.due, Fr.Export.followUpState],
+            rows: followUps.map { f in
+                [ExportClean.text(f.what), f.owner.isEmpty ? "" : person(f.owner), f.due?.french ?? "", followUpState(f)]
+            },
+            weights: [7, 3, 2, 3])))
+        return blocks
+    }
+
+    func ranking() -> [DocBlock] {
+        guard let r = options.ranking, !r.entries.isEmpty else { return [] }
+        var blocks: [DocBlock] = [.heading(level: 2, text: Fr.Export.ranking)]
+        if let crit = r.criteria, !crit.isEmpty { blocks.append(.paragraph([.plain(ExportClean.text(crit))], .body)) }
+        let hasScore = r.entries.contains { $0.score != nil }, hasCost = r.entries.contains { $0.cost != nil }
+        var header = [Fr.Export.rank, Fr.Export.actionSheet], weights = [1, 7]
+        if hasScore { header.append(Fr.Export.score); weights.append(2) }
+        if hasCost { header.append(Fr.Export.cost); weights.append(3) }
+        blocks.append(.table(DocTable(header: header, rows: r.entries.map { e in
+            var row = [String(e.rank), ExportClean.line(e.title)]
+            if hasScore { row.append(e.score.map(ExportClean.line) ?? "") }
+            if hasCost { row.append(e.cost?.french ?? "") }
+            return row
+        }, weights: weights)))
+        if hasCost {
+            let total = r.entries.compactMap(\.cost).reduce(Money.zero, +)
+            blocks.append(.paragraph([.plain(Fr.Export.rankingTotal(total, envelope: r.envelope))], .body))
+        }
+        return blocks
+    }
+
+    /// The next séance: the date the séance set (`next_date`), else the committee's next planned séance.
+    func nextMeeting() -> [DocBlock] {
+        let later = st.meetings(of: c.id).filter { $0.id != m.id && $0.state == .planned && $0.date > m.date }
+        let next = later.min { ($0.date, $0.time?.minutesOfDay ?? 0) < ($1.date, $1.time?.minutesOfDay ?? 0) }
+        let text: String
+        if let d = m.nextDate {
+            let same = later.first { $0.date == d }
+            text = Fr.Export.nextOn(d, time: same?.time, place: same.map { ExportClean.line($0.place) })
+        } else if let n = next {
+            text = Fr.Export.nextOn(n.date, time: n.time, place: ExportClean.line(n.place))
+        } else {
+            text = Fr.Export.nextToBeSet
+        }
+        return [.heading(level: 2, text: Fr.Export.nextMeeting), .paragraph([.plain(text)], .body)]
+    }
+
+    // MARK: - Names
+
+    /// A member reference as a name; free text (a presenter, an owner typed by hand) as written.
+    func person(_ ref: String) -> String { ExportClean.line(st.members[ref]?.name ?? ref) }
+
+    func speakerLabel(_ memberID: String) -> String { st.speakerLabel(memberID) }
+
+    // MARK: - Order and names of files
+
+    static func chronological(_ a: Meeting, _ b: Meeting, _ st: ProjectState) -> Bool {
+        let ca = st.committeeOrder.firstIndex(of: a.committee) ?? Int.max
+        let cb = st.committeeOrder.firstIndex(of: b.committee) ?? Int.max
+        return (a.date, a.time?.minutesOfDay ?? 0, ca, a.number, a.id) < (b.date, b.time?.minutesOfDay ?? 0, cb, b.number, b.id)
+    }
+
+    var fileStem: String { Self.fileStem(st, m) }
+
+    /// `comite-de-pilotage-n3_2009-12-17`
+    static func fileStem(_ st: ProjectState, _ m: Meeting) -> String {
+        let name = st.committees[m.committee].map { Fr.meetingName($0, m) } ?? m.id
+        return slug(name) + "_" + m.date.journalValue
+    }
+
+    /// Lower-case ASCII letters and digits joined by dashes, accents dropped.
+    static func slug(_ s: String) -> String {
+        var out = ""
+        var dash = false
+        for u in s.unicodeScalars.flatMap(decompose) where u.properties.generalCategory != .nonspacingMark {
+            let ch = Character(u)
+            if ch.isASCII && (ch.isLetter || ch.isNumber) {
+                if dash && !out.isEmpty { out.append("-") }
+                dash = false
+                out.append(Character(ch.lowercased()))
+            } else if ch == "°" {
+                continue   // « n°3 » → n3
+            } else if ch == "œ" || ch == "Œ" {
+                if dash && !out.isEmpty { out.append("-") }
+                dash = false
+                out += "oe"
+            } else {
+                dash = true
+            }
+        }
+        return String(out.prefix(60))
+    }
+}
+
+private func decompose(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
+    // Latin letters with diacritics: enough for names of files (the text keeps its accents).
+    let map: [Character: String] = [
+        "à": "a", "â": "a", "ä": "a", "á": "a", "ã": "a", "å": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
+        "î": "i", "ï": "i", "í": "i", "ì": "i", "ô": "o", "ö": "o", "ó": "o", "ò": "o", "õ": "o", "ù": "u", "û": "u",
+        "ü": "u", "ú": "u", "ÿ": "y", "ñ": "n", "À": "A", "Â": "A", "Ä": "A", "Ç": "C", "É": "E", "È": "E", "Ê": "E",
+        "Ë": "E", "Î": "I", "Ï": "I", "Ô": "O", "Ö": "O", "Ù": "U", "Û": "U", "Ü": "U", "Ÿ": "Y", "Ñ": "N",
+    ]
+    if let r = map[Character(u)] { return Array(r.unicodeScalars) }
+    return [u]
+}
