@@ -1,3 +1,4 @@
+import Foundation
 import SeanceModel
 #if canImport(Glibc)
 import Glibc
@@ -170,6 +171,25 @@ public final class Runtime {
             }
         case .openReadOnly:
             return .opened(open(journalPath, readOnly: true))
+        case .export(let meeting, let format, let path):
+            guard let session else { return nil }
+            do {
+                let file = try Export.minutes(session.state, meeting: meeting, format: format,
+                                              options: ExportOptions(now: now(), today: now().localDate,
+                                                                     ranking: session.state.adoptedRanking(for: meeting)))
+                var isDir: ObjCBool = false
+                let expanded = (path as NSString).expandingTildeInPath
+                let target = FileManager.default.fileExists(atPath: expanded, isDirectory: &isDir) && isDir.boolValue
+                    ? expanded + "/" + file.fileName : expanded
+                try JournalStorage.createRaw(target, bytes: file.bytes)
+                return .exported(path: target, error: nil)
+            } catch let e as ExportError {
+                return .exported(path: nil, error: e.description)
+            } catch let e as JournalError {
+                return .exported(path: nil, error: e.description)
+            } catch {
+                return .exported(path: nil, error: "\(error)")
+            }
         case .discardDraft:
             if let session { DraftFile.remove(journal: session.path) }
             savedDraft = nil

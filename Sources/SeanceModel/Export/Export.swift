@@ -175,6 +175,8 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownCommittee(String)
     case noHeldMeeting
     case emptyPeriod(LocalDate, LocalDate)
+    case unknownRanking(String)
+    case rankingNotAdopted(String)
 
     public var description: String {
         switch self {
@@ -182,6 +184,8 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownCommittee(let id): Fr.Problem.unknownCommittee(id)
         case .noHeldMeeting: Fr.Export.noHeldMeeting
         case .emptyPeriod(let f, let t): Fr.Export.badPeriod(f, t)
+        case .unknownRanking(let id): "Classement inconnu « \(id) »."
+        case .rankingNotAdopted(let id): "Le classement « \(id) » n'a pas encore été adopté."
         }
     }
 }

@@ -11,6 +11,8 @@ extension ProjectState {
         "decision.record", "decision.correct",
         "followup.add", "followup.done", "followup.edit",
         "action.create", "action.edit", "action.financing", "action.progress",
+        "ranking.open", "ranking.method", "ranking.order", "ranking.criterion", "ranking.score", "ranking.ballot",
+        "ranking.envelope", "ranking.adopt",
     ]
 
     /// Applies one event. On a problem the state is left as it was.
@@ -289,6 +291,24 @@ extension ProjectState {
             }
             actions[id] = a
 
+        case "ranking.open":
+            try mustBeNew(id, rankings[id] != nil)
+            let mid = try f.required("seance")
+            try checkWritable(mid)
+            let item = try optionalItem(f, in: mid)
+            let list = try f.required("actions").split(separator: ",").map(String.init)
+            for a in list { _ = try existing(actions, a, Fr.Problem.unknownAction) }
+            var r = ActionRanking(id: id, meeting: mid, item: item, actions: list)
+            if let m = f.text("method") { r.method = try rankingMethod(m) }
+            rankings[id] = r
+            rankingOrder.append(id)
+        case "ranking.method", "ranking.order", "ranking.criterion", "ranking.score", "ranking.ballot", "ranking.envelope", "ranking.adopt":
+            guard var r = rankings[id] else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
+            try checkWritable(r.meeting)
+            if r.adopted != nil && e.kind != "ranking.adopt" { throw ApplyProblem(Fr.Problem.rankingAdopted) }
+            try applyRanking(&r, e.kind, f, e)
+            rankings[id] = r
+
         default:
             unknownEvents.append(e)
             throw ApplyProblem(Fr.Problem.unknownKind(e.kind), .notice)
@@ -364,6 +384,66 @@ extension ProjectState {
         if let v = f.text("calendar") { a.calendar = v }
         if let v = f.text("indicators") { a.indicators = v }
         if let s = try f.choice("status", ActionStatus.self) { a.status = s }
+    }
+
+    private func rankingMethod(_ v: String) throws(ApplyProblem) -> RankingMethod {
+        guard let m = RankingMethod(rawValue: v) else {
+            throw ApplyProblem(Fr.Problem.badValue("method", v, RankingMethod.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        return m
+    }
+
+    private func rankedActions(_ r: ActionRanking, _ text: String) throws(ApplyProblem) -> [[String]] {
+        let tiers = RankingText.tiers(text)
+        for a in tiers.joined() where !r.actions.contains(a) { throw ApplyProblem(Fr.Problem.notInRanking(a)) }
+        return tiers
+    }
+
+    private func applyRanking(_ r: inout ActionRanking, _ kind: String, _ f: FieldReader, _ e: Event) throws(ApplyProblem) {
+        switch kind {
+        case "ranking.method":
+            r.method = try rankingMethod(try f.required("method"))
+        case "ranking.order":
+            let order = try rankedActions(r, try f.required("order")).joined()
+            r.manualOrder = Array(order) + r.actions.filter { !order.contains($0) }
+        case "ranking.criterion":
+            let cid = try f.required("criterion")
+            let weightText = f.text("weight") ?? ""
+            if weightText.isEmpty { r.criteria.removeAll { $0.id == cid }; return }
+            guard let w = Rational(text: weightText), w >= Rational(0) else { throw ApplyProblem(Fr.Problem.badValue("weight", weightText, "une fraction, ex. 3/10")) }
+            if let i = r.criteria.firstIndex(where: { $0.id == cid }) {
+                r.criteria[i].weight = w
+                if let n = f.text("name"), !n.isEmpty { r.criteria[i].name = n }
+            } else {
+                r.criteria.append(Criterion(id: cid, name: f.text("name") ?? cid, weight: w))
+            }
+        case "ranking.score":
+            let a = try f.required("action"), c = try f.required("criterion"), v = try f.required("score")
+            guard r.actions.contains(a) else { throw ApplyProblem(Fr.Problem.notInRanking(a)) }
+            guard r.criteria.contains(where: { $0.id == c }) else { throw ApplyProblem(Fr.Problem.unknownEntity(c)) }
+            guard let score = Rational(text: v) else { throw ApplyProblem(Fr.Problem.badValue("score", v, "un nombre, ex. 7 ou 3/2")) }
+            r.scores[a, default: [:]][c] = score
+        case "ranking.ballot":
+            let member = try f.required("member")
+            _ = try existing(members, member, Fr.Problem.unknownMember)
+            let order = f.text("order") ?? ""
+            if order.isEmpty { r.ballots[member] = nil; r.ballotOrder.removeAll { $0 == member }; return }
+            let tiers = try rankedActions(r, order)
+            if r.ballots[member] == nil { r.ballotOrder.append(member) }
+            r.ballots[member] = tiers
+        case "ranking.envelope":
+            r.envelope = try f.money("amount") ?? nil
+        default: // ranking.adopt
+            guard r.adopted == nil else { throw ApplyProblem(Fr.Problem.rankingAdopted) }
+            let order = try rankedActions(r, try f.required("order"))
+            let selected = (f.text("selected") ?? "").split(separator: ",").map(String.init)
+            for a in selected where !r.actions.contains(a) { throw ApplyProblem(Fr.Problem.notInRanking(a)) }
+            var decision: String?
+            if let d = f.text("decision"), !d.isEmpty { _ = try existing(decisions, d, Fr.Problem.unknownEntity); decision = d }
+            r.adopted = ActionRanking.Adoption(order: order, selected: selected, method: try rankingMethod(try f.required("method")),
+                                               parameters: f.text("parameters") ?? "", tieBreak: f.text("tiebreak") ?? "",
+                                               decision: decision, date: e.timestamp.localDate)
+        }
     }
 
     // MARK: - Lookups

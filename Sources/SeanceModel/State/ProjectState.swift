@@ -15,6 +15,8 @@ public struct ProjectState: Sendable, Equatable {
     public var followUpOrder: [String] = []
     public var actions: [String: ActionSheet] = [:]
     public var actionOrder: [String] = []
+    public var rankings: [String: ActionRanking] = [:]
+    public var rankingOrder: [String] = []
     /// Events of kinds this version does not know (from a newer version): kept, not applied.
     public var unknownEvents: [Event] = []
     public var eventCount = 0

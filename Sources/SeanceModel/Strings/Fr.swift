@@ -42,6 +42,8 @@ public enum Fr {
         public static func unknownAction(_ id: String) -> String { "fiche action inconnue « \(id) »" }
         public static func itemOfOtherMeeting(_ id: String) -> String { "le point « \(id) » appartient à une autre séance" }
         public static func meetingClosed(_ id: String) -> String { "la séance « \(id) » est close : rouvrez-la d'abord (seance.reopen)" }
+        public static func notInRanking(_ id: String) -> String { "« \(id) » n'est pas une fiche de ce classement" }
+        public static let rankingAdopted = "ce classement est déjà adopté : ouvrez-en un nouveau pour le reprendre"
         public static let proxyToSelf = "un membre ne peut pas se donner pouvoir à lui-même"
         public static let meetingNotClosed = "la séance n'est pas close"
         public static let meetingNotOpenable = "la séance est déjà close ou annulée"

@@ -152,6 +152,8 @@ public enum Effect: Equatable, Sendable {
     case openReadOnly
     case saveAs(String)
     case discardDraft
+    /// Write the compte rendu of a séance in a format to a path (a folder: the suggested name).
+    case export(meeting: String, format: DocumentFormat, path: String)
     case quit
 }
 
@@ -160,4 +162,5 @@ public enum Message: Equatable, Sendable {
     case opened(OpenOutcome)
     case committed(Result<Int, JournalSession.CommitError>, then: AfterCommit)
     case savedAs(Result<String, JournalError>)
+    case exported(path: String?, error: String?)
 }

@@ -16,6 +16,7 @@ public enum Command: Equatable, Sendable {
     case moveUp, moveDown, add
     case present, remote, excused, absent, proxy, guest
     case history, search, followUpsScreen, participation, actionsScreen
+    case exportMinutes
     case markDone, filterCommittee, filterAxis, filterYear, filterStatus, clearFilters, showDone, progress, switchView
 }
 
@@ -170,6 +171,7 @@ public enum KeyMap {
                 Binding(keys: [.f(9)], command: .nextItem, bar: "Point ▶", help: "passer au point suivant (le temps passé sur chaque point est noté)"),
                 Binding(keys: [.f(11), .ctrl("t")], command: .closeMeeting, bar: nil, help: "clôturer la séance (heure de fin) ; elle devient non modifiable"),
                 Binding(keys: [.ctrl("r")], command: .reopen, bar: nil, help: "rouvrir une séance close (la réouverture est enregistrée)"),
+                Binding(keys: [.ctrl("p")], command: .exportMinutes, bar: nil, help: "exporter le compte rendu (ODT, HTML, Markdown, texte)"),
                 Binding(keys: [.up], command: .up, bar: nil, help: "choisir une ligne déjà enregistrée, pour la corriger"),
                 Binding(keys: [.down], command: .down, bar: nil, help: "ligne suivante ; après la dernière, retour à la saisie"),
                 Binding(keys: [.delete], command: .remove, bar: nil, help: "sur une ligne choisie : la supprimer (le journal la garde)"),

@@ -70,6 +70,14 @@ public enum App {
             }
             clampSelections(&s, ctx)
             return []
+        case .exported(let path, let error):
+            if let path {
+                if case .form = s.top { s.pop() }
+                s.status = StatusLine(text: "Compte rendu écrit : \(path) ✓", role: .ok)
+            } else if case .form(var f) = s.top {
+                f.error = error; s.replaceTop(.form(f))
+            }
+            return []
         case .savedAs(let result):
             switch result {
             case .success(let path):
@@ -371,6 +379,11 @@ public enum App {
     }
 
     static func submit(_ s: inout AppState, _ f: inout FormState, _ ctx: Context) -> [Effect] {
+        if case .export(let meeting) = f.purpose {
+            guard let format = DocumentFormat(rawValue: f.fields[0].value) else { return [] }
+            s.replaceTop(.form(f))
+            return [.export(meeting: meeting, format: format, path: f.fields[1].value)]
+        }
         if f.purpose == .saveAs {
             let path = f.fields[0].value
             guard !path.isEmpty else { f.error = "Indiquez un chemin."; s.replaceTop(.form(f)); return [] }

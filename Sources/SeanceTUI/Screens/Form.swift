@@ -56,6 +56,7 @@ public enum FormPurpose: Equatable, Sendable {
     case guest(meeting: String)
     case correctNote(String)
     case progress(action: String)
+    case export(meeting: String)
 }
 
 public struct FormState: Equatable, Sendable {

@@ -76,6 +76,11 @@ extension App {
         }
         if cmd == .agendaScreen { s.push(.agenda(AgendaState(meeting: m.meeting))); return [] }
         if cmd == .attendanceScreen { s.push(.attendance(AttendanceState(meeting: m.meeting))); return [] }
+        if cmd == .exportMinutes {
+            let folder = ctx.journal.map { JournalStorage.directory(of: $0.path) } ?? "."
+            s.push(.form(.export(meeting: m.meeting, folder: folder)))
+            return []
+        }
         if cmd == .reopen {
             guard closed, requireWritable(&s, ctx) else { return [] }
             s.push(.confirm(ConfirmState(question: "Rouvrir cette séance close pour la modifier ? La réouverture est enregistrée.",

@@ -123,6 +123,17 @@ extension App {
 }
 
 extension FormState {
+    static func export(meeting: String, folder: String) -> FormState {
+        let formats = DocumentFormat.allCases.map { f in
+            FormField.Option(value: f.rawValue, label: [DocumentFormat.odt: "ODT (LibreOffice, Word)", .html: "HTML (page imprimable)",
+                                                         .md: "Markdown", .txt: "texte brut (72 colonnes)"][f]!)
+        }
+        return FormState(title: "Exporter le compte rendu", purpose: .export(meeting: meeting), fields: [
+            FormField(choice: "format", "Format", [formats[3], formats[1], formats[0], formats[2]], value: "odt"),
+            FormField(text: "path", "Où", folder, required: true, hint: "un dossier (nom proposé) ou un fichier"),
+        ])
+    }
+
     static func progress(action: String) -> FormState {
         FormState(title: "Avancement de la fiche", purpose: .progress(action: action), fields: [
             FormField(text: "percent", "Avancement (%)", "", hint: "de 0 à 100"),

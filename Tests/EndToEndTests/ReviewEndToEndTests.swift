@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite("Review and documents, end to end", .serialized)
+struct ReviewEndToEndTests {
+    @Test("History, search « epicerie », jump to the result, export the séance as ODT")
+    func historySearchExport() throws {
+        let (dir, path) = try demoCopy()
+        let t = try Terminal(["--journal", path], width: 120, height: 36, dir: dir)
+        try t.waitFor("Comité de pilotage")
+        try t.keys("h"); try t.waitFor("Historique des séances")
+        try t.waitFor("Comité de pilotage n°4")
+        try t.keys("Escape", "/"); try t.waitFor("Rechercher :")
+        try t.type("epicerie")
+        try t.waitFor("résultats")
+        try t.waitFor("Épicerie")
+        try t.keys("Enter")
+        try t.waitFor("Ordre du jour")
+        try t.keys("C-p"); try t.waitFor("Exporter le compte rendu")
+        try t.keys("F2"); try t.waitFor("Compte rendu écrit :")
+        try t.keys("F10")
+        #expect(try t.exitCode() == 0)
+        let odts = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".odt") }
+        #expect(odts.count == 1)
+        let text = try run(["odt2txt", dir + "/" + odts[0]])
+        #expect(text.code == 0)
+        #expect(text.out.contains("Compte rendu"))
+    }
+
+    @Test("seance export on the command line: each format, the relevé, CSV, ICS, and the errors")
+    func exportCommand() throws {
+        let md = try run([seanceBinary, "export", demoJournal, "--seance", "sea-copil-3", "--format", "md"])
+        #expect(md.code == 0, "\(md.err)")
+        #expect(md.out.contains("Comité de pilotage n°3"))
+        let txt = try run([seanceBinary, "export", demoJournal, "--seance", "last", "--format", "txt"])
+        #expect(txt.out.split(separator: "\n").allSatisfy { $0.count <= 72 })
+        let releve = try run([seanceBinary, "export", demoJournal, "--what", "decisions", "--from", "2009-09-01", "--to", "2009-12-31", "--format", "md"])
+        #expect(releve.code == 0 && releve.out.contains("Relevé"))
+        let csv = try run([seanceBinary, "export", demoJournal, "--what", "decisions", "--format", "csv"])
+        #expect(csv.out.hasPrefix("COLL_NOM;"))
+        let ics = try run([seanceBinary, "export", demoJournal, "--format", "ics"])
+        #expect(ics.out.contains("BEGIN:VEVENT"))
+        let (dir, _) = try demoCopy()
+        let out = dir + "/cr.odt"
+        let odt = try run([seanceBinary, "export", demoJournal, "--seance", "sea-copil-3", "--format", "odt", "-o", out])
+        #expect(odt.code == 0)
+        #expect(try run(["odt2txt", out]).out.contains("Relevé des décisions"))
+        let unknown = try run([seanceBinary, "export", demoJournal, "--seance", "sea-nulle", "--format", "md"])
+        #expect(unknown.code == 1)
+        let badFormat = try run([seanceBinary, "export", demoJournal, "--seance", "last", "--format", "docx"])
+        #expect(badFormat.code == 64)
+    }
+}
