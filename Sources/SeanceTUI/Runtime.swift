@@ -190,6 +190,29 @@ public final class Runtime {
             } catch {
                 return .exported(path: nil, error: "\(error)")
             }
+        case .exportRankingInputs(let id):
+            guard let session, let r = session.state.rankings[id] else { return nil }
+            let dir = JournalStorage.directory(of: session.path)
+            var written: [String] = []
+            do {
+                if let profile = session.state.profile(r), !r.ballots.isEmpty {
+                    let text = try PrefLibFormat.export(profile, as: .toc, title: id)
+                    let path = dir + "/" + id + ".toc"
+                    try? FileManager.default.removeItem(atPath: path)
+                    try JournalStorage.createRaw(path, bytes: Array(text.utf8))
+                    written.append(path)
+                }
+                if let election = session.state.approvalElection(r) {
+                    let path = dir + "/" + id + ".pb"
+                    try? FileManager.default.removeItem(atPath: path)
+                    try JournalStorage.createRaw(path, bytes: Array(PabulibFormat.export(election, description: id).utf8))
+                    written.append(path)
+                }
+            } catch {
+                return .exported(path: nil, error: "\(error)")
+            }
+            return .exported(path: written.isEmpty ? nil : written.joined(separator: ", "),
+                             error: written.isEmpty ? "Rien à écrire : il faut des bulletins (et une enveloppe pour le .pb)." : nil)
         case .discardDraft:
             if let session { DraftFile.remove(journal: session.path) }
             savedDraft = nil

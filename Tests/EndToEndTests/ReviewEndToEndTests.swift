@@ -17,7 +17,7 @@ struct ReviewEndToEndTests {
         try t.keys("Enter")
         try t.waitFor("Ordre du jour")
         try t.keys("C-p"); try t.waitFor("Exporter le compte rendu")
-        try t.keys("F2"); try t.waitFor("Compte rendu écrit :")
+        try t.keys("F2"); try t.waitFor("Écrit :")
         try t.keys("F10")
         #expect(try t.exitCode() == 0)
         let odts = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".odt") }

@@ -87,6 +87,7 @@ public enum Screen: Equatable, Sendable {
     case followUps(FollowUpsState)
     case participation(ParticipationState)
     case actions(ActionsState)
+    case ranking(RankingState)
 }
 
 public struct WelcomeState: Equatable, Sendable {
@@ -154,6 +155,8 @@ public enum Effect: Equatable, Sendable {
     case discardDraft
     /// Write the compte rendu of a séance in a format to a path (a folder: the suggested name).
     case export(meeting: String, format: DocumentFormat, path: String)
+    /// Write a ranking's ballots (PrefLib .toc) and approvals with costs (Pabulib .pb) beside the journal.
+    case exportRankingInputs(ranking: String)
     case quit
 }
 

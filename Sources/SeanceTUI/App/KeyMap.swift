@@ -16,7 +16,8 @@ public enum Command: Equatable, Sendable {
     case moveUp, moveDown, add
     case present, remote, excused, absent, proxy, guest
     case history, search, followUpsScreen, participation, actionsScreen
-    case exportMinutes
+    case exportMinutes, ranking
+    case modeManual, modeCriteria, modeBallots, modeBudget, nextMethod, weights, envelope, matrix, projection, exportFiles, adopt
     case markDone, filterCommittee, filterAxis, filterYear, filterStatus, clearFilters, showDone, progress, switchView
 }
 
@@ -31,7 +32,7 @@ public struct Binding: Sendable {
 }
 
 public enum ScreenKind: String, CaseIterable, Sendable {
-    case welcome, dashboard, committee, meeting, agenda, attendance, history, search, followUps, participation, actions,
+    case welcome, dashboard, committee, meeting, agenda, attendance, ranking, history, search, followUps, participation, actions,
          axes, form, picker, confirm, notice, problems, locked, draftOffer
 
     public var title: String {
@@ -55,6 +56,7 @@ public enum ScreenKind: String, CaseIterable, Sendable {
         case .followUps: "Suites à donner"
         case .participation: "Participation"
         case .actions: "Fiches actions"
+        case .ranking: "Hiérarchisation des fiches actions"
         }
     }
 }
@@ -81,6 +83,7 @@ extension Screen {
         case .followUps: .followUps
         case .participation: .participation
         case .actions: .actions
+        case .ranking: .ranking
         }
     }
 }
@@ -139,6 +142,7 @@ public enum KeyMap {
                 Binding(keys: [.enter, .char("e")], command: .edit, bar: "Ouvrir/Modifier", help: "ouvrir la séance choisie, ou modifier le membre choisi"),
                 Binding(keys: [.char("r")], command: .retire, bar: "Retirer", help: "retirer le membre choisi du comité (il reste dans les séances passées)"),
                 Binding(keys: [.char("m")], command: .editCommittee, bar: "Comité", help: "modifier le comité (nom, type, axe, quorum, majorité)"),
+                Binding(keys: [.char("c")], command: .ranking, bar: nil, help: "hiérarchisation des fiches actions à la prochaine séance (ou à celle en cours)"),
                 Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir au tableau de bord"),
             ]
         case .axes:
@@ -171,6 +175,7 @@ public enum KeyMap {
                 Binding(keys: [.f(9)], command: .nextItem, bar: "Point ▶", help: "passer au point suivant (le temps passé sur chaque point est noté)"),
                 Binding(keys: [.f(11), .ctrl("t")], command: .closeMeeting, bar: nil, help: "clôturer la séance (heure de fin) ; elle devient non modifiable"),
                 Binding(keys: [.ctrl("r")], command: .reopen, bar: nil, help: "rouvrir une séance close (la réouverture est enregistrée)"),
+                Binding(keys: [.ctrl("o")], command: .ranking, bar: nil, help: "hiérarchisation : classer les fiches actions avec le comité, sous l'enveloppe"),
                 Binding(keys: [.ctrl("p")], command: .exportMinutes, bar: nil, help: "exporter le compte rendu (ODT, HTML, Markdown, texte)"),
                 Binding(keys: [.up], command: .up, bar: nil, help: "choisir une ligne déjà enregistrée, pour la corriger"),
                 Binding(keys: [.down], command: .down, bar: nil, help: "ligne suivante ; après la dernière, retour à la saisie"),
@@ -194,6 +199,26 @@ public enum KeyMap {
                 Binding(keys: [.char("a")], command: .absent, bar: "Absent", help: "absent (au départ pendant la séance, l'heure est notée)"),
                 Binding(keys: [.char("o")], command: .proxy, bar: "Pouvoir", help: "a donné pouvoir à un autre membre, qui porte son vote"),
                 Binding(keys: [.char("i")], command: .guest, bar: "Invité", help: "ajouter un invité (nom, organisation)"),
+                Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la séance"),
+            ]
+        case .ranking:
+            return listMoves + [
+                Binding(keys: [.char("1")], command: .modeManual, bar: "Manuel", help: "classement à la main : + et - déplacent la fiche choisie"),
+                Binding(keys: [.char("2")], command: .modeCriteria, bar: "Critères", help: "critères pondérés : Entrée note la fiche, ← → changent de critère, p les poids"),
+                Binding(keys: [.char("3")], command: .modeBallots, bar: "Bulletins", help: "bulletins des membres : Entrée saisit le bulletin, m change de méthode, t la matrice des duels"),
+                Binding(keys: [.char("4")], command: .modeBudget, bar: "Budget", help: "l'enveloppe : ligne de coupure, et parts égales (Equal Shares) à côté du glouton"),
+                Binding(keys: [.char("-")], command: .moveUp, bar: nil, help: "monter la fiche choisie (mode manuel)"),
+                Binding(keys: [.char("+")], command: .moveDown, bar: nil, help: "descendre la fiche choisie (mode manuel)"),
+                Binding(keys: [.enter], command: .edit, bar: nil, help: "noter la fiche (critères) ou saisir le bulletin du membre (bulletins)"),
+                Binding(keys: [.left], command: .previousChoice, bar: nil, help: "critère précédent"),
+                Binding(keys: [.right], command: .nextChoice, bar: nil, help: "critère suivant"),
+                Binding(keys: [.char("m")], command: .nextMethod, bar: nil, help: "méthode suivante : Schulze, Borda, Copeland, paires classées, Kemeny"),
+                Binding(keys: [.char("p")], command: .weights, bar: nil, help: "pondération des critères ; ajouter un critère (urgence, faisabilité…)"),
+                Binding(keys: [.char("e")], command: .envelope, bar: "Enveloppe", help: "l'enveloppe budgétaire"),
+                Binding(keys: [.char("t")], command: .matrix, bar: nil, help: "la matrice des duels (qui est préféré à qui, par combien de membres)"),
+                Binding(keys: [.char("v")], command: .projection, bar: "Projection", help: "le classement seul, en grand, pour le mur"),
+                Binding(keys: [.char("x")], command: .exportFiles, bar: nil, help: "écrire bulletins et coûts aux formats PrefLib (.toc) et Pabulib (.pb) à côté du journal"),
+                Binding(keys: [.char("a")], command: .adopt, bar: "Adopter", help: "adopter ce classement : enregistré comme décision de la séance"),
                 Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la séance"),
             ]
         case .history:

@@ -73,9 +73,11 @@ public enum App {
         case .exported(let path, let error):
             if let path {
                 if case .form = s.top { s.pop() }
-                s.status = StatusLine(text: "Compte rendu écrit : \(path) ✓", role: .ok)
+                s.status = StatusLine(text: "Écrit : \(path) ✓", role: .ok)
             } else if case .form(var f) = s.top {
                 f.error = error; s.replaceTop(.form(f))
+            } else if let error {
+                s.status = StatusLine(text: error, role: .warning)
             }
             return []
         case .savedAs(let result):
@@ -177,6 +179,7 @@ public enum App {
         case .followUps(var f): return followUps(&s, &f, cmd, ctx)
         case .participation(var p): return participation(&s, &p, cmd, ctx)
         case .actions(var a): return actions(&s, &a, cmd, ctx)
+        case .ranking(var r): return rankingScreen(&s, &r, cmd, ctx)
         case .agenda(var a): return agenda(&s, &a, cmd, ctx)
         case .attendance(var a): return attendance(&s, &a, cmd, ctx)
         case .picker(var p): return picker(&s, &p, cmd, ctx)
@@ -298,6 +301,15 @@ public enum App {
             s.replaceTop(.committee(c))
             s.push(.form(.member(nil, committee: c.committee)))
             return []
+        case .ranking:
+            let target = meetings.last { $0.state == .inProgress } ?? meetings.last { $0.state == .planned }
+            guard let target else {
+                s.status = StatusLine(text: "Aucune séance à venir ou en cours : s pour en préparer une.", role: .warning)
+                break
+            }
+            s.replaceTop(.committee(c))
+            let item = target.agenda.first { ctx.domain.agendaItems[$0]?.kind == .hierarchisation }
+            return openRanking(&s, meeting: target.id, item: item, ctx)
         case .newMeeting:
             guard requireWritable(&s, ctx) else { break }
             s.replaceTop(.committee(c))

@@ -57,6 +57,10 @@ public enum FormPurpose: Equatable, Sendable {
     case correctNote(String)
     case progress(action: String)
     case export(meeting: String)
+    case score(ranking: String, action: String, criterion: String)
+    case weights(ranking: String)
+    case envelope(ranking: String)
+    case ballot(ranking: String, member: String)
 }
 
 public struct FormState: Equatable, Sendable {
@@ -148,6 +152,7 @@ extension FormState {
             return .failure(Refusal("« \(f.label) » est obligatoire."))
         }
         if let meetingDrafts = meetingDrafts(ctx) { return meetingDrafts }
+        if let rankingDrafts = rankingDrafts(ctx) { return rankingDrafts }
         var values: [(String, String)] = []
         for f in fields where f.key != "axes" {
             let isNew: Bool

@@ -76,6 +76,11 @@ extension App {
         }
         if cmd == .agendaScreen { s.push(.agenda(AgendaState(meeting: m.meeting))); return [] }
         if cmd == .attendanceScreen { s.push(.attendance(AttendanceState(meeting: m.meeting))); return [] }
+        if cmd == .ranking {
+            s.replaceTop(.meeting(m))
+            let item = meeting.agenda.first { st.agendaItems[$0]?.kind == .hierarchisation } ?? meeting.activeItem
+            return openRanking(&s, meeting: m.meeting, item: item, ctx)
+        }
         if cmd == .exportMinutes {
             let folder = ctx.journal.map { JournalStorage.directory(of: $0.path) } ?? "."
             s.push(.form(.export(meeting: m.meeting, folder: folder)))

@@ -1,0 +1,268 @@
+import Foundation
+import SeanceModel
+
+/// The hiérarchisation screen: the candidate fiches ranked live by one of four ways, the
+/// envelope's cut line, and adoption as a decision of the séance.
+public struct RankingState: Equatable, Sendable {
+    public enum Mode: Int, Equatable, Sendable, CaseIterable { case manual, criteria, ballots, budget }
+    public var ranking: String
+    public var mode: Mode = .manual
+    public var list = ListState()
+    /// The criterion column chosen in the criteria grid.
+    public var criterion = 0
+    /// The voting member chosen in the ballots mode.
+    public var member = 0
+    public var showMatrix = false
+    /// The fiche the selection follows after a change re-ranked the table (a score typed).
+    public var follow: String?
+    public var projection = false
+    public init(ranking: String) { self.ranking = ranking }
+}
+
+/// What the screen shows, computed once per frame from the ranking's inputs.
+struct RankingView {
+    var result: RankingResult
+    /// Action ids, best first.
+    var order: [String]
+    var ranks: [Int]
+    var cut: EnvelopeCut?
+    var costs: [Money]
+
+    init(_ r: ActionRanking, _ st: ProjectState) {
+        result = st.computeRanking(r)
+        order = result.order.map { r.actions[$0] }
+        var rk: [Int] = []
+        for (tier, rank) in zip(result.tiers, result.tierRanks) { rk += Array(repeating: rank, count: tier.count) }
+        ranks = rk
+        costs = r.actions.map { st.actions[$0]?.cost ?? .zero }
+        cut = r.envelope.map { EnvelopeCut(order: result.order, costs: costs, envelope: $0) }
+    }
+
+    /// Actions retained within the envelope, in rank order (all when there is no envelope).
+    func selected(_ r: ActionRanking) -> [String] {
+        guard let cut else { return order }
+        return cut.selected.map { r.actions[$0] }
+    }
+}
+
+extension App {
+    static func rankingModeName(_ m: RankingState.Mode) -> String {
+        switch m {
+        case .manual: "Manuel"
+        case .criteria: "Critères pondérés"
+        case .ballots: "Bulletins des membres"
+        case .budget: "Budget"
+        }
+    }
+
+    /// Opens the ranking of a séance, creating it (with the fiches still in play) on first use.
+    static func openRanking(_ s: inout AppState, meeting: String, item: String?, _ ctx: Context) -> [Effect] {
+        if let existing = ctx.domain.rankings(of: meeting).last(where: { $0.adopted == nil }) ?? ctx.domain.rankings(of: meeting).last {
+            s.push(.ranking(RankingState(ranking: existing.id)))
+            return []
+        }
+        guard requireWritable(&s, ctx) else { return [] }
+        let candidates = ctx.domain.actionSheets.filter { ![.abandonnee, .realisee].contains($0.status) }.map(\.id)
+        guard !candidates.isEmpty else {
+            s.status = StatusLine(text: "Aucune fiche action à classer : créez-en d'abord.", role: .warning)
+            return []
+        }
+        let id = ctx.makeID("rnk")
+        var fields = [("seance", meeting), ("actions", candidates.joined(separator: ",")), ("method", "manual")]
+        if let item { fields.insert(("item", item), at: 1) }
+        s.push(.ranking(RankingState(ranking: id)))
+        var drafts = openingDrafts(meeting, ctx).filter { $0.kind == "seance.open" }
+        drafts.append(EventDraft("ranking.open", id, fields))
+        if let env = ctx.domain.project?.envelope { drafts.append(EventDraft("ranking.envelope", id, [("amount", env.journalValue)])) }
+        return [.commit(drafts, then: .stay)]
+    }
+
+    static func rankingScreen(_ s: inout AppState, _ rs: inout RankingState, _ cmd: Command, _ ctx: Context) -> [Effect] {
+        let st = ctx.domain
+        defer { if case .ranking = s.top { s.replaceTop(.ranking(rs)) } }
+        guard let r = st.rankings[rs.ranking] else {
+            if cmd == .back { s.pop() }
+            return []
+        }
+        let view = RankingView(r, st)
+        if let f = rs.follow, let i = view.order.firstIndex(of: f) { rs.list.selection = i }
+        rs.follow = nil
+        let voters = st.meetings[r.meeting].map { st.votingMembers(of: $0.committee) } ?? []
+        let adopted = r.adopted != nil
+        func method(_ m: RankingMethod) -> [Effect] {
+            guard !adopted, r.method != m else { return [] }
+            return [.commit([EventDraft("ranking.method", r.id, [("method", m.rawValue)])], then: .stay)]
+        }
+        switch cmd {
+        case .back:
+            if rs.projection { rs.projection = false } else if rs.showMatrix { rs.showMatrix = false } else { s.pop() }
+        case .up, .down, .pageUp, .pageDown, .first, .last:
+            if rs.mode == .ballots && !rs.showMatrix { move(&rs.list, cmd, count: voters.count) }
+            else { move(&rs.list, cmd, count: view.order.count) }
+        case .modeManual:
+            rs.mode = .manual; rs.list = ListState()
+            return method(.manual)
+        case .modeCriteria:
+            rs.mode = .criteria; rs.list = ListState()
+            return method(.weighted)
+        case .modeBallots:
+            rs.mode = .ballots; rs.list = ListState()
+            return RankingMethod.ballotMethods.contains(r.method) ? [] : method(.schulze)
+        case .modeBudget:
+            rs.mode = .budget; rs.list = ListState()
+        case .nextMethod:
+            guard rs.mode == .ballots else { break }
+            let methods = RankingMethod.ballotMethods
+            let i = methods.firstIndex(of: r.method) ?? -1
+            return method(methods[(i + 1) % methods.count])
+        case .previousChoice, .nextChoice:
+            rs.criterion = max(0, min(r.criteria.count - 1, rs.criterion + (cmd == .nextChoice ? 1 : -1)))
+        case .moveUp, .moveDown:
+            guard !adopted, rs.mode == .manual, rs.list.selection < view.order.count, requireWritable(&s, ctx) else { break }
+            var order = r.manualOrder
+            let target = rs.list.selection + (cmd == .moveUp ? -1 : 1)
+            guard order.indices.contains(target) else { break }
+            order.swapAt(rs.list.selection, target)
+            rs.list.selection = target
+            return [.commit([EventDraft("ranking.order", r.id, [("order", order.joined(separator: ","))])], then: .stay)]
+        case .edit:
+            guard !adopted, requireWritable(&s, ctx) else { break }
+            if rs.mode == .criteria, rs.list.selection < view.order.count, rs.criterion < r.criteria.count {
+                let action = view.order[rs.list.selection]
+                rs.follow = action
+                s.replaceTop(.ranking(rs))
+                s.push(.form(.score(ranking: r.id, action: action, title: st.actions[action]?.title ?? action,
+                                    criterion: r.criteria[rs.criterion], current: r.scores[action]?[r.criteria[rs.criterion].id])))
+            } else if rs.mode == .ballots, rs.list.selection < voters.count {
+                let member = voters[rs.list.selection]
+                let current = r.ballots[member.id].map { tiers in
+                    tiers.map { $0.compactMap { a in r.actions.firstIndex(of: a).map { String($0 + 1) } }.joined(separator: "=") }.joined(separator: " ")
+                } ?? ""
+                s.replaceTop(.ranking(rs))
+                s.push(.form(.ballot(ranking: r.id, member: member, current: current)))
+            }
+        case .weights:
+            guard !adopted, requireWritable(&s, ctx) else { break }
+            s.replaceTop(.ranking(rs))
+            s.push(.form(.weights(ranking: r.id, criteria: r.criteria)))
+        case .envelope:
+            guard !adopted, requireWritable(&s, ctx) else { break }
+            s.replaceTop(.ranking(rs))
+            s.push(.form(.envelope(ranking: r.id, current: r.envelope)))
+        case .matrix:
+            rs.showMatrix.toggle()
+        case .projection:
+            rs.projection.toggle()
+        case .exportFiles:
+            return [.exportRankingInputs(ranking: r.id)]
+        case .adopt:
+            guard !adopted, requireWritable(&s, ctx) else {
+                if adopted { s.status = StatusLine(text: "Ce classement est déjà adopté.", role: .dim) }
+                break
+            }
+            let selected = view.selected(r)
+            let titles = view.order.enumerated().map { i, a in "\(view.ranks[i]). \(st.actions[a]?.title ?? a)" }
+            var parameters = ""
+            switch r.method {
+            case .weighted: parameters = r.criteria.map { "\($0.name) \($0.weight)" }.joined(separator: " ; ")
+            case .manual: parameters = "ordre fixé par le comité"
+            default: parameters = "\(r.ballots.count) bulletin(s)"
+            }
+            if let env = r.envelope { parameters += " ; enveloppe \(env.journalValue) ; retenues \(selected.count)" }
+            let decisionID = ctx.makeID("dec")
+            let q = st.quorum(r.meeting)
+            var decision = [("seance", r.meeting)]
+            if let item = r.item { decision.append(("item", item)) }
+            decision += [("text", "Classement des fiches actions adopté (\(Fr.Ranking.methodName(r.method))) : " + titles.joined(separator: " ; ")),
+                         ("outcome", "valide"), ("voters_present", String(q.votes)), ("quorum_met", q.met ? "oui" : "non"),
+                         ("present", st.presentVoters(r.meeting).joined(separator: ","))]
+            var tiers: [[String]] = []
+            for tier in view.result.tiers { tiers.append(tier.map { r.actions[$0] }) }
+            s.replaceTop(.ranking(rs))
+            s.push(.confirm(ConfirmState(
+                question: "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(selected.count) fiche(s) retenue(s) dans l'enveloppe. Il sera enregistré comme décision de la séance.",
+                drafts: [EventDraft("decision.record", decisionID, decision),
+                         EventDraft("ranking.adopt", r.id, [("order", RankingText.tiers(tiers)), ("selected", selected.joined(separator: ",")),
+                                                           ("method", r.method.rawValue), ("parameters", parameters),
+                                                           ("tiebreak", view.result.tieBreak), ("decision", decisionID)])])))
+        default: break
+        }
+        return []
+    }
+}
+
+extension FormState {
+    static func score(ranking: String, action: String, title: String, criterion: Criterion, current: Rational?) -> FormState {
+        FormState(title: "Note : \(title)", purpose: .score(ranking: ranking, action: action, criterion: criterion.id), fields: [
+            FormField(text: "score", criterion.name, current.map { $0.description } ?? "", required: true, hint: "un nombre, ex. 7 ou 7,5 ou 15/2"),
+        ])
+    }
+
+    static func weights(ranking: String, criteria: [Criterion]) -> FormState {
+        FormState(title: "Pondération des critères", purpose: .weights(ranking: ranking), fields: criteria.map { c in
+            FormField(text: "w:" + c.id, c.name, c.weight.description, hint: "ex. 3/10, 0,3 ou 30 % ; vide pour retirer le critère")
+        } + [FormField(text: "new", "Nouveau critère", "", hint: "nom=poids, ex. urgence=1/5")])
+    }
+
+    static func envelope(ranking: String, current: Money?) -> FormState {
+        FormState(title: "Enveloppe budgétaire", purpose: .envelope(ranking: ranking), fields: [
+            FormField(text: "amount", "Enveloppe", current.map { plainMoney($0) } ?? "", hint: "en euros, ex. 1 250 000 ; vide : pas d'enveloppe"),
+        ])
+    }
+
+    static func ballot(ranking: String, member: Member, current: String) -> FormState {
+        FormState(title: "Bulletin de \(member.name)", purpose: .ballot(ranking: ranking, member: member.id), fields: [
+            FormField(text: "order", "Ordre", current, hint: "les n° du tableau, du premier au dernier : « 3 1 2=5 » (= : ex aequo)"),
+        ])
+    }
+
+    /// Events for the ranking forms; nil for the other forms.
+    func rankingDrafts(_ ctx: Context) -> Result<[EventDraft], Refusal>? {
+        switch purpose {
+        case .score(let ranking, let action, let criterion):
+            let v = fields[0].value
+            guard let score = Rational(text: v) else { return .failure(Refusal("Note illisible « \(v) » : un nombre, ex. 7 ou 7,5.")) }
+            return .success([EventDraft("ranking.score", ranking, [("action", action), ("criterion", criterion), ("score", score.description)])])
+        case .weights(let ranking):
+            var out: [EventDraft] = []
+            for f in fields where f.key.hasPrefix("w:") && f.value != f.original {
+                let cid = String(f.key.dropFirst(2))
+                if f.value.isEmpty { out.append(EventDraft("ranking.criterion", ranking, [("criterion", cid), ("weight", "")])); continue }
+                guard let w = Rational(text: f.value), w >= Rational(0) else { return .failure(Refusal("Poids illisible pour « \(f.label) » : ex. 3/10, 0,3 ou 30 %.")) }
+                out.append(EventDraft("ranking.criterion", ranking, [("criterion", cid), ("weight", w.description)]))
+            }
+            let new = fields.last!.value
+            if !new.isEmpty {
+                let parts = new.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
+                guard parts.count == 2, !parts[0].isEmpty, let w = Rational(text: parts[1]) else {
+                    return .failure(Refusal("Nouveau critère : écrivez nom=poids, ex. urgence=1/5."))
+                }
+                let cid = Search.fold(parts[0]).filter { $0.isLetter || $0.isNumber }
+                out.append(EventDraft("ranking.criterion", ranking, [("criterion", cid.isEmpty ? ctx.makeID("crit") : cid), ("name", parts[0]), ("weight", w.description)]))
+            }
+            return .success(out)
+        case .envelope(let ranking):
+            let v = fields[0].value
+            if v.isEmpty { return .success([EventDraft("ranking.envelope", ranking, [("amount", "")])]) }
+            guard let m = Money(userInput: v) else { return .failure(Refusal("Montant illisible : écrivez par exemple 1 250 000.")) }
+            return .success([EventDraft("ranking.envelope", ranking, [("amount", m.journalValue)])])
+        case .ballot(let ranking, let member):
+            guard let r = ctx.domain.rankings[ranking] else { return .success([]) }
+            var tiers: [[String]] = []
+            var seen = Set<Int>()
+            for group in fields[0].value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
+                var tier: [String] = []
+                for n in group.split(separator: "=") {
+                    guard let i = Int(n), i >= 1, i <= r.actions.count else {
+                        return .failure(Refusal("« \(n) » n'est pas un n° du tableau (1 à \(r.actions.count)).")) }
+                    guard seen.insert(i).inserted else { return .failure(Refusal("Le n° \(i) apparaît deux fois.")) }
+                    tier.append(r.actions[i - 1])
+                }
+                if !tier.isEmpty { tiers.append(tier) }
+            }
+            return .success([EventDraft("ranking.ballot", ranking, [("member", member), ("order", RankingText.tiers(tiers))])])
+        default:
+            return nil
+        }
+    }
+}

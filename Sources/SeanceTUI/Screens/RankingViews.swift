@@ -1,0 +1,182 @@
+import SeanceModel
+
+extension ProjectState {
+    /// The members' ballots as approval ballots with costs: a member approves what she ranked.
+    func approvalElection(_ r: ActionRanking) -> ApprovalElection? {
+        guard let envelope = r.envelope, !r.ballots.isEmpty else { return nil }
+        let projects = r.actions.map { BudgetProject(id: $0, cost: actions[$0]?.cost ?? .zero, name: actions[$0]?.title ?? $0) }
+        let index = Dictionary(uniqueKeysWithValues: r.actions.enumerated().map { ($1, $0) })
+        let approvals = r.ballotOrder.compactMap { r.ballots[$0] }.map { $0.joined().compactMap { index[$0] } }
+        return ApprovalElection(budget: envelope, projects: projects, voterIDs: r.ballotOrder, approvals: approvals)
+    }
+
+    /// The ballots as a profile (for the pairwise matrix and the PrefLib export).
+    func profile(_ r: ActionRanking) -> PreferenceProfile? {
+        let index = Dictionary(uniqueKeysWithValues: r.actions.enumerated().map { ($1, $0) })
+        let ballots = r.ballotOrder.compactMap { r.ballots[$0] }.map { Ballot(tiers: $0.map { $0.compactMap { index[$0] } }.filter { !$0.isEmpty }) }
+        return try? PreferenceProfile(candidates: r.actions.map { Candidate(id: $0, name: actions[$0]?.title ?? $0) }, ballots: ballots)
+    }
+}
+
+extension App {
+    static func rankingView(_ rs: RankingState, _ g: inout Grid, _ a: Area, _ ctx: Context) {
+        let st = ctx.domain
+        guard let r = st.rankings[rs.ranking] else {
+            g.put(" Ouverture du classement…", x: a.x, y: a.y + 1, role: .dim)
+            return
+        }
+        let view = RankingView(r, st)
+        if rs.projection { projectionView(r, view, &g, a, st); return }
+        var y = a.y
+        let meetingName = st.meetings[r.meeting].map { m in st.committees[m.committee].map { Fr.meetingName($0, m) } ?? m.id } ?? ""
+        var head = " Hiérarchisation des fiches actions — " + meetingName
+        if let ad = r.adopted { head += " — ADOPTÉ le \(ad.date.french)" }
+        g.put(head, x: a.x, y: y, role: r.adopted == nil ? .header : .ok, maxWidth: a.width); y += 1
+        var x = a.x + 1
+        for m in RankingState.Mode.allCases {
+            let label = " \(m.rawValue + 1) \(rankingModeName(m)) "
+            x = g.put(label, x: x, y: y, role: m == rs.mode ? .selected : .dim) + 1
+        }
+        y += 1
+        var info = "Méthode : " + Fr.Ranking.methodName(r.method)
+        if let env = r.envelope, let cut = view.cut {
+            info += " · enveloppe \(env.frenchRounded) · retenues \(cut.selected.count)/\(r.actions.count) pour \(cut.total.frenchRounded)"
+        }
+        g.put(" " + info, x: a.x, y: y, role: .dim, maxWidth: a.width); y += 1
+        g.put(" " + view.result.tieBreak, x: a.x, y: y, role: .dim, maxWidth: a.width); y += 1
+        let bottom = a.y + a.height
+        if rs.showMatrix, let profile = st.profile(r) { matrixView(r, profile, &g, Area(x: a.x, y: y + 1, width: a.width, height: bottom - y - 1), st); return }
+
+        var tableHeight = bottom - y
+        var extra: [String] = []
+        switch rs.mode {
+        case .criteria:
+            let scores = r.actions.map { act in r.criteria.map { c in r.scores[act]?[c.id] ?? Rational(0) } }
+            let grid = WeightedGrid(criteria: r.criteria, actions: r.actions.map { Candidate(id: $0, name: st.actions[$0]?.title ?? $0) },
+                                    scores: scores, costs: view.costs)
+            let weights = r.criteria.enumerated().map { i, c in (i == rs.criterion ? "▸" : "") + "\(c.name) \(grid.shares[i].percent)" }
+            extra.append("Poids : " + weights.joined(separator: " · "))
+            for swap in grid.neighbourSwaps(view.result).prefix(3) {
+                guard let p = swap.closest, let share = p.share else { continue }
+                extra.append(Fr.Ranking.swapSentence(upper: st.actions[r.actions[swap.upper]]?.title ?? "", lower: st.actions[r.actions[swap.lower]]?.title ?? "",
+                                                     criterion: r.criteria[p.criterion].name, share: share, current: grid.shares[p.criterion]))
+            }
+        case .ballots:
+            tableHeight = max(6, (bottom - y) * 3 / 5)
+        case .budget:
+            tableHeight = max(6, (bottom - y) / 2)
+        case .manual:
+            extra.append("+ et - déplacent la fiche choisie ; a adopte le classement.")
+        }
+        var extraLines: [String] = []
+        for e in extra { extraLines += wrap(e, width: a.width - 2) }
+        if rs.mode == .criteria || rs.mode == .manual { tableHeight = max(4, bottom - y - extraLines.count - 1) }
+
+        // The ranking table.
+        var cumulative = Money.zero
+        let selected = Set(view.cut?.selected.map { r.actions[$0] } ?? [])
+        let rows: [[String]] = view.order.enumerated().map { i, act in
+            let sheet = st.actions[act]
+            let cost = sheet?.cost ?? .zero
+            cumulative += cost
+            var row = [String(view.ranks[i]), String((r.actions.firstIndex(of: act) ?? 0) + 1), sheet?.title ?? act, st.axisLabel(sheet?.axis),
+                       sheet?.porteur ?? "", cost.frenchRounded, cumulative.frenchRounded]
+            if let scores = view.result.scores, let k = r.actions.firstIndex(of: act), k < scores.count {
+                row.append(scores[k].decimal(2))
+            } else { row.append("") }
+            if rs.mode == .criteria, rs.criterion < r.criteria.count {
+                row.append((r.scores[act]?[r.criteria[rs.criterion].id]).map { $0.decimal(1) } ?? "—")
+            }
+            row.append(r.envelope == nil ? "" : (selected.contains(act) ? "✓" : "✗"))
+            return row
+        }
+        var columns = [Column(title: "Rang", width: 4, right: true), Column(title: "N°", width: 3, right: true), Column(title: "Fiche", width: 0),
+                       Column(title: "Axe", width: 5), Column(title: "Porteur", width: a.width >= 110 ? 18 : 10),
+                       Column(title: "Coût", width: 11, right: true), Column(title: "Cumulé", width: 12, right: true),
+                       Column(title: "Score", width: 8, right: true)]
+        if rs.mode == .criteria { columns.append(Column(title: CharWidth.truncate(r.criteria[safe: rs.criterion]?.name ?? "", to: 10), width: 10, right: true)) }
+        columns.append(Column(title: "Env.", width: 4))
+        let followed = rs.follow.flatMap { view.order.firstIndex(of: $0) } ?? rs.list.selection
+        let tableSelection: Int? = rs.mode == .ballots || rs.mode == .budget ? nil : followed
+        table(&g, Area(x: a.x, y: y, width: a.width, height: tableHeight), columns: columns, rows: rows, selection: tableSelection,
+              empty: "Aucune fiche.")
+        y += tableHeight
+        for l in extraLines where y < bottom { g.put(" " + l, x: a.x, y: y, role: .dim); y += 1 }
+
+        if rs.mode == .ballots {
+            let voters = st.meetings[r.meeting].map { st.votingMembers(of: $0.committee) } ?? []
+            let ballotRows: [[String]] = voters.map { m in
+                let b = r.ballots[m.id].map { tiers in
+                    tiers.map { $0.compactMap { act in r.actions.firstIndex(of: act).map { String($0 + 1) } }.joined(separator: "=") }.joined(separator: " ")
+                }
+                return [m.name, b ?? "— (Entrée pour saisir)"]
+            }
+            g.put(" Bulletins : \(r.ballots.count) sur \(voters.count) votants ; m : méthode suivante ; t : matrice des duels", x: a.x, y: y, role: .accent, maxWidth: a.width)
+            table(&g, Area(x: a.x, y: y + 1, width: a.width, height: bottom - y - 1),
+                  columns: [Column(title: "Membre", width: 28), Column(title: "Ordre (n° du tableau)", width: 0)],
+                  rows: ballotRows, selection: rs.list.selection, empty: "Aucun membre votant.")
+        }
+        if rs.mode == .budget { budgetView(r, &g, Area(x: a.x, y: y, width: a.width, height: bottom - y), st) }
+    }
+
+    /// Greedy and Equal Shares side by side, with who paid for what.
+    static func budgetView(_ r: ActionRanking, _ g: inout Grid, _ a: Area, _ st: ProjectState) {
+        guard let election = st.approvalElection(r) else {
+            g.put(" Parts égales : il faut une enveloppe (e) et des bulletins (mode 3).", x: a.x, y: a.y, role: .dim, maxWidth: a.width)
+            return
+        }
+        let greedy = election.outcome(.greedy)
+        let mes = election.outcome(.equalShares(.greedy))
+        let half = a.width / 2
+        func names(_ o: BudgetOutcome) -> [String] { o.selected.map { election.projects[$0].name } }
+        g.put(" Glouton (voix) : \(greedy.totalCost.frenchRounded)", x: a.x, y: a.y, role: .accent, maxWidth: half)
+        g.put(" Parts égales + glouton : \(mes.totalCost.frenchRounded)", x: a.x + half, y: a.y, role: .accent, maxWidth: a.width - half)
+        for (i, n) in names(greedy).prefix(a.height / 2).enumerated() { g.put("  • " + n, x: a.x, y: a.y + 1 + i, maxWidth: half - 1) }
+        for (i, n) in names(mes).prefix(a.height / 2).enumerated() { g.put("  • " + n, x: a.x + half, y: a.y + 1 + i, maxWidth: a.width - half) }
+        guard let details = mes.equalShares else { return }
+        var y = a.y + 2 + min(a.height / 2, max(greedy.selected.count, mes.selected.count))
+        guard y < a.y + a.height else { return }
+        g.put(" Qui a payé quoi (par votant, parts égales) :", x: a.x, y: y, role: .dim); y += 1
+        for group in details.groups where y < a.y + a.height {
+            let who = group.voters.map { st.members[election.voterIDs[$0]]?.name ?? "" }.joined(separator: ", ")
+            let paid = zip(details.funded, group.paid).filter { !$0.1.isZero }.map { "\(election.projects[$0.0].name) \(($0.1 / Rational(100)).decimal(2)) €" }
+            g.put("  " + CharWidth.truncate(who, to: 30) + " : " + (paid.isEmpty ? "rien" : paid.joined(separator: " ; ")), x: a.x, y: y, maxWidth: a.width - 1)
+            y += 1
+        }
+    }
+
+    static func matrixView(_ r: ActionRanking, _ p: PreferenceProfile, _ g: inout Grid, _ a: Area, _ st: ProjectState) {
+        let n = min(r.actions.count, max(1, (a.width - 24) / 5))
+        let m = PairwiseMatrix(p)
+        g.put(" Matrice des duels : la case (ligne, colonne) dit combien de membres préfèrent la fiche de la ligne.", x: a.x, y: a.y, role: .dim, maxWidth: a.width)
+        var header = CharWidth.pad("", to: 24)
+        for j in 0..<n { header += CharWidth.pad(String(j + 1), to: 5, right: true) }
+        g.put(header, x: a.x, y: a.y + 1, role: .header)
+        for i in 0..<n where a.y + 2 + i < a.y + a.height {
+            var line = CharWidth.pad("\(i + 1). " + (st.actions[r.actions[i]]?.title ?? ""), to: 24)
+            for j in 0..<n { line += CharWidth.pad(i == j ? "·" : String(m[i, j]), to: 5, right: true) }
+            g.put(line, x: a.x, y: a.y + 2 + i)
+            for j in 0..<n where i != j && m[i, j] > m[j, i] { g.paint(x: a.x + 24 + j * 5, y: a.y + 2 + i, width: 5, role: .ok) }
+        }
+    }
+
+    /// The ranking alone, large and clean, for the wall.
+    static func projectionView(_ r: ActionRanking, _ view: RankingView, _ g: inout Grid, _ a: Area, _ st: ProjectState) {
+        g.fill(x: a.x, y: a.y, width: a.width, height: a.height, role: .normal)
+        let title = "Classement des fiches actions"
+        g.put(title, x: a.x + (a.width - CharWidth.of(title)) / 2, y: a.y + 1, role: .header)
+        let selected = Set(view.cut?.selected.map { r.actions[$0] } ?? r.actions)
+        let rows = min(view.order.count, max(1, (a.height - 4) / (a.height >= 2 * view.order.count + 4 ? 2 : 1)))
+        let step = a.height >= 2 * view.order.count + 4 ? 2 : 1
+        for (i, act) in view.order.prefix(rows).enumerated() {
+            let line = "\(view.ranks[i]).  " + (st.actions[act]?.title ?? act)
+            let y = a.y + 3 + i * step
+            g.put(CharWidth.truncate(line, to: a.width - 8), x: a.x + 4, y: y, role: selected.contains(act) ? .normal : .dim)
+            if r.envelope != nil && !selected.contains(act) { g.put("hors enveloppe", x: a.x + a.width - 16, y: y, role: .dim) }
+        }
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}
