@@ -58,7 +58,9 @@ extension App {
     /// Opens the ranking of a séance, creating it (with the fiches still in play) on first use.
     static func openRanking(_ s: inout AppState, meeting: String, item: String?, _ ctx: Context) -> [Effect] {
         if let existing = ctx.domain.rankings(of: meeting).last(where: { $0.adopted == nil }) ?? ctx.domain.rankings(of: meeting).last {
-            s.push(.ranking(RankingState(ranking: existing.id)))
+            var rs = RankingState(ranking: existing.id)
+            rs.mode = existing.method == .manual ? .manual : existing.method == .weighted ? .criteria : .ballots
+            s.push(.ranking(rs))
             return []
         }
         guard requireWritable(&s, ctx) else { return [] }

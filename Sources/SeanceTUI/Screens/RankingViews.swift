@@ -29,7 +29,7 @@ extension App {
         if rs.projection { projectionView(r, view, &g, a, st); return }
         var y = a.y
         let meetingName = st.meetings[r.meeting].map { m in st.committees[m.committee].map { Fr.meetingName($0, m) } ?? m.id } ?? ""
-        var head = " Hiérarchisation des fiches actions — " + meetingName
+        var head = " Hiérarchisation — " + meetingName
         if let ad = r.adopted { head += " — ADOPTÉ le \(ad.date.french)" }
         g.put(head, x: a.x, y: y, role: r.adopted == nil ? .header : .ok, maxWidth: a.width); y += 1
         var x = a.x + 1
@@ -96,9 +96,13 @@ extension App {
                        Column(title: "Score", width: 8, right: true)]
         if rs.mode == .criteria { columns.append(Column(title: CharWidth.truncate(r.criteria[safe: rs.criterion]?.name ?? "", to: 10), width: 10, right: true)) }
         columns.append(Column(title: "Env.", width: 4))
+        // A narrow screen keeps the fiche's title readable: no axis, no porteur.
+        let narrow = a.width < 100
+        let shownRows = narrow ? rows.map { r in r.enumerated().filter { $0.offset != 3 && $0.offset != 4 }.map(\.element) } : rows
+        if narrow { columns.remove(at: 4); columns.remove(at: 3) }
         let followed = rs.follow.flatMap { view.order.firstIndex(of: $0) } ?? rs.list.selection
         let tableSelection: Int? = rs.mode == .ballots || rs.mode == .budget ? nil : followed
-        table(&g, Area(x: a.x, y: y, width: a.width, height: tableHeight), columns: columns, rows: rows, selection: tableSelection,
+        table(&g, Area(x: a.x, y: y, width: a.width, height: tableHeight), columns: columns, rows: shownRows, selection: tableSelection,
               empty: "Aucune fiche.")
         y += tableHeight
         for l in extraLines where y < bottom { g.put(" " + l, x: a.x, y: y, role: .dim); y += 1 }
@@ -139,10 +143,25 @@ extension App {
         g.put(" Qui a payé quoi (par votant, parts égales) :", x: a.x, y: y, role: .dim); y += 1
         for group in details.groups where y < a.y + a.height {
             let who = group.voters.map { st.members[election.voterIDs[$0]]?.name ?? "" }.joined(separator: ", ")
-            let paid = zip(details.funded, group.paid).filter { !$0.1.isZero }.map { "\(election.projects[$0.0].name) \(($0.1 / Rational(100)).decimal(2)) €" }
+            let paid = zip(details.funded, group.paid).filter { !$0.1.isZero }.map { "\(election.projects[$0.0].name) \(frenchAmount($0.1))" }
             g.put("  " + CharWidth.truncate(who, to: 30) + " : " + (paid.isEmpty ? "rien" : paid.joined(separator: " ; ")), x: a.x, y: y, maxWidth: a.width - 1)
             y += 1
         }
+    }
+
+    /// An exact amount of cents, in the French way: `62 000,00 €` (rounded to the cent for display).
+    static func frenchAmount(_ cents: Rational) -> String {
+        let s = (cents / Rational(100)).decimal(2)
+        let parts = s.split(separator: ",")
+        var whole = String(parts[0])
+        let negative = whole.hasPrefix("-")
+        if negative { whole.removeFirst() }
+        var grouped = ""
+        for (i, ch) in whole.enumerated() {
+            if i > 0 && (whole.count - i) % 3 == 0 { grouped.append("\u{202F}") }
+            grouped.append(ch)
+        }
+        return (negative ? "-" : "") + grouped + "," + (parts.count > 1 ? String(parts[1]) : "00") + "\u{00A0}€"
     }
 
     static func matrixView(_ r: ActionRanking, _ p: PreferenceProfile, _ g: inout Grid, _ a: Area, _ st: ProjectState) {

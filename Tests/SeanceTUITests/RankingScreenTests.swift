@@ -1,0 +1,173 @@
+import Testing
+@testable import SeanceModel
+@testable import SeanceTUI
+
+@Suite("The hiérarchisation screen")
+struct RankingScreenTests {
+    /// COPIL n°4 of the demo, its ranking opened with the key c from the committee screen.
+    func opened() -> Harness {
+        var h = Harness()
+        h.press([.enter, .char("c")])
+        return h
+    }
+
+    var rankingID: String { "rnk-t1" }
+
+    func ranking(_ h: Harness) -> ActionRanking { h.domain.rankings[rankingID]! }
+
+    @Test("Opening creates the ranking with the fiches still in play and the project's envelope")
+    func open() {
+        let h = opened()
+        #expect(h.app.top.kind == .ranking)
+        let r = ranking(h)
+        #expect(r.meeting == "sea-copil-4")
+        #expect(r.actions.count == 20)   // the abandoned mobility platform is left out
+        #expect(!r.actions.contains("act-mobilite"))
+        #expect(r.envelope == Money(euros: 1_750_000))
+        #expect(h.written.map(\.kind) == ["seance.open", "ranking.open", "ranking.envelope"])
+    }
+
+    @Test("Manual: + and - move the chosen fiche, the order is the ranking")
+    func manual() {
+        var h = opened()
+        let first = ranking(h).manualOrder[0]
+        h.press([.char("+")])
+        #expect(ranking(h).manualOrder[1] == first)
+        let view = RankingView(ranking(h), h.domain)
+        #expect(view.order[1] == first)
+    }
+
+    @Test("Criteria: scores typed in the grid re-rank live; the selection follows the fiche")
+    func criteria() {
+        var h = opened()
+        h.press([.char("2")])
+        #expect(ranking(h).method == .weighted)
+        // Give the 5th row 9 on the first criterion: it goes to the top.
+        h.press([.down, .down, .down, .down, .enter])
+        let scored = RankingView(ranking(h), h.domain).order[0] == ranking(h).actions.first ? nil : RankingView(ranking(h), h.domain).order[4]
+        h.type("9"); h.press([.f(2)])
+        let view = RankingView(ranking(h), h.domain)
+        #expect(view.order[0] == scored)
+        h.press([.down])   // the selection was on the fiche, now first: down goes to the second row
+        guard case .ranking(let rs) = h.app.top else { Issue.record("left the screen"); return }
+        #expect(rs.list.selection == 1)
+    }
+
+    @Test("Weights: exact fractions, percentages and a new criterion")
+    func weights() {
+        var h = opened()
+        h.press([.char("2"), .char("p")])
+        #expect(h.form?.title == "Pondération des critères")
+        h.press([.ctrl("u")]); h.type("30 %")
+        h.press([.tab, .ctrl("u")]); h.type("0,4")
+        h.press([.tab, .ctrl("u")]); h.type("3/10")
+        h.press([.tab]); h.type("urgence=1/5")
+        h.press([.f(2)])
+        let c = ranking(h).criteria
+        #expect(c.map(\.weight) == [Rational(3, 10), Rational(2, 5), Rational(3, 10), Rational(1, 5)])
+        #expect(c.last?.name == "urgence")
+    }
+
+    @Test("Ballots: typed as list numbers with ties; Schulze by default, m changes the method")
+    func ballots() {
+        var h = opened()
+        h.press([.char("3")])
+        #expect(ranking(h).method == .schulze)
+        for (i, order) in ["5 16 1", "5 1 16", "16 5=1", "5 16"].enumerated() {
+            h.press([.home] + Array(repeating: .down, count: i) + [.enter])
+            h.type(order); h.press([.f(2)])
+        }
+        let r = ranking(h)
+        #expect(r.ballots.count == 4)
+        #expect(r.ballots["mem-copil-03"] == [["act-centre-social"], ["act-epicerie", "act-thermique"]])
+        let view = RankingView(r, h.domain)
+        #expect(view.order[0] == "act-epicerie")
+        h.press([.char("m")])
+        #expect(ranking(h).method == .borda)
+        h.press([.char("t")])
+        let g = App.view(h.app, h.ctx, width: 120, height: 40)
+        #expect(g.text.contains("Matrice des duels"))
+    }
+
+    @Test("A ballot naming a number twice or out of the list is refused")
+    func badBallot() {
+        var h = opened()
+        h.press([.char("3"), .enter]); h.type("1 1"); h.press([.f(2)])
+        #expect(h.form?.error == "Le n° 1 apparaît deux fois.")
+        h.press([.ctrl("u")]); h.type("99"); h.press([.f(2)])
+        #expect(h.form?.error?.contains("n'est pas un n° du tableau") == true)
+    }
+
+    @Test("The envelope draws the cut line; Equal Shares shows beside greedy in the budget view")
+    func envelope() {
+        var h = opened()
+        h.press([.char("3")])
+        for (i, order) in ["16 5", "16 5", "16 5", "1 9", "1 9"].enumerated() {
+            h.press([.home] + Array(repeating: .down, count: i) + [.enter]); h.type(order); h.press([.f(2)])
+        }
+        h.press([.char("e"), .ctrl("u")]); h.type("500 000"); h.press([.f(2)])
+        #expect(ranking(h).envelope == Money(euros: 500_000))
+        let view = RankingView(ranking(h), h.domain)
+        #expect(view.cut!.total <= Money(euros: 500_000))
+        h.press([.char("4")])
+        let g = App.view(h.app, h.ctx, width: 120, height: 40)
+        #expect(g.text.contains("Glouton"))
+        #expect(g.text.contains("Parts égales"))
+        #expect(g.text.contains("Qui a payé quoi"))
+        expectSnapshot(g, "ranking-budget-120x40")
+    }
+
+    @Test("Adopting records a decision of the séance and the full order; the minutes show it")
+    func adopt() {
+        var h = opened()
+        h.press([.char("2"), .enter]); h.type("10"); h.press([.f(2)])
+        h.press([.char("a")])
+        #expect(h.app.top.kind == .confirm)
+        h.press([.char("o")])
+        let r = ranking(h)
+        let adoption = try! #require(r.adopted)
+        #expect(adoption.method == .weighted)
+        #expect(adoption.order.joined().count == 20)
+        let decision = h.domain.decisions[adoption.decision!]!
+        #expect(decision.meeting == "sea-copil-4" && decision.outcome == .valide)
+        #expect(decision.text.hasPrefix("Classement des fiches actions adopté (critères pondérés)"))
+        #expect(h.domain.adoptedRanking(for: "sea-copil-4")?.entries.count == 20)
+        let text = try! Export.minutes(h.domain, meeting: "sea-copil-4", format: .md,
+                                       options: ExportOptions(ranking: h.domain.adoptedRanking(for: "sea-copil-4"))).text!
+        #expect(text.contains("Classement adopté"))
+        // An adopted ranking takes no more inputs.
+        h.press([.char("1"), .char("+")])
+        #expect(ranking(h).method == .weighted)
+    }
+
+    @Test("Projection: the ranking alone, large, for the wall", arguments: [(80, 24), (120, 40)])
+    func projection(_ w: Int, _ hgt: Int) {
+        var h = Harness()
+        h.press([.enter, .tab, .down, .enter])   // COPIL n°3, whose ranking the demo adopted
+        h.press([.ctrl("o")])
+        h.press([.char("v")])
+        let g = App.view(h.app, h.ctx, width: w, height: hgt)
+        expectSnapshot(g, "ranking-projection-\(w)x\(hgt)")
+        #expect(g.text.contains("1.  Épicerie sociale et solidaire"))
+        #expect(g.text.contains("2.  Création d'un centre social municipal"))
+    }
+
+    @Test("The demo's December ranking", arguments: [(80, 24), (120, 40)])
+    func demoRanking(_ w: Int, _ hgt: Int) {
+        var h = Harness()
+        h.press([.enter, .tab, .down, .enter, .ctrl("o")])
+        let g = App.view(h.app, h.ctx, width: w, height: hgt)
+        expectSnapshot(g, "ranking-copil-3-\(w)x\(hgt)")
+        #expect(g.text.contains("ADOPTÉ le 17/12/2009"))
+    }
+
+    @Test("Rational text: fractions, decimals with a comma, percentages")
+    func rationalText() {
+        #expect(Rational(text: "3/10") == Rational(3, 10))
+        #expect(Rational(text: "0,3") == Rational(3, 10))
+        #expect(Rational(text: "30 %") == Rational(3, 10))
+        #expect(Rational(text: "7,5") == Rational(15, 2))
+        #expect(Rational(text: "abc") == nil)
+        #expect(Rational(text: "1/0") == nil)
+    }
+}
