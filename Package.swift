@@ -26,12 +26,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks: `swift run -c release seance-bench` (see docs/performance.md).
+        .executableTarget(name: "seance-bench", dependencies: ["SeanceModel", "SeanceTUI"]),
         .testTarget(name: "SeanceModelTests", dependencies: ["SeanceModel"], exclude: ["Export/Snapshots"]),
         .testTarget(
             name: "SeanceTUITests",
             dependencies: ["SeanceTUI", "SeanceModel", "CNcurses"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["seance", "SeanceModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["seance", "seance-bench", "SeanceModel"]),
     ]
 )

@@ -41,10 +41,10 @@ struct ReviewTests {
 
     @Test("Search ignores case and accents: « epicerie » finds « Épicerie »")
     func searchAccents() {
-        let hits = demoState.search("epicerie", fold: Search.fold)
+        let hits = demoState.search("epicerie")
         #expect(!hits.isEmpty)
         #expect(hits.contains { $0.text.contains("Épicerie") || $0.text.contains("épicerie") })
-        #expect(demoState.search("EPICERIE solidaire", fold: Search.fold).count <= hits.count)
+        #expect(demoState.search("EPICERIE solidaire").count <= hits.count)
         #expect(Search.fold("Épicerie Œuvre Noël e\u{301}te\u{301}") == "epicerie oeuvre noel ete")
     }
 
@@ -53,7 +53,7 @@ struct ReviewTests {
         var h = Harness()
         h.press([.char("/")])
         h.type("epicerie")
-        let hits = h.domain.search("epicerie", fold: Search.fold)
+        let hits = h.domain.search("epicerie")
         let firstNote = hits.firstIndex { $0.kind == .note }!
         h.press(Array(repeating: .down, count: firstNote) + [.enter])
         let hit = hits[firstNote]

@@ -36,13 +36,14 @@ extension ProjectState {
 
     /// Everything whose text contains all the words of `query`, case and accents aside,
     /// newest first. `fold` is the folding used for both sides (see the TUI's `Search.fold`).
-    public func search(_ query: String, fold: (String) -> String) -> [SearchHit] {
-        let words = fold(query).split(separator: " ").map(String.init).filter { !$0.isEmpty }
+    public func search(_ query: String) -> [SearchHit] {
+        var buffer: [UInt8] = []
+        let words: [[UInt8]] = query.split(separator: " ").map { w in
+            Folding.foldBytes(String(w), into: &buffer)
+            return buffer
+        }.filter { !$0.isEmpty }
         guard !words.isEmpty else { return [] }
-        func matches(_ text: String) -> Bool {
-            let t = fold(text)
-            return words.allSatisfy { t.contains($0) }
-        }
+        func matches(_ text: String) -> Bool { Folding.matches(text, words: words, buffer: &buffer) }
         var hits: [SearchHit] = []
         for m in meetings.values {
             if matches(m.title + " " + m.place) {

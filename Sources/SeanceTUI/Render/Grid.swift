@@ -96,6 +96,15 @@ public struct Grid: Equatable, Sendable {
         for xx in max(0, x)..<min(width, x + w) { self[xx, y].role = role }
     }
 
+    /// How many cells differ from `previous` (all when the size changed): the work the
+    /// backend's diff does before it sends anything to the terminal.
+    public func changes(since previous: Grid?) -> Int {
+        guard let previous, previous.width == width, previous.height == height else { return cells.count }
+        var n = 0
+        for i in cells.indices where cells[i] != previous.cells[i] { n += 1 }
+        return n
+    }
+
     /// The screen as text, one line per row, trailing spaces kept: what snapshot tests compare.
     public var text: String {
         var lines: [String] = []

@@ -57,32 +57,9 @@ public struct PickerState: Equatable, Sendable {
     }
 }
 
-/// Case- and accent-insensitive comparison for searches and completion.
+/// Case- and accent-insensitive comparison for searches and completion (see `Folding`).
 public enum Search {
-    public static func fold(_ s: String) -> String {
-        var out = ""
-        for c in s.lowercased() {
-            switch c {
-            case "à", "â", "ä", "á": out.append("a")
-            case "é", "è", "ê", "ë": out.append("e")
-            case "î", "ï", "í": out.append("i")
-            case "ô", "ö", "ó": out.append("o")
-            case "ù", "û", "ü", "ú": out.append("u")
-            case "ç": out.append("c")
-            case "œ": out.append(contentsOf: "oe")
-            case "æ": out.append(contentsOf: "ae")
-            case "ÿ": out.append("y")
-            default:
-                // A decomposed accent (e + U+0301) keeps only its base letter.
-                if let first = c.unicodeScalars.first, c.unicodeScalars.count > 1, first.isASCII {
-                    out.unicodeScalars.append(first)
-                } else {
-                    out.append(c)
-                }
-            }
-        }
-        return out
-    }
+    public static func fold(_ s: String) -> String { Folding.fold(s) }
 }
 
 extension Meeting {

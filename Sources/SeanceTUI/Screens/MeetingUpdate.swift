@@ -27,6 +27,7 @@ extension App {
             guard isPrintable || [.backspace, .delete, .left, .right, .home, .end, .wordLeft, .wordRight, .ctrl("u"), .ctrl("w")].contains(key),
                   q.query.handle(key) else { return false }
             q.list = ListState()
+            q.hits = ctx.domain.search(q.query.text)
             s.replaceTop(.search(q))
             return true
         case .followUps(var f):

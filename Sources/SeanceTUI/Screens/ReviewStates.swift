@@ -18,7 +18,8 @@ public struct HistoryState: Equatable, Sendable {
 public struct SearchState: Equatable, Sendable {
     public var query = LineEditor()
     public var list = ListState()
-    /// The query the results are for (results are computed by the view from it).
+    /// The results of the query, computed once when it changes (not at every frame).
+    public var hits: [ProjectState.SearchHit] = []
     public init() {}
 }
 

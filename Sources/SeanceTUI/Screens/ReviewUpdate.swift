@@ -29,7 +29,7 @@ extension App {
     }
 
     static func search(_ s: inout AppState, _ q: inout SearchState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let hits = ctx.domain.search(q.query.text, fold: Search.fold)
+        let hits = q.hits
         defer { if case .search = s.top { s.replaceTop(.search(q)) } }
         switch cmd {
         case .up, .down, .pageUp, .pageDown: move(&q.list, cmd, count: hits.count)

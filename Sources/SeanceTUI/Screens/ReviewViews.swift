@@ -36,7 +36,7 @@ extension App {
         g.put(text, x: fieldX, y: y, role: .fieldFocused)
         g.cursor = Point(x: fieldX + col, y: y)
         y += 1
-        let hits = st.search(q.query.text, fold: Search.fold)
+        let hits = q.hits
         let label = q.query.isEmpty ? "Tapez des mots : majuscules et accents ne comptent pas (« epicerie » trouve « Épicerie »)."
             : "\(hits.count) résultat\(hits.count > 1 ? "s" : "")"
         g.put(" " + label, x: a.x, y: y, role: .dim, maxWidth: a.width - 1)

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+/// Case- and accent-insensitive text for search and completion: « Épicerie » and « epicerie »
+/// fold to the same thing.
+public enum Folding {
+    public static func fold(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.lowercased() {
+            switch c {
+            case "à", "â", "ä", "á": out.append("a")
+            case "é", "è", "ê", "ë": out.append("e")
+            case "î", "ï", "í": out.append("i")
+            case "ô", "ö", "ó": out.append("o")
+            case "ù", "û", "ü", "ú": out.append("u")
+            case "ç": out.append("c")
+            case "œ": out.append(contentsOf: "oe")
+            case "æ": out.append(contentsOf: "ae")
+            case "ÿ": out.append("y")
+            default:
+                // A decomposed accent (e + U+0301) keeps only its base letter.
+                if let first = c.unicodeScalars.first, c.unicodeScalars.count > 1, first.isASCII {
+                    out.unicodeScalars.append(first)
+                } else {
+                    out.append(c)
+                }
+            }
+        }
+        return out
+    }
+}
+
+extension Folding {
+    /// The folding of `fold` done on UTF-8 bytes, for searching a large journal quickly: ASCII
+    /// letters lowered, the accented Latin letters of French (and their capitals) reduced to
+    /// their base letter, œ and æ spelt out, combining accents dropped. Other bytes are kept.
+    public static func foldBytes(_ s: String, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var copy = s
+        copy.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    out.append(c >= 65 && c <= 90 ? c + 32 : c)
+                    i += 1
+                    continue
+                }
+                if c == 0xC3, i + 1 < n {
+                    let d = b[i + 1] & 0xDF   // capitals and small letters of Latin-1 differ by 0x20
+                    switch d {
+                    case 0x80...0x85: out.append(0x61)                  // à á â ã ä å
+                    case 0x86: out.append(0x61); out.append(0x65)       // æ
+                    case 0x87: out.append(0x63)                         // ç
+                    case 0x88...0x8B: out.append(0x65)                  // è é ê ë
+                    case 0x8C...0x8F: out.append(0x69)                  // ì í î ï
+                    case 0x91: out.append(0x6E)                         // ñ
+                    case 0x92...0x96: out.append(0x6F)                  // ò ó ô õ ö
+                    case 0x99...0x9C: out.append(0x75)                  // ù ú û ü
+                    case 0x9D: out.append(0x79)                         // ý
+                    default: out.append(c); out.append(b[i + 1])
+                    }
+                    i += 2
+                    continue
+                }
+                if c == 0xC5, i + 1 < n, b[i + 1] == 0x92 || b[i + 1] == 0x93 {   // Œ œ
+                    out.append(0x6F); out.append(0x65); i += 2; continue
+                }
+                if c == 0xC3 + 0x0C - 0x03 /* 0xCC */, i + 1 < n, b[i + 1] >= 0x80 && b[i + 1] <= 0xAF {
+                    i += 2; continue                                    // combining accents U+0300–U+032F
+                }
+                out.append(c)
+                i += 1
+            }
+        }
+    }
+
+    /// True when `text`, folded, contains every one of the folded `words`.
+    public static func matches(_ text: String, words: [[UInt8]], buffer: inout [UInt8]) -> Bool {
+        foldBytes(text, into: &buffer)
+        return buffer.withUnsafeBufferPointer { hay in
+            words.allSatisfy { w in
+                w.withUnsafeBufferPointer { needle in
+                    contains(hay, needle)
+                }
+            }
+        }
+    }
+
+    /// Substring search on bytes: memchr for the first byte, memcmp for the rest.
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = needle.count, h = hay.count
+        guard n > 0 else { return true }
+        guard n <= h, let base = hay.baseAddress, let nb = needle.baseAddress else { return false }
+        var i = 0
+        let first = Int32(nb[0])
+        while i <= h - n {
+            guard let p = memchr(base + i, first, h - n - i + 1) else { return false }
+            let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + at, nb, n) == 0 { return true }
+            i = at + 1
+        }
+        return false
+    }
+}

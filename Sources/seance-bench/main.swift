@@ -1,0 +1,234 @@
+// The benchmarks of docs/performance.md: each figure is printed next to a baseline measured in
+// the same run, on the same data. `swift run -c release seance-bench [--events N] [--keys K]`.
+import Foundation
+import SeanceModel
+import SeanceTUI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+nonisolated(unsafe) var events = 1_000_000
+nonisolated(unsafe) var keystrokes = 2_000
+nonisolated(unsafe) var appends = 200
+var args = CommandLine.arguments.dropFirst()
+while let a = args.popFirst() {
+    switch a {
+    case "--events": events = Int(args.popFirst() ?? "") ?? events
+    case "--keys": keystrokes = Int(args.popFirst() ?? "") ?? keystrokes
+    case "--appends": appends = Int(args.popFirst() ?? "") ?? appends
+    default: print("usage: seance-bench [--events N] [--keys K] [--appends A]"); exit(2)
+    }
+}
+
+/// Prints a line at once (the output may be a file or a pipe).
+func say(_ s: String) { var line = s + "\n"; line.withUTF8 { _ = write(1, $0.baseAddress, $0.count) } }
+
+func seconds(_ block: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    block()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func ms(_ s: Double) -> String { String(format: "%.3f ms", s * 1000) }
+func rate(_ n: Int, _ s: Double) -> String { String(format: "%.0f/s", Double(n) / s) }
+func peakMB() -> Double {
+    var u = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+    return Double(u.ru_maxrss) / 1024
+}
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+}
+
+let dir = NSTemporaryDirectory() + "seance-bench-\(getpid())"
+try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: dir) }
+
+func generated(_ n: Int) -> (path: String, bytes: [UInt8]) {
+    let path = dir + "/gen-\(n).seance"
+    var bytes: [UInt8] = []
+    JournalGenerator(events: n, seed: 7).generate { bytes.append(contentsOf: $0.utf8) }
+    try! JournalStorage.createRaw(path, bytes: bytes)
+    return (path, bytes)
+}
+
+say("seance-bench — \(events) événements, machine : \(ProcessInfo.processInfo.activeProcessorCount) cœurs")
+let (bigPath, bigBytes) = generated(events)
+say("journal généré : \(bigBytes.count / 1_000_000) Mo")
+
+// 1. Replay: read + parse + fold, against reading the bytes and counting the lines.
+var baselineLines = 0
+let readOnly = seconds {
+    let b = try! JournalStorage.readAll(bigPath)
+    b.withUnsafeBufferPointer { p in
+        var i = 0
+        while let q = memchr(p.baseAddress! + i, 0x0A, p.count - i) {
+            baselineLines += 1
+            i = p.baseAddress!.distance(to: q.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+    }
+}
+var state = ProjectState()
+var count = 0
+let replay = seconds {
+    let (s, parsed, _) = JournalSession.load(try! JournalStorage.readAll(bigPath))
+    state = s
+    count = parsed.eventCount
+}
+say("\n[rejeu] \(count) événements en \(ms(replay)) = \(rate(count, replay))")
+say("        base : lire les octets et compter \(baselineLines) lignes en \(ms(readOnly)) ; rapport \(String(format: "%.1f", replay / readOnly))×")
+say("        mémoire maximale du processus après le rejeu : \(String(format: "%.0f", peakMB())) Mo")
+
+// 2. A keystroke in the live minutes: update + view + diff, on a small and on the big history.
+func keystrokeTimes(_ domain: ProjectState) -> [Double] {
+    var st = domain
+    let committee = st.committeeOrder.first!
+    let t = Timestamp(epochSeconds: 2_000_000_000, offsetMinutes: 60)
+    var rng = SystemRandomNumberGenerator()
+    for d in [EventDraft("seance.create", "sea-bench", [("committee", committee), ("date", "2033-05-18"), ("time", "14:00")]),
+              EventDraft("agenda.add", "item-bench", [("seance", "sea-bench"), ("title", "Point de banc d'essai"), ("duration", "30")]),
+              EventDraft("seance.open", "sea-bench", [("time", "14:00")])] {
+        _ = st.apply(d.stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
+    }
+    var app = App.initial(.opened(problems: [], tornTail: nil))
+    app.screens.append(.meeting(MeetingState(meeting: "sea-bench")))
+    let ctx = Context(domain: st, journal: JournalInfo(path: "/tmp/bench.seance", writable: true), now: t, makeID: { "\($0)-x" })
+    var previous = App.view(app, ctx, width: 120, height: 40)
+    var times: [Double] = []
+    let text = Array("Le comité valide l'épicerie solidaire « Le Panier » et le centre social. ")
+    for i in 0..<keystrokes {
+        let key: Key = i % 200 == 199 ? .ctrl("u") : .char(text[i % text.count])
+        times.append(seconds {
+            _ = App.update(&app, .key(key), ctx)
+            let g = App.view(app, ctx, width: 120, height: 40)
+            _ = g.changes(since: previous)
+            previous = g
+        })
+    }
+    return times
+}
+
+let small = JournalSession.load(generated(1_000).bytes).0
+let smallTimes = keystrokeTimes(small)
+let bigTimes = keystrokeTimes(state)
+say("\n[frappe, prise de notes] médiane / 99e centile sur \(keystrokes) touches (update + view + diff, 120×40)")
+say("        historique de 1 000 événements : \(ms(percentile(smallTimes, 0.5))) / \(ms(percentile(smallTimes, 0.99)))")
+say("        historique de \(count) événements : \(ms(percentile(bigTimes, 0.5))) / \(ms(percentile(bigTimes, 0.99)))")
+
+// 3. A keystroke in the ranking grid (criteria mode): moving the selection and typing a score re-rank.
+func rankingTimes(_ domain: ProjectState) -> [Double] {
+    var st = domain
+    let t = Timestamp(epochSeconds: 2_000_000_000, offsetMinutes: 60)
+    var rng = SystemRandomNumberGenerator()
+    let committee = st.committeeOrder.first!
+    let actions = st.actionOrder
+    for d in [EventDraft("seance.create", "sea-rank", [("committee", committee), ("date", "2033-05-18")]),
+              EventDraft("ranking.open", "rnk-bench", [("seance", "sea-rank"), ("actions", actions.joined(separator: ",")), ("method", "weighted")]),
+              EventDraft("ranking.envelope", "rnk-bench", [("amount", "1000000.00")])] {
+        _ = st.apply(d.stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
+    }
+    for (i, a) in actions.enumerated() {
+        for c in ["eco", "soc", "env"] {
+            _ = st.apply(EventDraft("ranking.score", "rnk-bench", [("action", a), ("criterion", c), ("score", String((i * 7 + c.count) % 11))])
+                .stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
+        }
+    }
+    var app = App.initial(.opened(problems: [], tornTail: nil))
+    var rs = RankingState(ranking: "rnk-bench")
+    rs.mode = .criteria
+    app.screens.append(.ranking(rs))
+    let ctx = Context(domain: st, journal: JournalInfo(path: "/tmp/bench.seance", writable: true), now: t, makeID: { "\($0)-x" })
+    var previous = App.view(app, ctx, width: 120, height: 40)
+    var times: [Double] = []
+    for i in 0..<min(keystrokes, 1_000) {
+        let key: Key = i % 50 < 25 ? .down : .up
+        times.append(seconds {
+            _ = App.update(&app, .key(key), ctx)
+            let g = App.view(app, ctx, width: 120, height: 40)
+            _ = g.changes(since: previous)
+            previous = g
+        })
+    }
+    return times
+}
+let rankSmall = rankingTimes(small), rankBig = rankingTimes(state)
+say("\n[frappe, grille de classement] médiane / 99e centile (\(state.actionOrder.count) fiches sur le gros journal)")
+say("        historique de 1 000 événements (\(small.actionOrder.count) fiches) : \(ms(percentile(rankSmall, 0.5))) / \(ms(percentile(rankSmall, 0.99)))")
+say("        historique de \(count) événements : \(ms(percentile(rankBig, 0.5))) / \(ms(percentile(rankBig, 0.99)))")
+
+// 4. Search across the whole journal, against touching every note's text once.
+var touched = 0
+let touch = seconds { for n in state.notes.values { touched &+= n.text.utf8.count } }
+var hits = 0
+let searchFirst = seconds { hits = state.search("epicerie solidaire").count }
+let searchAgain = seconds { hits = state.search("chantier insertion").count }
+say("\n[recherche] « epicerie solidaire » : \(hits) résultats ; première recherche \(ms(searchFirst)), suivante \(ms(searchAgain))")
+say("        base : parcourir le texte des \(state.notes.count) notes en \(ms(touch))")
+
+// 5. Appending one event, synced, in a loop; against write + fdatasync of the same bytes.
+let appendPath = dir + "/append.seance"
+let session = try! JournalSession.create(path: appendPath, events: [])
+_ = session.commit([EventDraft("project.set", "project", [("name", "Banc d'essai")])], author: "bench")
+_ = session.commit([EventDraft("committee.create", "com-b", [("name", "Comité"), ("kind", "technique")])], author: "bench")
+_ = session.commit([EventDraft("seance.create", "sea-b", [("committee", "com-b"), ("date", "2033-05-18")])], author: "bench")
+var appendTimes: [Double] = []
+for i in 0..<appends {
+    appendTimes.append(seconds {
+        _ = session.commit([EventDraft("note.add", "note-\(i)", [("seance", "sea-b"), ("text", "Ligne \(i) du compte rendu, avec « guillemets » et accents é è à.")])], author: "bench")
+    })
+}
+session.close()
+let rawPath = dir + "/raw.txt"
+let fd = open(rawPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+let line = Array("2033-05-18T14:00:00+02:00\t01HZZZZZZZZZZZZZZZZZZZZZZZ\tbench\tnote.add\tnote-1\tseance=sea-b\ttext=Ligne du compte rendu, avec « guillemets » et accents é è à.\n".utf8)
+var rawTimes: [Double] = []
+for _ in 0..<appends {
+    rawTimes.append(seconds { _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }; fdatasync(fd) })
+}
+close(fd)
+say("\n[ajout synchronisé] médiane / 99e centile sur \(appends) ajouts : \(ms(percentile(appendTimes, 0.5))) / \(ms(percentile(appendTimes, 0.99)))")
+say("        base : write + fdatasync des mêmes octets : \(ms(percentile(rawTimes, 0.5))) / \(ms(percentile(rawTimes, 0.99)))")
+
+// 6. From process start to the first frame, in a real terminal (tmux), against a shell that prints.
+func firstFrame(_ command: String, until text: String) -> Double? {
+    let session = "bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    /// posix_spawn and files, not Foundation's Process and pipes: the tmux server would inherit
+    /// the pipes and keep the caller waiting.
+    func tmux(_ a: [String]) -> String {
+        let out = dir + "/tmux.out"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["/usr/bin/env", "tmux", "-L", "seance-bench", "-f", "/dev/null"] + a).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ) == 0 else { return "" }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+    }
+    let start = Date()
+    _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+    defer { _ = tmux(["kill-session", "-t", session]) }
+    while Date().timeIntervalSince(start) < 30 {
+        if tmux(["capture-pane", "-p", "-t", session]).contains(text) { return Date().timeIntervalSince(start) }
+        usleep(2_000)
+    }
+    return nil
+}
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("seance").path
+if FileManager.default.isExecutableFile(atPath: binary) {
+    let frame = firstFrame("env LANG=C.UTF-8 TERM=tmux-256color \(binary) --journal \(bigPath)", until: "Votants")
+    let shell = firstFrame("sh -c 'echo pret; sleep 30'", until: "pret")
+    say("\n[premier écran] \(count) événements : \(frame.map(ms) ?? "échec") (du lancement à l'écran lu dans tmux)")
+    say("        base : un shell qui affiche un mot, mesuré de même : \(shell.map(ms) ?? "échec")")
+} else {
+    say("\n[premier écran] binaire seance introuvable à côté de seance-bench : mesure sautée")
+}
+say("\nFin des mesures.")
