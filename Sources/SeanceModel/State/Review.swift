@@ -38,29 +38,25 @@ extension ProjectState {
     /// newest first. `fold` is the folding used for both sides (see the TUI's `Search.fold`).
     public func search(_ query: String) -> [SearchHit] {
         var buffer: [UInt8] = []
-        let words: [[UInt8]] = query.split(separator: " ").map { w in
-            Folding.foldBytes(String(w), into: &buffer)
-            return buffer
-        }.filter { !$0.isEmpty }
+        let words: [[UInt8]] = query.split(separator: " ").map { Folding.folded(String($0)) }.filter { !$0.isEmpty }
         guard !words.isEmpty else { return [] }
         func matches(_ text: String) -> Bool { Folding.matches(text, words: words, buffer: &buffer) }
+        // Walk the dictionaries' values directly: no lookup, no hashing per text.
         var hits: [SearchHit] = []
-        for m in meetings.values {
-            if matches(m.title + " " + m.place) {
-                hits.append(SearchHit(kind: .meeting, entity: m.id, meeting: m.id, date: m.date, text: m.title.isEmpty ? m.place : m.title))
-            }
-            for id in m.agenda { if let i = agendaItems[id], matches(i.title + " " + i.details) {
-                hits.append(SearchHit(kind: .agendaItem, entity: id, meeting: m.id, item: id, date: m.date, text: i.title))
-            } }
-            for id in m.notes { if let n = notes[id], !n.deleted, matches(n.text) {
-                hits.append(SearchHit(kind: .note, entity: id, meeting: m.id, item: n.item, date: m.date, text: n.text))
-            } }
-            for id in m.decisions { if let d = decisions[id], matches(d.text) {
-                hits.append(SearchHit(kind: .decision, entity: id, meeting: m.id, item: d.item, date: m.date, text: d.text))
-            } }
-            for id in m.followUps { if let f = followUps[id], matches(f.what) {
-                hits.append(SearchHit(kind: .followUp, entity: id, meeting: m.id, item: f.item, date: m.date, text: f.what))
-            } }
+        for m in meetings.values where matches(m.title + " " + m.place) {
+            hits.append(SearchHit(kind: .meeting, entity: m.id, meeting: m.id, date: m.date, text: m.title.isEmpty ? m.place : m.title))
+        }
+        for i in agendaItems.values where matches(i.title + " " + i.details) {
+            hits.append(SearchHit(kind: .agendaItem, entity: i.id, meeting: i.meeting, item: i.id, date: meetings[i.meeting]?.date, text: i.title))
+        }
+        for n in notes.values where !n.deleted && matches(n.text) {
+            hits.append(SearchHit(kind: .note, entity: n.id, meeting: n.meeting, item: n.item, date: meetings[n.meeting]?.date, text: n.text))
+        }
+        for d in decisions.values where matches(d.text) {
+            hits.append(SearchHit(kind: .decision, entity: d.id, meeting: d.meeting, item: d.item, date: meetings[d.meeting]?.date, text: d.text))
+        }
+        for f in followUps.values where matches(f.what) {
+            hits.append(SearchHit(kind: .followUp, entity: f.id, meeting: f.meeting, item: f.item, date: meetings[f.meeting]?.date, text: f.what))
         }
         for a in actions.values where matches(a.title + " " + a.description + " " + a.porteur) {
             hits.append(SearchHit(kind: .action, entity: a.id, date: a.history.first?.date, text: a.title))

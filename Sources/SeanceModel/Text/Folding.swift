@@ -35,53 +35,67 @@ extension Folding {
     /// The folding of `fold` done on UTF-8 bytes, for searching a large journal quickly: ASCII
     /// letters lowered, the accented Latin letters of French (and their capitals) reduced to
     /// their base letter, œ and æ spelt out, combining accents dropped. Other bytes are kept.
-    public static func foldBytes(_ s: String, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
+    /// Folds into the start of `out` (grown as needed, never shrunk) and returns the length.
+    @discardableResult
+    public static func foldBytes(_ s: String, into out: inout [UInt8]) -> Int {
         var copy = s
-        copy.withUTF8 { b in
-            var i = 0
+        return copy.withUTF8 { b -> Int in
             let n = b.count
-            while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    out.append(c >= 65 && c <= 90 ? c + 32 : c)
-                    i += 1
-                    continue
-                }
-                if c == 0xC3, i + 1 < n {
-                    let d = b[i + 1] & 0xDF   // capitals and small letters of Latin-1 differ by 0x20
-                    switch d {
-                    case 0x80...0x85: out.append(0x61)                  // à á â ã ä å
-                    case 0x86: out.append(0x61); out.append(0x65)       // æ
-                    case 0x87: out.append(0x63)                         // ç
-                    case 0x88...0x8B: out.append(0x65)                  // è é ê ë
-                    case 0x8C...0x8F: out.append(0x69)                  // ì í î ï
-                    case 0x91: out.append(0x6E)                         // ñ
-                    case 0x92...0x96: out.append(0x6F)                  // ò ó ô õ ö
-                    case 0x99...0x9C: out.append(0x75)                  // ù ú û ü
-                    case 0x9D: out.append(0x79)                         // ý
-                    default: out.append(c); out.append(b[i + 1])
+            // A folded text is never longer than its bytes (œ → oe is 2 → 2, é → e is 2 → 1).
+            if out.count < n { out.append(contentsOf: repeatElement(0, count: n - out.count)) }
+            var k = 0
+            out.withUnsafeMutableBufferPointer { o in
+                var i = 0
+                while i < n {
+                    let c = b[i]
+                    if c < 0x80 {
+                        o[k] = c >= 65 && c <= 90 ? c + 32 : c; k += 1; i += 1
+                        continue
                     }
-                    i += 2
-                    continue
+                    if c == 0xC3, i + 1 < n {
+                        let d = b[i + 1] & 0xDF   // capitals and small letters of Latin-1 differ by 0x20
+                        var one: UInt8 = 0
+                        switch d {
+                        case 0x80...0x85: one = 0x61                                  // à á â ã ä å
+                        case 0x86: o[k] = 0x61; o[k + 1] = 0x65; k += 2; i += 2; continue // æ
+                        case 0x87: one = 0x63                                         // ç
+                        case 0x88...0x8B: one = 0x65                                  // è é ê ë
+                        case 0x8C...0x8F: one = 0x69                                  // ì í î ï
+                        case 0x91: one = 0x6E                                         // ñ
+                        case 0x92...0x96: one = 0x6F                                  // ò ó ô õ ö
+                        case 0x99...0x9C: one = 0x75                                  // ù ú û ü
+                        case 0x9D: one = 0x79                                         // ý
+                        default: o[k] = c; o[k + 1] = b[i + 1]; k += 2; i += 2; continue
+                        }
+                        o[k] = one; k += 1; i += 2
+                        continue
+                    }
+                    if c == 0xC5, i + 1 < n, b[i + 1] == 0x92 || b[i + 1] == 0x93 {   // Œ œ
+                        o[k] = 0x6F; o[k + 1] = 0x65; k += 2; i += 2; continue
+                    }
+                    if c == 0xCC, i + 1 < n, b[i + 1] >= 0x80 && b[i + 1] <= 0xAF {
+                        i += 2; continue                                              // combining accents U+0300–U+032F
+                    }
+                    o[k] = c; k += 1; i += 1
                 }
-                if c == 0xC5, i + 1 < n, b[i + 1] == 0x92 || b[i + 1] == 0x93 {   // Œ œ
-                    out.append(0x6F); out.append(0x65); i += 2; continue
-                }
-                if c == 0xC3 + 0x0C - 0x03 /* 0xCC */, i + 1 < n, b[i + 1] >= 0x80 && b[i + 1] <= 0xAF {
-                    i += 2; continue                                    // combining accents U+0300–U+032F
-                }
-                out.append(c)
-                i += 1
             }
+            return k
         }
+    }
+
+    /// The folded bytes of a text, as an array of their own.
+    public static func folded(_ s: String) -> [UInt8] {
+        var buffer: [UInt8] = []
+        let k = foldBytes(s, into: &buffer)
+        return Array(buffer[..<k])
     }
 
     /// True when `text`, folded, contains every one of the folded `words`.
     public static func matches(_ text: String, words: [[UInt8]], buffer: inout [UInt8]) -> Bool {
-        foldBytes(text, into: &buffer)
-        return buffer.withUnsafeBufferPointer { hay in
-            words.allSatisfy { w in
+        let k = foldBytes(text, into: &buffer)
+        return buffer.withUnsafeBufferPointer { all in
+            let hay = UnsafeBufferPointer(rebasing: all[..<k])
+            return words.allSatisfy { w in
                 w.withUnsafeBufferPointer { needle in
                     contains(hay, needle)
                 }

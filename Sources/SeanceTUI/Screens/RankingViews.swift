@@ -51,14 +51,17 @@ extension App {
         var extra: [String] = []
         switch rs.mode {
         case .criteria:
-            let scores = r.actions.map { act in r.criteria.map { c in r.scores[act]?[c.id] ?? Rational(0) } }
-            let grid = WeightedGrid(criteria: r.criteria, actions: r.actions.map { Candidate(id: $0, name: st.actions[$0]?.title ?? $0) },
-                                    scores: scores, costs: view.costs)
+            // Whether two neighbours swap depends on their two scores only: the top four fiches
+            // in rank order make a grid of their own, and the sentences cost nothing per keystroke.
+            let top = Array(view.order.prefix(4))
+            let grid = WeightedGrid(criteria: r.criteria, actions: top.map { Candidate(id: $0, name: st.actions[$0]?.title ?? $0) },
+                                    scores: top.map { act in r.criteria.map { c in r.scores[act]?[c.id] ?? Rational(0) } })
             let weights = r.criteria.enumerated().map { i, c in (i == rs.criterion ? "▸" : "") + "\(c.name) \(grid.shares[i].percent)" }
             extra.append("Poids : " + weights.joined(separator: " · "))
-            for swap in grid.neighbourSwaps(view.result).prefix(3) {
+            let inOrder = RankingResult(method: .weighted, tiers: top.indices.map { [$0] }, tieBreak: "")
+            for swap in grid.neighbourSwaps(inOrder).prefix(3) {
                 guard let p = swap.closest, let share = p.share else { continue }
-                extra.append(Fr.Ranking.swapSentence(upper: st.actions[r.actions[swap.upper]]?.title ?? "", lower: st.actions[r.actions[swap.lower]]?.title ?? "",
+                extra.append(Fr.Ranking.swapSentence(upper: st.actions[top[swap.upper]]?.title ?? "", lower: st.actions[top[swap.lower]]?.title ?? "",
                                                      criterion: r.criteria[p.criterion].name, share: share, current: grid.shares[p.criterion]))
             }
         case .ballots:
