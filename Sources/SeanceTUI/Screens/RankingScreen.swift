@@ -86,8 +86,15 @@ extension App {
             if cmd == .back { s.pop() }
             return []
         }
-        let view = RankingView(r, st)
-        if let f = rs.follow, let i = view.order.firstIndex(of: f) { rs.list.selection = i }
+        // The ranking is computed only for the keys that need it (not for a move of the selection).
+        var computed: RankingView?
+        func currentView() -> RankingView {
+            if let v = computed { return v }
+            let v = RankingView(r, st)
+            computed = v
+            return v
+        }
+        if let f = rs.follow, let i = currentView().order.firstIndex(of: f) { rs.list.selection = i }
         rs.follow = nil
         let voters = st.meetings[r.meeting].map { st.votingMembers(of: $0.committee) } ?? []
         let adopted = r.adopted != nil
@@ -100,7 +107,7 @@ extension App {
             if rs.projection { rs.projection = false } else if rs.showMatrix { rs.showMatrix = false } else { s.pop() }
         case .up, .down, .pageUp, .pageDown, .first, .last:
             if rs.mode == .ballots && !rs.showMatrix { move(&rs.list, cmd, count: voters.count) }
-            else { move(&rs.list, cmd, count: view.order.count) }
+            else { move(&rs.list, cmd, count: r.actions.count) }
         case .modeManual:
             rs.mode = .manual; rs.list = ListState()
             return method(.manual)
@@ -120,7 +127,7 @@ extension App {
         case .previousChoice, .nextChoice:
             rs.criterion = max(0, min(r.criteria.count - 1, rs.criterion + (cmd == .nextChoice ? 1 : -1)))
         case .moveUp, .moveDown:
-            guard !adopted, rs.mode == .manual, rs.list.selection < view.order.count, requireWritable(&s, ctx) else { break }
+            guard !adopted, rs.mode == .manual, rs.list.selection < r.actions.count, requireWritable(&s, ctx) else { break }
             var order = r.manualOrder
             let target = rs.list.selection + (cmd == .moveUp ? -1 : 1)
             guard order.indices.contains(target) else { break }
@@ -129,8 +136,8 @@ extension App {
             return [.commit([EventDraft("ranking.order", r.id, [("order", order.joined(separator: ","))])], then: .stay)]
         case .edit:
             guard !adopted, requireWritable(&s, ctx) else { break }
-            if rs.mode == .criteria, rs.list.selection < view.order.count, rs.criterion < r.criteria.count {
-                let action = view.order[rs.list.selection]
+            if rs.mode == .criteria, rs.list.selection < r.actions.count, rs.criterion < r.criteria.count {
+                let action = currentView().order[rs.list.selection]
                 rs.follow = action
                 s.replaceTop(.ranking(rs))
                 s.push(.form(.score(ranking: r.id, action: action, title: st.actions[action]?.title ?? action,
@@ -162,6 +169,7 @@ extension App {
                 if adopted { s.status = StatusLine(text: "Ce classement est déjà adopté.", role: .dim) }
                 break
             }
+            let view = currentView()
             let selected = view.selected(r)
             let titles = view.order.enumerated().map { i, a in "\(view.ranks[i]). \(st.actions[a]?.title ?? a)" }
             var parameters = ""

@@ -75,16 +75,23 @@ extension App {
         for e in extra { extraLines += wrap(e, width: a.width - 2) }
         if rs.mode == .criteria || rs.mode == .manual { tableHeight = max(4, bottom - y - extraLines.count - 1) }
 
-        // The ranking table.
-        var cumulative = Money.zero
+        // The ranking table: only the rows on screen are formatted (a COPIL may rank hundreds).
+        var cumulative: [Money] = []
+        var running = Money.zero
+        let costByID = Dictionary(uniqueKeysWithValues: zip(r.actions, view.costs))
+        for act in view.order { running += costByID[act] ?? .zero; cumulative.append(running) }
         let selected = Set(view.cut?.selected.map { r.actions[$0] } ?? [])
-        let rows: [[String]] = view.order.enumerated().map { i, act in
+        let followed = rs.follow.flatMap { view.order.firstIndex(of: $0) } ?? rs.list.selection
+        let selectable = rs.mode != .ballots && rs.mode != .budget
+        let start = selectable ? scrollStart(selection: followed, count: view.order.count, rows: tableHeight - 1) : 0
+        let visible = start..<min(view.order.count, start + max(0, tableHeight - 1))
+        let listIndex = Dictionary(uniqueKeysWithValues: r.actions.enumerated().map { ($1, $0) })
+        let rows: [[String]] = visible.map { i in
+            let act = view.order[i]
             let sheet = st.actions[act]
-            let cost = sheet?.cost ?? .zero
-            cumulative += cost
-            var row = [String(view.ranks[i]), String((r.actions.firstIndex(of: act) ?? 0) + 1), sheet?.title ?? act, st.axisLabel(sheet?.axis),
-                       sheet?.porteur ?? "", cost.frenchRounded, cumulative.frenchRounded]
-            if let scores = view.result.scores, let k = r.actions.firstIndex(of: act), k < scores.count {
+            var row = [String(view.ranks[i]), String((listIndex[act] ?? 0) + 1), sheet?.title ?? act, st.axisLabel(sheet?.axis),
+                       sheet?.porteur ?? "", (sheet?.cost ?? .zero).frenchRounded, cumulative[i].frenchRounded]
+            if let scores = view.result.scores, let k = listIndex[act], k < scores.count {
                 row.append(scores[k].decimal(2))
             } else { row.append("") }
             if rs.mode == .criteria, rs.criterion < r.criteria.count {
@@ -103,8 +110,7 @@ extension App {
         let narrow = a.width < 100
         let shownRows = narrow ? rows.map { r in r.enumerated().filter { $0.offset != 3 && $0.offset != 4 }.map(\.element) } : rows
         if narrow { columns.remove(at: 4); columns.remove(at: 3) }
-        let followed = rs.follow.flatMap { view.order.firstIndex(of: $0) } ?? rs.list.selection
-        let tableSelection: Int? = rs.mode == .ballots || rs.mode == .budget ? nil : followed
+        let tableSelection: Int? = selectable ? followed - start : nil
         table(&g, Area(x: a.x, y: y, width: a.width, height: tableHeight), columns: columns, rows: shownRows, selection: tableSelection,
               empty: "Aucune fiche.")
         y += tableHeight

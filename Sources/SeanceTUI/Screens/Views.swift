@@ -36,8 +36,13 @@ extension App {
         if let env = p.envelope { facts.append("enveloppe \(env.french)") }
         g.put(facts.joined(separator: " · "), x: x, y: y, maxWidth: a.width - 2); y += 1
         let meetings = st.meetings.count
-        let open = st.openFollowUps.count
-        let overdue = st.openFollowUps.filter { ($0.due ?? ctx.today) < ctx.today }.count
+        // One pass over the follow-ups for the counts and for every committee (a long history
+        // has tens of thousands of them; this view is drawn every second).
+        let openList = st.openFollowUps
+        let open = openList.count
+        let overdue = openList.filter { ($0.due ?? ctx.today) < ctx.today }.count
+        var openByCommittee: [String: Int] = [:]
+        for f in openList { if let c = st.meetings[f.meeting]?.committee { openByCommittee[c, default: 0] += 1 } }
         var counts = "Axes : \(st.activeAxes.count) · Séances : \(meetings) · Suites à donner ouvertes : \(open)"
         if overdue > 0 { counts += " (dont \(overdue) en retard)" }
         counts += " · Fiches actions : \(st.actions.count)"
@@ -48,7 +53,7 @@ extension App {
         let rows: [[String]] = committees.map { c in
             let last = st.lastMeeting(of: c.id).map { Fr.shortDate($0.date) } ?? "—"
             let next = st.nextMeeting(of: c.id).map { Fr.shortDate($0.date) } ?? "—"
-            let opened = st.openFollowUps(of: c.id).count
+            let opened = openByCommittee[c.id] ?? 0
             return [c.name, Fr.committeeKindShort[c.kind]!, "\(st.votingMembers(of: c.id).count)/\(st.members(of: c.id).count)",
                     last, next, String(c.meetingIDs.count), opened == 0 ? "" : String(opened)]
         }
