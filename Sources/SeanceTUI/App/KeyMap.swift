@@ -264,6 +264,9 @@ public enum KeyMap {
             return listMoves + [
                 Binding(keys: [.enter], command: .open, bar: "Vie de la fiche", help: "statut au fil du temps, avancement, indicateurs, décisions"),
                 Binding(keys: [.char("p")], command: .progress, bar: "Avancement", help: "noter l'avancement (pourcentage, valeur d'un indicateur)"),
+                Binding(keys: [.char("n")], command: .add, bar: "Nouvelle", help: "créer une fiche action"),
+                Binding(keys: [.char("e")], command: .edit, bar: "Modifier", help: "modifier tous les champs de la fiche choisie, son statut compris"),
+                Binding(keys: [.char("b")], command: .envelope, bar: "Financement", help: "le plan de financement : financeur → montant (il doit égaler le coût)"),
                 Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la liste, ou au tableau de bord"),
             ]
         case .picker:

@@ -61,6 +61,9 @@ public enum FormPurpose: Equatable, Sendable {
     case weights(ranking: String)
     case envelope(ranking: String)
     case ballot(ranking: String, member: String)
+    case newAction
+    case editAction(String)
+    case financing(action: String)
 }
 
 public struct FormState: Equatable, Sendable {
@@ -153,6 +156,7 @@ extension FormState {
         }
         if let meetingDrafts = meetingDrafts(ctx) { return meetingDrafts }
         if let rankingDrafts = rankingDrafts(ctx) { return rankingDrafts }
+        if let actionDrafts = actionDrafts(ctx) { return actionDrafts }
         var values: [(String, String)] = []
         for f in fields where f.key != "axes" {
             let isNew: Bool

@@ -110,6 +110,15 @@ extension App {
         case .open:
             guard a.list.selection < list.count else { break }
             a.open = list[a.list.selection].id
+        case .add:
+            guard requireWritable(&s, ctx) else { break }
+            s.replaceTop(.actions(a)); s.push(.form(.action(nil, ctx.domain)))
+        case .edit, .envelope:
+            guard requireWritable(&s, ctx) else { break }
+            let id = a.open ?? (a.list.selection < list.count ? list[a.list.selection].id : nil)
+            guard let id, let sheet = ctx.domain.actions[id] else { break }
+            s.replaceTop(.actions(a))
+            s.push(.form(cmd == .edit ? .action(sheet, ctx.domain) : .financing(sheet)))
         case .progress:
             guard requireWritable(&s, ctx) else { break }
             let id = a.open ?? (a.list.selection < list.count ? list[a.list.selection].id : nil)
