@@ -82,6 +82,25 @@ say("\n[rejeu] \(count) événements en \(ms(replay)) = \(rate(count, replay))")
 say("        base : lire les octets et compter \(baselineLines) lignes en \(ms(readOnly)) ; rapport \(String(format: "%.1f", replay / readOnly))×")
 say("        mémoire maximale du processus après le rejeu : \(String(format: "%.0f", peakMB())) Mo")
 
+/// Times `count` keys on a screen: update, view of a 120×40 screen, and the diff with the last one.
+func timeKeys(on screen: Screen, _ st: ProjectState, _ t: Timestamp, count: Int, key: (Int) -> Key) -> [Double] {
+    var app = App.initial(.opened(problems: [], tornTail: nil))
+    app.screens.append(screen)
+    let ctx = Context(domain: st, journal: JournalInfo(path: "/tmp/bench.seance", writable: true), now: t, makeID: { "\($0)-x" })
+    var previous = App.view(app, ctx, width: 120, height: 40)
+    var times: [Double] = []
+    for i in 0..<count {
+        let k = key(i)
+        times.append(seconds {
+            _ = App.update(&app, .key(k), ctx)
+            let g = App.view(app, ctx, width: 120, height: 40)
+            _ = g.changes(since: previous)
+            previous = g
+        })
+    }
+    return times
+}
+
 // 2. A keystroke in the live minutes: update + view + diff, on a small and on the big history.
 func keystrokeTimes(_ domain: ProjectState) -> [Double] {
     var st = domain
@@ -93,22 +112,10 @@ func keystrokeTimes(_ domain: ProjectState) -> [Double] {
               EventDraft("seance.open", "sea-bench", [("time", "14:00")])] {
         _ = st.apply(d.stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
     }
-    var app = App.initial(.opened(problems: [], tornTail: nil))
-    app.screens.append(.meeting(MeetingState(meeting: "sea-bench")))
-    let ctx = Context(domain: st, journal: JournalInfo(path: "/tmp/bench.seance", writable: true), now: t, makeID: { "\($0)-x" })
-    var previous = App.view(app, ctx, width: 120, height: 40)
-    var times: [Double] = []
     let text = Array("Le comité valide l'épicerie solidaire « Le Panier » et le centre social. ")
-    for i in 0..<keystrokes {
-        let key: Key = i % 200 == 199 ? .ctrl("u") : .char(text[i % text.count])
-        times.append(seconds {
-            _ = App.update(&app, .key(key), ctx)
-            let g = App.view(app, ctx, width: 120, height: 40)
-            _ = g.changes(since: previous)
-            previous = g
-        })
+    return timeKeys(on: .meeting(MeetingState(meeting: "sea-bench")), st, t, count: keystrokes) { i in
+        i % 200 == 199 ? .ctrl("u") : .char(text[i % text.count])
     }
-    return times
 }
 
 let small = JournalSession.load(generated(1_000).bytes).0
@@ -136,23 +143,9 @@ func rankingTimes(_ domain: ProjectState) -> [Double] {
                 .stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
         }
     }
-    var app = App.initial(.opened(problems: [], tornTail: nil))
     var rs = RankingState(ranking: "rnk-bench")
     rs.mode = .criteria
-    app.screens.append(.ranking(rs))
-    let ctx = Context(domain: st, journal: JournalInfo(path: "/tmp/bench.seance", writable: true), now: t, makeID: { "\($0)-x" })
-    var previous = App.view(app, ctx, width: 120, height: 40)
-    var times: [Double] = []
-    for i in 0..<min(keystrokes, 1_000) {
-        let key: Key = i % 50 < 25 ? .down : .up
-        times.append(seconds {
-            _ = App.update(&app, .key(key), ctx)
-            let g = App.view(app, ctx, width: 120, height: 40)
-            _ = g.changes(since: previous)
-            previous = g
-        })
-    }
-    return times
+    return timeKeys(on: .ranking(rs), st, t, count: min(keystrokes, 1_000)) { i in i % 50 < 25 ? .down : .up }
 }
 let rankSmall = rankingTimes(small), rankBig = rankingTimes(state)
 say("\n[frappe, grille de classement] médiane / 99e centile (\(state.actionOrder.count) fiches sur le gros journal)")

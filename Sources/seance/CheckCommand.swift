@@ -13,12 +13,7 @@ struct CheckCommand: ParsableCommand {
     var path: String
 
     func run() throws {
-        let data: [UInt8]
-        do { data = try JournalStorage.readAll(path) } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
-        let (state, parsed, foldProblems) = JournalSession.load(data)
+        let (state, parsed, foldProblems) = try loadJournal(path)
         var problems = (parsed.problems + foldProblems).sorted { $0.line < $1.line }
         if let v = parsed.version, v > JournalParser.version {
             problems.insert(Problem(line: 1, .error, Fr.Problem.newerVersion(v)), at: 0)
@@ -56,12 +51,7 @@ struct ListCommand: ParsableCommand {
     var path: String
 
     func run() throws {
-        let data: [UInt8]
-        do { data = try JournalStorage.readAll(path) } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
-        let (state, _, _) = JournalSession.load(data)
+        let (state, _, _) = try loadJournal(path)
         let meetings = state.meetingOrder.compactMap { state.meetings[$0] }
             .sorted { ($0.date, $0.time?.minutesOfDay ?? 0) < ($1.date, $1.time?.minutesOfDay ?? 0) }
         for m in meetings {

@@ -41,12 +41,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let data: [UInt8]
-        do { data = try JournalStorage.readAll(journal) } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
-        let (state, parsed, foldProblems) = JournalSession.load(data)
+        let (state, parsed, foldProblems) = try loadJournal(journal)
         let errors = (parsed.problems + foldProblems).filter { $0.severity == .error }
         if !errors.isEmpty {
             printError("attention : \(errors.count) problème(s) dans \(journal) (voir « seance check ») ; le document peut être incomplet.")

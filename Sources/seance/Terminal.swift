@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ArgumentParser
 import SeanceModel
 
 /// Text for a terminal outside curses: journal text is untrusted, so its control characters and
@@ -12,4 +13,14 @@ enum Terminal {
 func printError(_ message: String) {
     var m = "seance : " + Terminal.safe(message) + "\n"
     m.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+}
+
+/// Reads and folds a journal for a command; an unreadable file is exit code 2 with a French line.
+func loadJournal(_ path: String) throws -> (ProjectState, ParsedJournal, [Problem]) {
+    do {
+        return JournalSession.load(try JournalStorage.readAll(path))
+    } catch {
+        printError(error.description)
+        throw ExitCode(2)
+    }
 }

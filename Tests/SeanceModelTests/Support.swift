@@ -13,16 +13,9 @@ final class TempDir {
 }
 
 /// A deterministic random source for ids in tests.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
+typealias SeededRandom = SplitMix64
+extension SplitMix64 {
+    init(_ seed: UInt64) { self.init(seed: seed) }
 }
 
 let t0 = Timestamp(journalValue: "2009-12-15T14:30:00+01:00")!

@@ -9,21 +9,6 @@ public struct JournalGenerator {
         targetEvents = max(50, events); self.seed = seed
     }
 
-    /// SplitMix64: small, fast, and the same on every machine.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E3779B97F4A7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-            z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-        mutating func pick<T>(_ a: [T]) -> T { a[int(a.count)] }
-        mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
-    }
-
     static let communes = ["Saint-Flour", "Murat", "Allanche", "Massiac", "Neussargues", "Pierrefort", "Chaudes-Aigues",
                            "Ruynes-en-Margeride", "Talizat", "Andelat", "Coltines", "Valuéjols", "Paulhac", "Tanavelle"]
     static let themes = ["Accès aux droits", "Vie sociale et vivre ensemble", "Insertion, ESS et développement économique",
@@ -65,8 +50,8 @@ public struct JournalGenerator {
     /// Writes the journal through `emit`, one line at a time (header first). Returns the event count.
     @discardableResult
     public func generate(_ emit: (String) -> Void) -> Int {
-        var rng = Random(state: seed)
-        var idRandom = Random(state: seed ^ 0xA5A5_5A5A_1234_5678)
+        var rng = SplitMix64(seed: seed)
+        var idRandom = SplitMix64(seed: seed ^ 0xA5A5_5A5A_1234_5678)
         var count = 0
         var clock: Int64 = 1_104_537_600   // 2005-01-01T00:00:00Z
         let author = "secretariat"

@@ -46,11 +46,7 @@ public enum App {
         case .committed(let result, let then):
             switch result {
             case .success(let n):
-                if then == .clearEditor, let i = s.screens.lastIndex(where: { $0.kind == .meeting }),
-                   case .meeting(var m) = s.screens[i] {
-                    m.editor = LineEditor(); m.speaker = nil
-                    s.screens[i] = .meeting(m)
-                }
+                if then == .clearEditor { clearEditor(&s) }
                 if then == .closeForm, case .form = s.top { s.pop() }
                 if case .confirm = s.top { s.pop() }
                 s.status = StatusLine(text: n == 0 ? "Aucun changement." : "Enregistré ✓ (\(n) événement\(n > 1 ? "s" : "") écrit\(n > 1 ? "s" : "") et synchronisé\(n > 1 ? "s" : ""))", role: .ok)
@@ -59,11 +55,7 @@ public enum App {
             case .failure(let e):
                 // Kept in memory (and shown marked ✗): close the form or empty the editor so the
                 // line is not entered twice, and say loudly that it is not on disk.
-                if then == .clearEditor, let i = s.screens.lastIndex(where: { $0.kind == .meeting }),
-                   case .meeting(var m) = s.screens[i] {
-                    m.editor = LineEditor(); m.speaker = nil
-                    s.screens[i] = .meeting(m)
-                }
+                if then == .clearEditor { clearEditor(&s) }
                 if then == .closeForm, case .form = s.top { s.pop() }
                 if case .confirm = s.top { s.pop() }
                 s.status = StatusLine(text: e.description + " Gardé en mémoire : F3 pour enregistrer ailleurs.", role: .error)
@@ -199,6 +191,13 @@ public enum App {
             default: return []
             }
         }
+    }
+
+    /// Empties the live-minutes editor once its line is saved (or held in memory after a failed write).
+    static func clearEditor(_ s: inout AppState) {
+        guard let i = s.screens.lastIndex(where: { $0.kind == .meeting }), case .meeting(var m) = s.screens[i] else { return }
+        m.editor = LineEditor(); m.speaker = nil
+        s.screens[i] = .meeting(m)
     }
 
     static func quit(_ s: inout AppState) -> [Effect] {

@@ -14,17 +14,7 @@ func rankingFixture(_ relative: String) throws -> String {
 }
 
 /// A deterministic generator (SplitMix64) for generated profiles.
-struct RankingRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
-    }
-}
+typealias RankingRandom = SplitMix64
 
 /// A profile from letters: `["ACBED": 5, …]`, candidates A, B, C… in alphabetical order.
 func letterProfile(_ ballots: [(String, Int)], candidates: String) -> PreferenceProfile {
