@@ -29,7 +29,71 @@ extension ProjectState {
     private mutating func applyOrThrow(_ e: Event) throws(ApplyProblem) {
         let f = FieldReader(event: e)
         let id = e.entity
+        // The commonest kinds first: a switch on strings compares the cases in order.
         switch e.kind {
+        case "note.add":
+            try mustBeNew(id, notes[id] != nil)
+            let mid = try f.required("seance")
+            try checkWritable(mid)
+            let item = try optionalItem(f, in: mid)
+            let text = f.text("text") ?? ""
+            guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
+            let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
+            notes[id] = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp, folded: Folding.folded(text))
+            meetings[mid]!.notes.append(id)
+        case "attendance.set":
+            try checkWritable(id)
+            let mem = try f.required("member")
+            _ = try existing(members, mem, Fr.Problem.unknownMember)
+            guard let st = try f.choice("status", AttendanceStatus.self) else { throw ApplyProblem(Fr.Problem.missingField("status")) }
+            var proxy = f.text("proxy").flatMap { $0.isEmpty ? nil : $0 }
+            if let p = proxy { _ = try existing(members, p, Fr.Problem.unknownMember) }
+            if st != .pouvoir { proxy = nil }
+            if proxy == mem { throw ApplyProblem(Fr.Problem.proxyToSelf) }
+            let time = (try f.time("time")) ?? nil
+            meetings[id]!.attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
+            meetings[id]!.attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
+
+        case "agenda.start":
+            guard let meetingID = agendaItems[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
+            try checkWritable(meetingID)
+            guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
+            if agendaItems[id]!.startedAt == nil { agendaItems[id]!.startedAt = t }
+            meetings[meetingID]!.currentItem = id
+            meetings[meetingID]!.itemLog.append(ItemStart(item: id, at: e.timestamp))
+
+        case "agenda.add":
+            try mustBeNew(id, agendaItems[id] != nil)
+            let mid = try f.required("seance")
+            try checkWritable(mid)
+            var item = AgendaItem(id: id, meeting: mid, title: try f.required("title"))
+            try applyAgendaFields(&item, f)
+            let position = try f.int("position") ?? nil
+            agendaItems[id] = item
+            if let p = position, p >= 1, p <= meetings[mid]!.agenda.count {
+                meetings[mid]!.agenda.insert(id, at: p - 1)
+            } else {
+                meetings[mid]!.agenda.append(id)
+            }
+        case "decision.record":
+            try mustBeNew(id, decisions[id] != nil)
+            let mid = try f.required("seance")
+            try checkWritable(mid)
+            guard let outcome = try f.choice("outcome", DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
+            var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required("text"), outcome: outcome)
+            try applyDecisionFields(&d, f)
+            decisions[id] = d
+            meetings[mid]!.decisions.append(id)
+        case "followup.add":
+            try mustBeNew(id, followUps[id] != nil)
+            let mid = try f.required("seance")
+            guard meetings[mid] != nil else { throw ApplyProblem(Fr.Problem.unknownMeeting(mid)) }
+            var fu = FollowUp(id: id, meeting: mid, item: try optionalItem(f, in: mid), what: try f.required("what"))
+            fu.owner = f.text("owner") ?? ""
+            if let d = try f.date("due") { fu.due = d }
+            followUps[id] = fu
+            followUpOrder.append(id)
+            meetings[mid]!.followUps.append(id)
         case "project.set":
             var p = project ?? Project()
             if project == nil { p.name = try f.required("name") }
@@ -138,19 +202,6 @@ extension ProjectState {
         case "seance.cancel":
             meetings[id] = modify(try existing(meetings, id)) { $0.state = .cancelled }
 
-        case "agenda.add":
-            try mustBeNew(id, agendaItems[id] != nil)
-            let mid = try f.required("seance")
-            try checkWritable(mid)
-            var item = AgendaItem(id: id, meeting: mid, title: try f.required("title"))
-            try applyAgendaFields(&item, f)
-            let position = try f.int("position") ?? nil
-            agendaItems[id] = item
-            if let p = position, p >= 1, p <= meetings[mid]!.agenda.count {
-                meetings[mid]!.agenda.insert(id, at: p - 1)
-            } else {
-                meetings[mid]!.agenda.append(id)
-            }
         case "agenda.edit":
             var item = try existing(agendaItems, id)
             _ = try writableMeeting(item.meeting)
@@ -170,42 +221,12 @@ extension ProjectState {
             m.agenda.removeAll { $0 == id }
             meetings[item.meeting] = m
             agendaItems[id] = nil
-        case "agenda.start":
-            guard let meetingID = agendaItems[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
-            try checkWritable(meetingID)
-            guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
-            if agendaItems[id]!.startedAt == nil { agendaItems[id]!.startedAt = t }
-            meetings[meetingID]!.currentItem = id
-            meetings[meetingID]!.itemLog.append(ItemStart(item: id, at: e.timestamp))
-
-        case "attendance.set":
-            try checkWritable(id)
-            let mem = try f.required("member")
-            _ = try existing(members, mem, Fr.Problem.unknownMember)
-            guard let st = try f.choice("status", AttendanceStatus.self) else { throw ApplyProblem(Fr.Problem.missingField("status")) }
-            var proxy = f.text("proxy").flatMap { $0.isEmpty ? nil : $0 }
-            if let p = proxy { _ = try existing(members, p, Fr.Problem.unknownMember) }
-            if st != .pouvoir { proxy = nil }
-            if proxy == mem { throw ApplyProblem(Fr.Problem.proxyToSelf) }
-            let time = (try f.time("time")) ?? nil
-            meetings[id]!.attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
-            meetings[id]!.attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
-
-        case "note.add":
-            try mustBeNew(id, notes[id] != nil)
-            let mid = try f.required("seance")
-            try checkWritable(mid)
-            let item = try optionalItem(f, in: mid)
-            let text = f.text("text") ?? ""
-            guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
-            let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
-            notes[id] = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
-            meetings[mid]!.notes.append(id)
         case "note.correct":
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             try checkWritable(meetingID)
             let text = try f.required("text")
             notes[id]!.text = text
+            notes[id]!.folded = Folding.folded(text)
             notes[id]!.corrections += 1
         case "note.delete":
             var n = try existing(notes, id)
@@ -213,15 +234,6 @@ extension ProjectState {
             n.deleted = true
             notes[id] = n
 
-        case "decision.record":
-            try mustBeNew(id, decisions[id] != nil)
-            let mid = try f.required("seance")
-            try checkWritable(mid)
-            guard let outcome = try f.choice("outcome", DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
-            var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required("text"), outcome: outcome)
-            try applyDecisionFields(&d, f)
-            decisions[id] = d
-            meetings[mid]!.decisions.append(id)
         case "decision.correct":
             var d = try existing(decisions, id)
             _ = try writableMeeting(d.meeting)
@@ -231,16 +243,6 @@ extension ProjectState {
             d.corrections += 1
             decisions[id] = d
 
-        case "followup.add":
-            try mustBeNew(id, followUps[id] != nil)
-            let mid = try f.required("seance")
-            guard meetings[mid] != nil else { throw ApplyProblem(Fr.Problem.unknownMeeting(mid)) }
-            var fu = FollowUp(id: id, meeting: mid, item: try optionalItem(f, in: mid), what: try f.required("what"))
-            fu.owner = f.text("owner") ?? ""
-            if let d = try f.date("due") { fu.due = d }
-            followUps[id] = fu
-            followUpOrder.append(id)
-            meetings[mid]!.followUps.append(id)
         case "followup.done":
             guard followUps[id] != nil else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             let done = (try f.date("date") ?? nil) ?? e.timestamp.localDate

@@ -58,10 +58,7 @@ extension ProjectState {
         defer { found.deallocate() }
         DispatchQueue.concurrentPerform(iterations: 2) { h in
             var local: [Note] = []
-            var buf: [UInt8] = []
-            for n in values[halves[h]] {
-                if !n.deleted && Folding.matches(n.text, words: words, buffer: &buf) { local.append(n) }
-            }
+            for n in values[halves[h]] where !n.deleted && Folding.contains(folded: n.folded, words: words) { local.append(n) }
             found[h] = local
         }
         for n in found[0] + found[1] {

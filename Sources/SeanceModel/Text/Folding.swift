@@ -103,6 +103,13 @@ extension Folding {
         }
     }
 
+    /// True when already folded bytes contain every one of the folded `words`.
+    public static func contains(folded: [UInt8], words: [[UInt8]]) -> Bool {
+        folded.withUnsafeBufferPointer { hay in
+            words.allSatisfy { w in w.withUnsafeBufferPointer { contains(hay, $0) } }
+        }
+    }
+
     /// Substring search on bytes: memchr for the first byte, memcmp for the rest.
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = needle.count, h = hay.count

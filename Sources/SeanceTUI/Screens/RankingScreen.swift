@@ -19,7 +19,25 @@ public struct RankingState: Equatable, Sendable {
     public init(ranking: String) { self.ranking = ranking }
 }
 
-/// What the screen shows, computed once per frame from the ranking's inputs.
+/// The last ranking computed, kept while nothing changes: moving the selection, scrolling or a
+/// redraw of the clock does not rank again. Keyed by the ranking's inputs and the state's event
+/// count (any event may change a cost or a title).
+final class RankingViewMemo: @unchecked Sendable {
+    static let shared = RankingViewMemo()
+    private let lock = NSLock()
+    private var last: (ranking: ActionRanking, events: Int, view: RankingView)?
+
+    func view(_ r: ActionRanking, _ st: ProjectState) -> RankingView {
+        lock.lock()
+        if let l = last, l.events == st.eventCount, l.ranking == r { lock.unlock(); return l.view }
+        lock.unlock()
+        let v = RankingView(compute: r, st)
+        lock.lock(); last = (r, st.eventCount, v); lock.unlock()
+        return v
+    }
+}
+
+/// What the screen shows, computed from the ranking's inputs.
 struct RankingView {
     var result: RankingResult
     /// Action ids, best first.
@@ -28,7 +46,9 @@ struct RankingView {
     var cut: EnvelopeCut?
     var costs: [Money]
 
-    init(_ r: ActionRanking, _ st: ProjectState) {
+    init(_ r: ActionRanking, _ st: ProjectState) { self = RankingViewMemo.shared.view(r, st) }
+
+    init(compute r: ActionRanking, _ st: ProjectState) {
         result = st.computeRanking(r)
         order = result.order.map { r.actions[$0] }
         var rk: [Int] = []
