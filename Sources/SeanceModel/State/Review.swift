@@ -37,42 +37,44 @@ extension ProjectState {
     /// Everything whose text contains all the words of `query`, case and accents aside,
     /// newest first. `fold` is the folding used for both sides (see the TUI's `Search.fold`).
     public func search(_ query: String) -> [SearchHit] {
-        var buffer: [UInt8] = []
         let words: [[UInt8]] = query.split(separator: " ").map { Folding.folded(String($0)) }.filter { !$0.isEmpty }
         guard !words.isEmpty else { return [] }
-        func matches(_ text: String) -> Bool { Folding.matches(text, words: words, buffer: &buffer) }
-        // Walk the dictionaries' values directly: no lookup, no hashing per text.
-        var hits: [SearchHit] = []
-        for m in meetings.values where matches(m.title + " " + m.place) {
-            hits.append(SearchHit(kind: .meeting, entity: m.id, meeting: m.id, date: m.date, text: m.title.isEmpty ? m.place : m.title))
-        }
-        for i in agendaItems.values where matches(i.title + " " + i.details) {
-            hits.append(SearchHit(kind: .agendaItem, entity: i.id, meeting: i.meeting, item: i.id, date: meetings[i.meeting]?.date, text: i.title))
-        }
-        // The notes are most of the text: two halves scanned on two cores.
-        let values = notes.values
-        let middle = values.index(values.startIndex, offsetBy: values.count / 2)
-        let halves = [values.startIndex..<middle, middle..<values.endIndex]
-        nonisolated(unsafe) let found = UnsafeMutableBufferPointer<[Note]>.allocate(capacity: 2)
+        // Two cores: each takes half of the notes (folded at replay) and half of the other texts.
+        // The dictionaries' values are walked directly: no lookup, no hashing per text.
+        let noteValues = notes.values
+        let middle = noteValues.index(noteValues.startIndex, offsetBy: noteValues.count / 2)
+        let noteHalves = [noteValues.startIndex..<middle, middle..<noteValues.endIndex]
+        nonisolated(unsafe) let found = UnsafeMutableBufferPointer<[SearchHit]>.allocate(capacity: 2)
         found.initialize(repeating: [])
         defer { found.deallocate() }
         DispatchQueue.concurrentPerform(iterations: 2) { h in
-            var local: [Note] = []
-            for n in values[halves[h]] where !n.deleted && Folding.contains(folded: n.folded, words: words) { local.append(n) }
+            var local: [SearchHit] = []
+            var buffer: [UInt8] = []
+            func matches(_ text: String) -> Bool { Folding.matches(text, words: words, buffer: &buffer) }
+            for n in noteValues[noteHalves[h]] where !n.deleted && Folding.contains(folded: n.folded, words: words) {
+                local.append(SearchHit(kind: .note, entity: n.id, meeting: n.meeting, item: n.item, date: meetings[n.meeting]?.date, text: n.text))
+            }
+            if h == 0 {
+                for m in meetings.values where matches(m.title + " " + m.place) {
+                    local.append(SearchHit(kind: .meeting, entity: m.id, meeting: m.id, date: m.date, text: m.title.isEmpty ? m.place : m.title))
+                }
+                for i in agendaItems.values where matches(i.details.isEmpty ? i.title : i.title + " " + i.details) {
+                    local.append(SearchHit(kind: .agendaItem, entity: i.id, meeting: i.meeting, item: i.id, date: meetings[i.meeting]?.date, text: i.title))
+                }
+            } else {
+                for d in decisions.values where matches(d.text) {
+                    local.append(SearchHit(kind: .decision, entity: d.id, meeting: d.meeting, item: d.item, date: meetings[d.meeting]?.date, text: d.text))
+                }
+                for f in followUps.values where matches(f.what) {
+                    local.append(SearchHit(kind: .followUp, entity: f.id, meeting: f.meeting, item: f.item, date: meetings[f.meeting]?.date, text: f.what))
+                }
+                for a in actions.values where matches(a.title + " " + a.description + " " + a.porteur) {
+                    local.append(SearchHit(kind: .action, entity: a.id, date: a.history.first?.date, text: a.title))
+                }
+            }
             found[h] = local
         }
-        for n in found[0] + found[1] {
-            hits.append(SearchHit(kind: .note, entity: n.id, meeting: n.meeting, item: n.item, date: meetings[n.meeting]?.date, text: n.text))
-        }
-        for d in decisions.values where matches(d.text) {
-            hits.append(SearchHit(kind: .decision, entity: d.id, meeting: d.meeting, item: d.item, date: meetings[d.meeting]?.date, text: d.text))
-        }
-        for f in followUps.values where matches(f.what) {
-            hits.append(SearchHit(kind: .followUp, entity: f.id, meeting: f.meeting, item: f.item, date: meetings[f.meeting]?.date, text: f.what))
-        }
-        for a in actions.values where matches(a.title + " " + a.description + " " + a.porteur) {
-            hits.append(SearchHit(kind: .action, entity: a.id, date: a.history.first?.date, text: a.title))
-        }
+        let hits = found[0] + found[1]
         let distantPast = LocalDate(year: 1, month: 1, day: 1)!
         return hits.sorted { ($0.date ?? distantPast, $0.entity) > ($1.date ?? distantPast, $1.entity) }
     }
