@@ -175,4 +175,22 @@ struct EndToEndTests {
         #expect(notTTY.code == 2)
         #expect(notTTY.err.contains("terminal"))
     }
+
+    @Test("Colours by default; NO_COLOR gives the same screen in bold and reverse only")
+    func noColor() throws {
+        func firstScreen(_ env: [String: String]) throws -> String {
+            let t = try Terminal(["--demo"], width: 100, height: 30, env: env)
+            try t.waitFor("Votants")
+            let s = try t.tmux(["capture-pane", "-e", "-p", "-t", t.name])
+            try t.keys("F10")
+            _ = try t.exitCode()
+            return s
+        }
+        let colour = try firstScreen([:])
+        let plain = try firstScreen(["NO_COLOR": "1"])
+        let colourCode = try Regex("\u{1B}\\[[0-9;]*(3[0-7]|4[0-7])m")
+        #expect(colour.contains(colourCode))
+        #expect(!plain.contains(colourCode))
+        #expect(plain.contains("\u{1B}[1;7m") || plain.contains("\u{1B}[7m"))   // the title bar in reverse
+    }
 }

@@ -70,7 +70,8 @@ final class Terminal {
                     "TMPDIR": self.dir + "/", "XDG_DATA_HOME": self.dir + "/data", "SEANCE_AUTHOR": "claire"]
         for (k, v) in env { vars[k] = v }
         let envArgs = vars.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = "env \(envArgs) \(Self.quote(seanceBinary)) \(args.map(Self.quote).joined(separator: " ")); echo $? > \(Self.quote(exitFile))"
+        // The test runner may export NO_COLOR (not a terminal): the program gets it only when a test asks.
+        let command = "env -u NO_COLOR \(envArgs) \(Self.quote(seanceBinary)) \(args.map(Self.quote).joined(separator: " ")); echo $? > \(Self.quote(exitFile))"
         try tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), "sh", "-c", command])
     }
 

@@ -219,6 +219,7 @@ public enum KeyMap {
                 Binding(keys: [.char("v")], command: .projection, bar: "Projection", help: "le classement seul, en grand, pour le mur"),
                 Binding(keys: [.char("x")], command: .exportFiles, bar: nil, help: "écrire bulletins et coûts aux formats PrefLib (.toc) et Pabulib (.pb) à côté du journal"),
                 Binding(keys: [.char("a")], command: .adopt, bar: "Adopter", help: "adopter ce classement : enregistré comme décision de la séance"),
+                Binding(keys: [.char("n")], command: .add, bar: nil, help: "reprendre : un nouveau classement des mêmes fiches, avec les mêmes critères (l'adopté reste dans l'historique)"),
                 Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la séance"),
             ]
         case .history:

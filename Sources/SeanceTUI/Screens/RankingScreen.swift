@@ -184,6 +184,23 @@ extension App {
             rs.projection.toggle()
         case .exportFiles:
             return [.exportRankingInputs(ranking: r.id)]
+        case .add:
+            guard requireWritable(&s, ctx) else { break }
+            guard adopted else {
+                s.status = StatusLine(text: "Ce classement n'est pas encore adopté : continuez-le, ou adoptez-le avant d'en reprendre un nouveau.", role: .dim)
+                break
+            }
+            let id = ctx.makeID("rnk")
+            var fields = [("seance", r.meeting), ("actions", r.actions.joined(separator: ",")), ("method", r.method.rawValue)]
+            if let item = r.item { fields.insert(("item", item), at: 1) }
+            var drafts = [EventDraft("ranking.open", id, fields)]
+            for c in r.criteria where !WeightedGrid.sustainableDevelopment.contains(c) {
+                drafts.append(EventDraft("ranking.criterion", id, [("criterion", c.id), ("name", c.name), ("weight", c.weight.description)]))
+            }
+            if let env = r.envelope { drafts.append(EventDraft("ranking.envelope", id, [("amount", env.journalValue)])) }
+            rs = RankingState(ranking: id)
+            rs.mode = .criteria
+            return [.commit(drafts, then: .stay)]
         case .adopt:
             guard !adopted, requireWritable(&s, ctx) else {
                 if adopted { s.status = StatusLine(text: "Ce classement est déjà adopté.", role: .dim) }
