@@ -18,7 +18,7 @@ func printError(_ message: String) {
 /// Reads and folds a journal for a command; an unreadable file is exit code 2 with a French line.
 func loadJournal(_ path: String) throws -> (ProjectState, ParsedJournal, [Problem]) {
     do {
-        return JournalSession.load(try JournalStorage.readAll(path))
+        return try JournalSession.load(path: path)
     } catch {
         printError(error.description)
         throw ExitCode(2)

@@ -109,3 +109,45 @@ struct ParserTests {
         #expect(state.members["mem-9"]?.name == "PETIT Anne")
     }
 }
+
+@Suite("Reading in chunks gives what reading at once gives")
+struct StreamingTests {
+    static let base = journalText([
+        event("project.set", "project", [("name", "Contrat « test »")], n: 1),
+        event("committee.create", "com-1", [("name", "COPIL"), ("kind", "pilotage")], n: 2),
+        event("member.add", "mem-1", [("committee", "com-1"), ("name", "LEFÈVRE Anaïs\nélue")], n: 3),
+    ])
+    static let cases: [[UInt8]] = [
+        bytes(base),
+        bytes(base + "ligne abîmée\n" + event("axis.add", "axis-1", [("number", "1"), ("title", "Axe")], n: 4).line),
+        Array(bytes(base).dropLast(17)),                    // torn: no final newline
+        bytes(base) + [0, 0, 0, 0x0A],                      // torn: a last line of NUL bytes
+        bytes(base) + [0, 0, 0],                            // torn: NUL bytes, no newline
+        bytes(base + "écrite à la main\n"),                  // a malformed last line, not torn
+        bytes(base + "\n# commentaire\n"),
+        [],
+    ]
+
+    @Test("Every chunk size, every case", arguments: [1, 2, 3, 7, 64, 1 << 20])
+    func chunked(_ size: Int) {
+        for data in Self.cases {
+            let whole = JournalParser.parse(data)
+            var events: [Event] = [], lines: [Int] = []
+            var reader = JournalParser.StreamingReader()
+            var i = 0
+            data.withUnsafeBufferPointer { buf in
+                while i < buf.count {
+                    let j = min(buf.count, i + size)
+                    reader.feed(UnsafeBufferPointer(rebasing: buf[i..<j])) { e, l in events.append(e); lines.append(l) }
+                    i = j
+                }
+            }
+            reader.finish { e, l in events.append(e); lines.append(l) }
+            let r = reader.result
+            #expect(events == whole.events && lines == whole.lines, "taille \(size)")
+            #expect(r.problems == whole.problems, "taille \(size)")
+            #expect(r.tornTail == whole.tornTail, "taille \(size)")
+            #expect(r.lineCount == whole.lineCount && r.version == whole.version && r.eventCount == whole.eventCount)
+        }
+    }
+}

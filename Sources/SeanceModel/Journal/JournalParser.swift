@@ -54,52 +54,112 @@ public enum JournalParser {
     /// Parses the bytes of a journal, handing each event to `onEvent` with its line number
     /// (the fold runs as the file is read: the events need not all be kept).
     public static func parse(_ data: [UInt8], onEvent: (Event, Int) -> Void) -> ParsedJournal {
-        var out = ParsedJournal()
-        var seenIDs = Set<EventKey>()
-        data.withUnsafeBufferPointer { buf in
+        var reader = StreamingReader()
+        data.withUnsafeBufferPointer { reader.finish(with: $0, onEvent: onEvent) }
+        return reader.result
+    }
+
+    /// Reads a journal piece by piece (a file is read in chunks, so its bytes are never all in
+    /// memory at once). Every complete line but the last is parsed as it arrives; the last one
+    /// waits for the end, where the torn-tail rules apply.
+    public struct StreamingReader {
+        public private(set) var result = ParsedJournal()
+        private var seenIDs = Set<EventKey>()
+        private var pending: [UInt8] = []
+        /// File offset of `pending[0]`.
+        private var pendingOffset = 0
+        private var lineNo = 0
+        private var sawData = false
+
+        public init() {}
+
+        public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, onEvent: (Event, Int) -> Void) {
+            guard !chunk.isEmpty else { return }
+            sawData = true
+            pending.append(contentsOf: chunk)
+            let consumed = pending.withUnsafeBufferPointer { buf -> Int in
+                guard let last = lastNewline(buf, before: buf.count) else { return 0 }
+                guard let previous = lastNewline(buf, before: last) else { return 0 }
+                // Lines up to `previous` are complete and not the last of the file.
+                return process(UnsafeBufferPointer(rebasing: buf[0...previous]), final: false, onEvent: onEvent)
+            }
+            if consumed > 0 {
+                pending.removeFirst(consumed)
+                pendingOffset += consumed
+            }
+        }
+
+        /// The end of the data: what is left is parsed with the rules for the last line.
+        public mutating func finish(with last: UnsafeBufferPointer<UInt8>? = nil, onEvent: (Event, Int) -> Void) {
+            if let last, !last.isEmpty {
+                sawData = true
+                if pending.isEmpty {
+                    _ = process(last, final: true, onEvent: onEvent)
+                    finalize()
+                    return
+                }
+                pending.append(contentsOf: last)
+            }
+            let rest = pending
+            rest.withUnsafeBufferPointer { _ = process($0, final: true, onEvent: onEvent) }
+            pending = []
+            finalize()
+        }
+
+        private mutating func finalize() {
+            result.lineCount = lineNo
+            if !sawData {
+                result.problems.append(Problem(line: 1, .error, Fr.Problem.emptyFile))
+            } else if result.version == nil && !result.problems.contains(where: { $0.line == 1 }) {
+                result.problems.append(Problem(line: 1, .error, Fr.Problem.missingHeader))
+            }
+        }
+
+        private func lastNewline(_ buf: UnsafeBufferPointer<UInt8>, before end: Int) -> Int? {
+            var i = end - 1
+            while i >= 0 { if buf[i] == 0x0A { return i }; i -= 1 }
+            return nil
+        }
+
+        /// Parses the lines of `buf`; returns how many bytes it consumed.
+        private mutating func process(_ buf: UnsafeBufferPointer<UInt8>, final: Bool, onEvent: (Event, Int) -> Void) -> Int {
             let n = buf.count
             var start = 0
-            var lineNo = 0
             while start < n {
                 lineNo += 1
                 let end = memchrIndex(buf, from: start, byte: 0x0A) ?? n
                 let terminated = end < n
                 let slice = UnsafeBufferPointer(rebasing: buf[start..<end])
-                let isLast = !terminated || end + 1 >= n
+                let isLast = final && (!terminated || end + 1 >= n)
                 if !terminated {
-                    out.tornTail = TornTail(offset: start, bytes: Array(slice), line: lineNo, reason: Fr.Problem.tornNoNewline)
-                    break
+                    result.tornTail = TornTail(offset: pendingOffset + start, bytes: Array(slice), line: lineNo, reason: Fr.Problem.tornNoNewline)
+                    return n
                 }
                 switch parseLine(slice, isHeaderLine: lineNo == 1) {
                 case .header(let v):
-                    out.version = v
+                    result.version = v
                 case .skip:
                     break
                 case .event(let e):
                     if seenIDs.insert(EventKey(e.id)).inserted {
-                        out.eventCount += 1
+                        result.eventCount += 1
                         onEvent(e, lineNo)
                     } else {
-                        out.problems.append(Problem(line: lineNo, .error, Fr.Problem.duplicateID(e.id)))
+                        result.problems.append(Problem(line: lineNo, .error, Fr.Problem.duplicateID(e.id)))
                     }
                 case .bad(let reason, let garbage):
                     if isLast && lineNo > 1 && garbage {
                         // The last line: what a crash leaves (garbage, NUL bytes).
-                        out.tornTail = TornTail(offset: start, bytes: Array(buf[start..<n]), line: lineNo, reason: reason)
+                        result.tornTail = TornTail(offset: pendingOffset + start, bytes: Array(buf[start..<n]), line: lineNo, reason: reason)
+                        return n
                     } else {
-                        out.problems.append(Problem(line: lineNo, .error, reason))
+                        result.problems.append(Problem(line: lineNo, .error, reason))
                     }
                 }
                 start = end + 1
             }
-            out.lineCount = lineNo
+            return n
         }
-        if data.isEmpty {
-            out.problems.append(Problem(line: 1, .error, Fr.Problem.emptyFile))
-        } else if out.version == nil && !out.problems.contains(where: { $0.line == 1 }) {
-            out.problems.append(Problem(line: 1, .error, Fr.Problem.missingHeader))
-        }
-        return out
     }
 
     /// A ULID packed in two integers: a set of a million of them costs no String hashing.

@@ -69,6 +69,19 @@ public final class JournalSession {
         self.problems = (parsed.problems + foldProblems).sorted { $0.line < $1.line }
     }
 
+    /// Reads and folds a journal file in chunks: neither its bytes nor its events are all kept.
+    public static func load(path: String) throws(JournalError) -> (ProjectState, ParsedJournal, [Problem]) {
+        var state = ProjectState()
+        var problems: [Problem] = []
+        var reader = JournalParser.StreamingReader()
+        let onEvent: (Event, Int) -> Void = { e, line in
+            if let p = state.apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
+        }
+        try JournalStorage.readChunks(path) { reader.feed($0, onEvent: onEvent) }
+        reader.finish(onEvent: onEvent)
+        return (state, reader.result, problems)
+    }
+
     /// Reads and folds a journal's bytes in one pass: the events are not kept.
     public static func load(_ data: [UInt8]) -> (ProjectState, ParsedJournal, [Problem]) {
         var state = ProjectState()
@@ -87,7 +100,7 @@ public final class JournalSession {
             guard JournalStorage.exists(path) else { throw .notFound(path: path) }
             lock = try JournalLock(journal: path, now: now)
         }
-        let (state, parsed, foldProblems) = load(try JournalStorage.readAll(path))
+        let (state, parsed, foldProblems) = try load(path: path)
         let session = JournalSession(path: path, state: state, parsed: parsed, foldProblems: foldProblems,
                                      mode: readOnly ? .readOnly(.requested) : .writable)
         if let t = parsed.tornTail {

@@ -50,6 +50,29 @@ public enum JournalStorage {
         return try readAll(fd: fd, path: path)
     }
 
+    /// Reads a file in chunks of `size` bytes, handing each to `body` (the last one may be short).
+    public static func readChunks(_ path: String, size: Int = 4 << 20, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(JournalError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let e = errno
+            throw e == ENOENT ? .notFound(path: path) : .unreadable(path: path, errno: e)
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw .unreadable(path: path, errno: errno) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, errno: EISDIR) }
+        var buffer = [UInt8](repeating: 0, count: size)
+        while true {
+            let r = buffer.withUnsafeMutableBytes { p in read(fd, p.baseAddress!, p.count) }
+            if r < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, errno: errno)
+            }
+            if r == 0 { break }
+            buffer.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<r])) }
+        }
+    }
+
     /// Reads everything an open file holds, from its start (whatever the descriptor's offset).
     public static func readAll(fd: Int32, path: String) throws(JournalError) -> [UInt8] {
         var st = stat()
