@@ -74,7 +74,7 @@ let readOnly = seconds {
 var state = ProjectState()
 var count = 0
 let replay = seconds {
-    let (s, parsed, _) = JournalSession.load(try! JournalStorage.readAll(bigPath))
+    let (s, parsed, _) = try! JournalSession.load(path: bigPath)
     state = s
     count = parsed.eventCount
 }

@@ -151,9 +151,6 @@ public struct Note: Sendable, Equatable, Identifiable {
     public var corrections = 0
     public var deleted = false
     public var timestamp: Timestamp
-    /// The text folded for search (lower case, no accents), kept so that a search of a long
-    /// history reads bytes instead of folding every note again.
-    public var folded: [UInt8] = []
 }
 
 public enum DecisionOutcome: String, Sendable, CaseIterable {

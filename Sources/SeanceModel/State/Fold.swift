@@ -39,7 +39,7 @@ extension ProjectState {
             let text = f.text("text") ?? ""
             guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
             let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
-            notes[id] = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp, folded: Folding.folded(text))
+            notes[id] = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
             meetings[mid]!.notes.append(id)
         case "attendance.set":
             try checkWritable(id)
@@ -226,7 +226,6 @@ extension ProjectState {
             try checkWritable(meetingID)
             let text = try f.required("text")
             notes[id]!.text = text
-            notes[id]!.folded = Folding.folded(text)
             notes[id]!.corrections += 1
         case "note.delete":
             var n = try existing(notes, id)
