@@ -198,7 +198,7 @@ func firstFrame(_ command: String, until text: String) -> Double? {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["/usr/bin/env", "tmux", "-L", "seance-bench", "-f", "/dev/null"] + a).map { strdup($0) } + [nil]
+        let argv = (["/usr/bin/env", "tmux", "-L", session, "-f", "/dev/null"] + a).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         guard posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, environ) == 0 else { return "" }
@@ -208,7 +208,7 @@ func firstFrame(_ command: String, until text: String) -> Double? {
     }
     let start = Date()
     _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
-    defer { _ = tmux(["kill-session", "-t", session]) }
+    defer { _ = tmux(["kill-server"]) }
     while Date().timeIntervalSince(start) < 30 {
         if tmux(["capture-pane", "-p", "-t", session]).contains(text) { return Date().timeIntervalSince(start) }
         usleep(2_000)

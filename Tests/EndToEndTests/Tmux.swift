@@ -53,7 +53,9 @@ func run(_ args: [String], env: [String: String] = [:]) throws -> (code: Int32, 
 /// The real binary in a real terminal: a detached tmux session on a private server.
 /// Keys go in with send-keys; the screen comes out as text with capture-pane; waits poll.
 final class Terminal {
-    static let socket = "seance-e2e-\(getpid())"
+    /// One tmux server per terminal: a server shared by tests running in parallel exits when its
+    /// last session is killed, under the feet of a test starting a new one.
+    var socket: String { "seance-e2e-\(getpid())-\(name)" }
     let name: String
     let dir: String
     let exitFile: String
@@ -79,7 +81,7 @@ final class Terminal {
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        let r = try run(["tmux", "-L", Self.socket, "-f", "/dev/null"] + args)
+        let r = try run(["tmux", "-L", socket, "-f", "/dev/null"] + args)
         if r.code != 0 { throw Timeout(description: "tmux \(args.first ?? "") a échoué : \(r.err)") }
         return r.out
     }
@@ -126,7 +128,7 @@ final class Terminal {
         return r.out.split(separator: "\n").compactMap { Int32($0) }.first
     }
 
-    deinit { _ = try? run(["tmux", "-L", Self.socket, "kill-session", "-t", name]) }
+    deinit { _ = try? run(["tmux", "-L", socket, "kill-server"]) }
 }
 
 /// A private copy of the demo journal in a new folder.
