@@ -65,10 +65,16 @@ public final class Runtime {
                        makeID: { [unowned self] prefix in EventID.entity(prefix: prefix, using: &self.rng) })
     }
 
+    /// Catches the signals of a closed window or a logout, and unblocks them: a program started by
+    /// a parent that blocked them (some launchers, test runners) would otherwise never hear them.
     private static func installSignalHandlers() {
+        var set = sigset_t()
+        sigemptyset(&set)
         for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             signal(sig) { s in pendingSignal = s }
+            sigaddset(&set, sig)
         }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Runs until the user quits or a signal arrives; returns the exit code.

@@ -39,8 +39,17 @@ func run(_ args: [String], env: [String: String] = [:]) throws -> (code: Int32, 
     let argv = (["/usr/bin/env"] + args).map { strdup($0) } + [nil]
     let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
+    // The child starts with no signal blocked, whatever the test runner's thread had blocked.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t(), all = sigset_t()
+    sigemptyset(&none); sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let rc = posix_spawn(&pid, "/usr/bin/env", &actions, nil, argv, envp)
+    let rc = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
     if rc != 0 { throw Timeout(description: "impossible de lancer \(args.joined(separator: " ")) : \(rc)") }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
