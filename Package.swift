@@ -27,13 +27,15 @@ let package = Package(
             ]
         ),
         // Benchmarks: `swift run -c release seance-bench` (see docs/performance.md).
-        .executableTarget(name: "seance-bench", dependencies: ["SeanceModel", "SeanceTUI"]),
-        .testTarget(name: "SeanceModelTests", dependencies: ["SeanceModel"], exclude: ["Export/Snapshots"]),
+        .executableTarget(name: "seance-bench", dependencies: ["SeanceModel", "SeanceTUI", "ChildProcess"]),
+        // Running real programs from the benchmarks and the tests (no pipes, no blocked signals).
+        .target(name: "ChildProcess"),
+        .testTarget(name: "SeanceModelTests", dependencies: ["SeanceModel", "ChildProcess"], exclude: ["Export/Snapshots"]),
         .testTarget(
             name: "SeanceTUITests",
             dependencies: ["SeanceTUI", "SeanceModel", "CNcurses"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["seance", "seance-bench", "SeanceModel"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["seance", "seance-bench", "SeanceModel", "ChildProcess"]),
     ]
 )

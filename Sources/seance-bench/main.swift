@@ -3,6 +3,7 @@
 import Foundation
 import SeanceModel
 import SeanceTUI
+import ChildProcess
 
 #if canImport(Glibc)
 import Glibc
@@ -118,7 +119,7 @@ func keystrokeTimes(_ domain: ProjectState) -> [Double] {
     }
 }
 
-let small = JournalSession.load(generated(1_000).bytes).0
+let small = try! JournalSession.load(path: generated(1_000).path).0
 let smallTimes = keystrokeTimes(small)
 let bigTimes = keystrokeTimes(state)
 say("\n[frappe, prise de notes] médiane / 99e centile sur \(keystrokes) touches (update + view + diff, 120×40)")
@@ -188,32 +189,7 @@ say("        base : write + fdatasync des mêmes octets : \(ms(percentile(rawTim
 // 6. From process start to the first frame, in a real terminal (tmux), against a shell that prints.
 func firstFrame(_ command: String, until text: String) -> Double? {
     let session = "bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    /// posix_spawn and files, not Foundation's Process and pipes: the tmux server would inherit
-    /// the pipes and keep the caller waiting.
-    func tmux(_ a: [String]) -> String {
-        let out = dir + "/tmux.out"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["/usr/bin/env", "tmux", "-L", session, "-f", "/dev/null"] + a).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none); sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, environ) == 0 else { return "" }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-    }
+    func tmux(_ a: [String]) -> String { runChild(["tmux", "-L", session, "-f", "/dev/null"] + a).out }
     let start = Date()
     _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
     defer { _ = tmux(["kill-server"]) }

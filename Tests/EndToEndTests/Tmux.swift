@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChildProcess
 
 /// The built `seance` binary, next to the test bundle in the build folder.
 let seanceBinary: String = {
@@ -21,42 +22,12 @@ struct Timeout: Error, CustomStringConvertible {
     var description: String
 }
 
-/// Runs a program and returns its exit code and output. posix_spawn and waitpid rather than
-/// Foundation's Process, and output through files rather than pipes: the tmux server that a
-/// command starts inherits them and would otherwise keep the caller waiting forever.
+/// Runs a program and returns its exit code and output (see `runChild`).
 @discardableResult
 func run(_ args: [String], env: [String: String] = [:]) throws -> (code: Int32, out: String, err: String) {
-    let base = NSTemporaryDirectory() + "seance-run-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    defer { unlink(base + ".out"); unlink(base + ".err") }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, base + ".out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_addopen(&actions, 2, base + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var environment = ProcessInfo.processInfo.environment
-    for (k, v) in env { environment[k] = v }
-    let argv = (["/usr/bin/env"] + args).map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
-    // The child starts with no signal blocked, whatever the test runner's thread had blocked.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var none = sigset_t(), all = sigset_t()
-    sigemptyset(&none); sigfillset(&all)
-    posix_spawnattr_setsigmask(&attributes, &none)
-    posix_spawnattr_setsigdefault(&attributes, &all)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var pid: pid_t = 0
-    let rc = posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, envp)
-    if rc != 0 { throw Timeout(description: "impossible de lancer \(args.joined(separator: " ")) : \(rc)") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    let o = (try? String(contentsOfFile: base + ".out", encoding: .utf8)) ?? ""
-    let er = (try? String(contentsOfFile: base + ".err", encoding: .utf8)) ?? ""
-    return (code, o, er)
+    let r = runChild(args, environment: env)
+    if r.code == -1 { throw Timeout(description: r.err) }
+    return r
 }
 
 /// The real binary in a real terminal: a detached tmux session on a private server.

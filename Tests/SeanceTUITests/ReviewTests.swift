@@ -45,7 +45,7 @@ struct ReviewTests {
         #expect(!hits.isEmpty)
         #expect(hits.contains { $0.text.contains("Épicerie") || $0.text.contains("épicerie") })
         #expect(demoState.search("EPICERIE solidaire").count <= hits.count)
-        #expect(Search.fold("Épicerie Œuvre Noël e\u{301}te\u{301}") == "epicerie oeuvre noel ete")
+        #expect(Folding.fold("Épicerie Œuvre Noël e\u{301}te\u{301}") == "epicerie oeuvre noel ete")
     }
 
     @Test("Enter on a result jumps to its séance, item and line")

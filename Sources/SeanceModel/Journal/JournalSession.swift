@@ -82,16 +82,6 @@ public final class JournalSession {
         return (state, reader.result, problems)
     }
 
-    /// Reads and folds a journal's bytes in one pass: the events are not kept.
-    public static func load(_ data: [UInt8]) -> (ProjectState, ParsedJournal, [Problem]) {
-        var state = ProjectState()
-        var problems: [Problem] = []
-        let parsed = JournalParser.parse(data) { e, line in
-            if let p = state.apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
-        }
-        return (state, parsed, problems)
-    }
-
     /// Opens an existing journal. With `readOnly: false` it throws `.locked` when another copy
     /// writes it: the caller may then open it read-only.
     public static func open(path: String, readOnly: Bool = false, now: Timestamp = .now()) throws(JournalError) -> JournalSession {

@@ -62,7 +62,7 @@ extension FormState {
 
     /// A member's id when the text is a participant's name (accents and case aside), else the text.
     private func memberOrText(_ text: String, _ meeting: String, _ ctx: Context) -> String {
-        ctx.domain.participants(of: meeting).first { Search.fold($0.name) == Search.fold(text) }?.id ?? text
+        ctx.domain.participants(of: meeting).first { Folding.fold($0.name) == Folding.fold(text) }?.id ?? text
     }
 
     private func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }

@@ -52,14 +52,9 @@ public struct PickerState: Equatable, Sendable {
     public var selection = 0
 
     public var visible: [Option] {
-        let f = Search.fold(filter.text)
-        return f.isEmpty ? options : options.filter { Search.fold($0.label).contains(f) }
+        let f = Folding.fold(filter.text)
+        return f.isEmpty ? options : options.filter { Folding.fold($0.label).contains(f) }
     }
-}
-
-/// Case- and accent-insensitive comparison for searches and completion (see `Folding`).
-public enum Search {
-    public static func fold(_ s: String) -> String { Folding.fold(s) }
 }
 
 extension Meeting {

@@ -193,10 +193,10 @@ extension App {
         let chars = Array(text)
         var start = m.editor.cursor
         while start > 0 && !chars[start - 1].isWhitespace { start -= 1 }
-        let word = Search.fold(String(chars[start..<m.editor.cursor]))
+        let word = Folding.fold(String(chars[start..<m.editor.cursor]))
         guard word.count >= 2 else { return }
         let candidates = st.participants(of: m.meeting).filter { p in
-            Search.fold(p.name).split(separator: " ").contains { $0.hasPrefix(word) }
+            Folding.fold(p.name).split(separator: " ").contains { $0.hasPrefix(word) }
         }
         guard let chosen = candidates.first else { return }
         let before = String(chars[..<start]), after = String(chars[m.editor.cursor...])

@@ -284,7 +284,7 @@ extension FormState {
                 guard parts.count == 2, !parts[0].isEmpty, let w = Rational(text: parts[1]) else {
                     return .failure(Refusal("Nouveau critère : écrivez nom=poids, ex. urgence=1/5."))
                 }
-                let cid = Search.fold(parts[0]).filter { $0.isLetter || $0.isNumber }
+                let cid = Folding.fold(parts[0]).filter { $0.isLetter || $0.isNumber }
                 out.append(EventDraft("ranking.criterion", ranking, [("criterion", cid.isEmpty ? ctx.makeID("crit") : cid), ("name", parts[0]), ("weight", w.description)]))
             }
             return .success(out)

@@ -52,10 +52,10 @@ public struct ActionsState: Equatable, Sendable {
 extension ProjectState {
     /// Follow-ups for the review screen: open ones first (overdue first), then done ones.
     func followUpRows(showDone: Bool, owner: String, today: LocalDate) -> [FollowUp] {
-        let f = Search.fold(owner)
+        let f = Folding.fold(owner)
         return followUpOrder.compactMap { followUps[$0] }
             .filter { showDone || $0.isOpen }
-            .filter { f.isEmpty || Search.fold(ownerName($0.owner)).contains(f) }
+            .filter { f.isEmpty || Folding.fold(ownerName($0.owner)).contains(f) }
             .sorted { a, b in
                 if a.isOpen != b.isOpen { return a.isOpen }
                 return (a.due ?? LocalDate(year: 9999, month: 12, day: 31)!, a.id) < (b.due ?? LocalDate(year: 9999, month: 12, day: 31)!, b.id)

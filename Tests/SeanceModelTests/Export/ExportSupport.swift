@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ChildProcess
 @testable import SeanceModel
 
 /// The demo journal, fixed dates, snapshots and outside programs for the export tests.
@@ -70,29 +71,11 @@ enum ExternalTool {
 
     static func enabled(_ program: String) -> Bool { underCI || has(program) }
 
-    /// Runs a program found on PATH; its output and errors go to files (never to a pipe that
-    /// could fill up and hang), read back when it has exited.
+    /// Runs a program found on PATH (see `runChild`).
     @discardableResult
     static func run(_ program: String, _ arguments: [String]) -> (status: Int32, output: String, errors: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("seance-export-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [program] + arguments
-        p.standardInput = FileHandle.nullDevice
-        let outHandle = try! FileHandle(forWritingTo: out), errHandle = try! FileHandle(forWritingTo: err)
-        p.standardOutput = outHandle
-        p.standardError = errHandle
-        do { try p.run() } catch { return (-1, "", "\(error)") }
-        p.waitUntilExit()
-        try? outHandle.close(); try? errHandle.close()
-        let o = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-        let e = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-        return (p.terminationStatus, o, e)
+        let r = runChild([program] + arguments)
+        return (r.code, r.out, r.err)
     }
 
     /// Runs a small Python script on a file; the script prints its findings.
