@@ -1,3 +1,4 @@
+import Foundation
 import SeanceModel
 
 extension App {
@@ -47,7 +48,9 @@ extension App {
             let m = hit.meeting.flatMap { st.meetings[$0] }
             let place = m.map { mm in st.committees[mm.committee].map { Fr.meetingName($0, mm) } ?? mm.id } ?? "Fiches actions"
             let item = hit.item.flatMap { st.agendaItems[$0]?.title } ?? ""
-            return [hit.date.map(Fr.shortDate) ?? "", kinds[hit.kind]!, place + (item.isEmpty ? "" : " › " + item), hit.text]
+            // A note's line breaks are text, not controls: on one line they read as « / ».
+            let text = hit.text.replacingOccurrences(of: "\n", with: " / ")
+            return [hit.date.map(Fr.shortDate) ?? "", kinds[hit.kind]!, place + (item.isEmpty ? "" : " › " + item), text]
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y),
               columns: [Column(title: "Date", width: 13), Column(title: "Type", width: 8), Column(title: "Où", width: 0), Column(title: "Texte", width: 0)],

@@ -34,7 +34,7 @@ extension App {
         if !p.territory.isEmpty { facts.append(p.territory) }
         if let s = p.start, let e = p.end { facts.append("du \(s.french) au \(e.french)") }
         if let env = p.envelope { facts.append("enveloppe \(env.french)") }
-        g.put(facts.joined(separator: " · "), x: x, y: y, maxWidth: a.width - 2); y += 1
+        for l in wrap(facts.joined(separator: " · "), width: a.width - 2).prefix(2) { g.put(l, x: x, y: y); y += 1 }
         let meetings = st.meetings.count
         // One pass over the follow-ups for the counts and for every committee (a long history
         // has tens of thousands of them; this view is drawn every second).
