@@ -12,15 +12,20 @@ import Glibc
 nonisolated(unsafe) var events = 1_000_000
 nonisolated(unsafe) var keystrokes = 2_000
 nonisolated(unsafe) var appends = 200
+nonisolated(unsafe) var only: String?
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     switch a {
     case "--events": events = Int(args.popFirst() ?? "") ?? events
     case "--keys": keystrokes = Int(args.popFirst() ?? "") ?? keystrokes
     case "--appends": appends = Int(args.popFirst() ?? "") ?? appends
-    default: print("usage: seance-bench [--events N] [--keys K] [--appends A]"); exit(2)
+    case "--only": only = args.popFirst()
+    default: print("usage: seance-bench [--events N] [--keys K] [--appends A] [--only rejeu|frappe|recherche|ajout|ecran]"); exit(2)
     }
 }
+
+/// True for the measures to run (all of them, or the one named by `--only`).
+func wants(_ name: String) -> Bool { only == nil || only == name }
 
 /// Prints a line at once (the output may be a file or a pipe).
 func say(_ s: String) { var line = s + "\n"; line.withUTF8 { _ = write(1, $0.baseAddress, $0.count) } }
@@ -102,110 +107,129 @@ func timeKeys(on screen: Screen, _ st: ProjectState, _ t: Timestamp, count: Int,
     return times
 }
 
-// 2. A keystroke in the live minutes: update + view + diff, on a small and on the big history.
-func keystrokeTimes(_ domain: ProjectState) -> [Double] {
-    var st = domain
-    let committee = st.committeeOrder.first!
-    let t = Timestamp(epochSeconds: 2_000_000_000, offsetMinutes: 60)
-    var rng = SystemRandomNumberGenerator()
-    for d in [EventDraft("seance.create", "sea-bench", [("committee", committee), ("date", "2033-05-18"), ("time", "14:00")]),
-              EventDraft("agenda.add", "item-bench", [("seance", "sea-bench"), ("title", "Point de banc d'essai"), ("duration", "30")]),
-              EventDraft("seance.open", "sea-bench", [("time", "14:00")])] {
-        _ = st.apply(d.stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
-    }
-    let text = Array("Le comité valide l'épicerie solidaire « Le Panier » et le centre social. ")
-    return timeKeys(on: .meeting(MeetingState(meeting: "sea-bench")), st, t, count: keystrokes) { i in
-        i % 200 == 199 ? .ctrl("u") : .char(text[i % text.count])
-    }
+if wants("parse") {
+    var n = 0
+    let t = seconds { _ = try! JournalParser.parseFile(path: bigPath) { _, _ in n += 1 } }
+    say("[parse seul] \(n) en \(ms(t))")
+    var evs: [Event] = []
+    _ = try! JournalParser.parseFile(path: bigPath) { e, _ in evs.append(e) }
+    var st = ProjectState()
+    let t2 = seconds { for e in evs { _ = st.apply(e) } }
+    say("[fold seul] \(evs.count) en \(ms(t2))")
 }
-
-let small = try! JournalSession.load(path: generated(1_000).path).0
-let smallTimes = keystrokeTimes(small)
-let bigTimes = keystrokeTimes(state)
-say("\n[frappe, prise de notes] médiane / 99e centile sur \(keystrokes) touches (update + view + diff, 120×40)")
-say("        historique de 1 000 événements : \(ms(percentile(smallTimes, 0.5))) / \(ms(percentile(smallTimes, 0.99)))")
-say("        historique de \(count) événements : \(ms(percentile(bigTimes, 0.5))) / \(ms(percentile(bigTimes, 0.99)))")
-
-// 3. A keystroke in the ranking grid (criteria mode): moving the selection and typing a score re-rank.
-func rankingTimes(_ domain: ProjectState) -> [Double] {
-    var st = domain
-    let t = Timestamp(epochSeconds: 2_000_000_000, offsetMinutes: 60)
-    var rng = SystemRandomNumberGenerator()
-    let committee = st.committeeOrder.first!
-    let actions = st.actionOrder
-    for d in [EventDraft("seance.create", "sea-rank", [("committee", committee), ("date", "2033-05-18")]),
-              EventDraft("ranking.open", "rnk-bench", [("seance", "sea-rank"), ("actions", actions.joined(separator: ",")), ("method", "weighted")]),
-              EventDraft("ranking.envelope", "rnk-bench", [("amount", "1000000.00")])] {
-        _ = st.apply(d.stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
-    }
-    for (i, a) in actions.enumerated() {
-        for c in ["eco", "soc", "env"] {
-            _ = st.apply(EventDraft("ranking.score", "rnk-bench", [("action", a), ("criterion", c), ("score", String((i * 7 + c.count) % 11))])
-                .stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
+if wants("frappe") {
+    // 2. A keystroke in the live minutes: update + view + diff, on a small and on the big history.
+    func keystrokeTimes(_ domain: ProjectState) -> [Double] {
+        var st = domain
+        let committee = st.committeeOrder.first!
+        let t = Timestamp(epochSeconds: 2_000_000_000, offsetMinutes: 60)
+        var rng = SystemRandomNumberGenerator()
+        for d in [EventDraft("seance.create", "sea-bench", [("committee", committee), ("date", "2033-05-18"), ("time", "14:00")]),
+                  EventDraft("agenda.add", "item-bench", [("seance", "sea-bench"), ("title", "Point de banc d'essai"), ("duration", "30")]),
+                  EventDraft("seance.open", "sea-bench", [("time", "14:00")])] {
+            _ = st.apply(d.stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
+        }
+        let text = Array("Le comité valide l'épicerie solidaire « Le Panier » et le centre social. ")
+        return timeKeys(on: .meeting(MeetingState(meeting: "sea-bench")), st, t, count: keystrokes) { i in
+            i % 200 == 199 ? .ctrl("u") : .char(text[i % text.count])
         }
     }
-    var rs = RankingState(ranking: "rnk-bench")
-    rs.mode = .criteria
-    return timeKeys(on: .ranking(rs), st, t, count: min(keystrokes, 1_000)) { i in i % 50 < 25 ? .down : .up }
-}
-let rankSmall = rankingTimes(small), rankBig = rankingTimes(state)
-say("\n[frappe, grille de classement] médiane / 99e centile (\(state.actionOrder.count) fiches sur le gros journal)")
-say("        historique de 1 000 événements (\(small.actionOrder.count) fiches) : \(ms(percentile(rankSmall, 0.5))) / \(ms(percentile(rankSmall, 0.99)))")
-say("        historique de \(count) événements : \(ms(percentile(rankBig, 0.5))) / \(ms(percentile(rankBig, 0.99)))")
 
-// 4. Search across the whole journal, against touching every note's text once.
-var touched = 0
-let touch = seconds { for n in state.notes.values { touched &+= n.text.utf8.count } }
-var hits = 0
-let searchFirst = seconds { hits = state.search("epicerie solidaire").count }
-let searchAgain = seconds { hits = state.search("chantier insertion").count }
-say("\n[recherche] « epicerie solidaire » : \(hits) résultats ; première recherche \(ms(searchFirst)), suivante \(ms(searchAgain))")
-say("        base : parcourir le texte des \(state.notes.count) notes en \(ms(touch))")
+    let small = try! JournalSession.load(path: generated(1_000).path).0
+    let smallTimes = keystrokeTimes(small)
+    let bigTimes = keystrokeTimes(state)
+    say("\n[frappe, prise de notes] médiane / 99e centile sur \(keystrokes) touches (update + view + diff, 120×40)")
+    say("        historique de 1 000 événements : \(ms(percentile(smallTimes, 0.5))) / \(ms(percentile(smallTimes, 0.99)))")
+    say("        historique de \(count) événements : \(ms(percentile(bigTimes, 0.5))) / \(ms(percentile(bigTimes, 0.99)))")
 
-// 5. Appending one event, synced, in a loop; against write + fdatasync of the same bytes.
-let appendPath = dir + "/append.seance"
-let session = try! JournalSession.create(path: appendPath, events: [])
-_ = session.commit([EventDraft("project.set", "project", [("name", "Banc d'essai")])], author: "bench")
-_ = session.commit([EventDraft("committee.create", "com-b", [("name", "Comité"), ("kind", "technique")])], author: "bench")
-_ = session.commit([EventDraft("seance.create", "sea-b", [("committee", "com-b"), ("date", "2033-05-18")])], author: "bench")
-var appendTimes: [Double] = []
-for i in 0..<appends {
-    appendTimes.append(seconds {
-        _ = session.commit([EventDraft("note.add", "note-\(i)", [("seance", "sea-b"), ("text", "Ligne \(i) du compte rendu, avec « guillemets » et accents é è à.")])], author: "bench")
-    })
-}
-session.close()
-let rawPath = dir + "/raw.txt"
-let fd = open(rawPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-let line = Array("2033-05-18T14:00:00+02:00\t01HZZZZZZZZZZZZZZZZZZZZZZZ\tbench\tnote.add\tnote-1\tseance=sea-b\ttext=Ligne du compte rendu, avec « guillemets » et accents é è à.\n".utf8)
-var rawTimes: [Double] = []
-for _ in 0..<appends {
-    rawTimes.append(seconds { _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }; fdatasync(fd) })
-}
-close(fd)
-say("\n[ajout synchronisé] médiane / 99e centile sur \(appends) ajouts : \(ms(percentile(appendTimes, 0.5))) / \(ms(percentile(appendTimes, 0.99)))")
-say("        base : write + fdatasync des mêmes octets : \(ms(percentile(rawTimes, 0.5))) / \(ms(percentile(rawTimes, 0.99)))")
-
-// 6. From process start to the first frame, in a real terminal (tmux), against a shell that prints.
-func firstFrame(_ command: String, until text: String) -> Double? {
-    let session = "bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-    func tmux(_ a: [String]) -> String { runChild(["tmux", "-L", session, "-f", "/dev/null"] + a).out }
-    let start = Date()
-    _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
-    defer { _ = tmux(["kill-server"]) }
-    while Date().timeIntervalSince(start) < 30 {
-        if tmux(["capture-pane", "-p", "-t", session]).contains(text) { return Date().timeIntervalSince(start) }
-        usleep(2_000)
+    // 3. A keystroke in the ranking grid (criteria mode): moving the selection and typing a score re-rank.
+    func rankingTimes(_ domain: ProjectState) -> [Double] {
+        var st = domain
+        let t = Timestamp(epochSeconds: 2_000_000_000, offsetMinutes: 60)
+        var rng = SystemRandomNumberGenerator()
+        let committee = st.committeeOrder.first!
+        let actions = st.actionOrder
+        for d in [EventDraft("seance.create", "sea-rank", [("committee", committee), ("date", "2033-05-18")]),
+                  EventDraft("ranking.open", "rnk-bench", [("seance", "sea-rank"), ("actions", actions.joined(separator: ",")), ("method", "weighted")]),
+                  EventDraft("ranking.envelope", "rnk-bench", [("amount", "1000000.00")])] {
+            _ = st.apply(d.stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
+        }
+        for (i, a) in actions.enumerated() {
+            for c in ["eco", "soc", "env"] {
+                _ = st.apply(EventDraft("ranking.score", "rnk-bench", [("action", a), ("criterion", c), ("score", String((i * 7 + c.count) % 11))])
+                    .stamped(at: t, id: EventID.make(milliseconds: 0, using: &rng), author: "bench"))
+            }
+        }
+        var rs = RankingState(ranking: "rnk-bench")
+        rs.mode = .criteria
+        return timeKeys(on: .ranking(rs), st, t, count: min(keystrokes, 1_000)) { i in i % 50 < 25 ? .down : .up }
     }
-    return nil
+    let rankSmall = rankingTimes(small), rankBig = rankingTimes(state)
+    say("\n[frappe, grille de classement] médiane / 99e centile (\(state.actionOrder.count) fiches sur le gros journal)")
+    say("        historique de 1 000 événements (\(small.actionOrder.count) fiches) : \(ms(percentile(rankSmall, 0.5))) / \(ms(percentile(rankSmall, 0.99)))")
+    say("        historique de \(count) événements : \(ms(percentile(rankBig, 0.5))) / \(ms(percentile(rankBig, 0.99)))")
 }
-let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("seance").path
-if FileManager.default.isExecutableFile(atPath: binary) {
-    let frame = firstFrame("env LANG=C.UTF-8 TERM=tmux-256color \(binary) --journal \(bigPath)", until: "Votants")
-    let shell = firstFrame("sh -c 'echo pret; sleep 30'", until: "pret")
-    say("\n[premier écran] \(count) événements : \(frame.map(ms) ?? "échec") (du lancement à l'écran lu dans tmux)")
-    say("        base : un shell qui affiche un mot, mesuré de même : \(shell.map(ms) ?? "échec")")
-} else {
-    say("\n[premier écran] binaire seance introuvable à côté de seance-bench : mesure sautée")
+
+if wants("recherche") {
+    // 4. Search across the whole journal, against touching every note's text once.
+    var touched = 0
+    let touch = seconds { for n in state.notes.values { touched &+= n.text.utf8.count } }
+    var hits = 0
+    let searchFirst = seconds { hits = state.search("epicerie solidaire").count }
+    let searchAgain = seconds { hits = state.search("chantier insertion").count }
+    say("\n[recherche] « epicerie solidaire » : \(hits) résultats ; première recherche \(ms(searchFirst)), suivante \(ms(searchAgain))")
+    say("        base : parcourir le texte des \(state.notes.count) notes en \(ms(touch))")
 }
+
+if wants("ajout") {
+    // 5. Appending one event, synced, in a loop; against write + fdatasync of the same bytes.
+    let appendPath = dir + "/append.seance"
+    let session = try! JournalSession.create(path: appendPath, events: [])
+    _ = session.commit([EventDraft("project.set", "project", [("name", "Banc d'essai")])], author: "bench")
+    _ = session.commit([EventDraft("committee.create", "com-b", [("name", "Comité"), ("kind", "technique")])], author: "bench")
+    _ = session.commit([EventDraft("seance.create", "sea-b", [("committee", "com-b"), ("date", "2033-05-18")])], author: "bench")
+    var appendTimes: [Double] = []
+    for i in 0..<appends {
+        appendTimes.append(seconds {
+            _ = session.commit([EventDraft("note.add", "note-\(i)", [("seance", "sea-b"), ("text", "Ligne \(i) du compte rendu, avec « guillemets » et accents é è à.")])], author: "bench")
+        })
+    }
+    session.close()
+    let rawPath = dir + "/raw.txt"
+    let fd = open(rawPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+    let line = Array("2033-05-18T14:00:00+02:00\t01HZZZZZZZZZZZZZZZZZZZZZZZ\tbench\tnote.add\tnote-1\tseance=sea-b\ttext=Ligne du compte rendu, avec « guillemets » et accents é è à.\n".utf8)
+    var rawTimes: [Double] = []
+    for _ in 0..<appends {
+        rawTimes.append(seconds { _ = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }; fdatasync(fd) })
+    }
+    close(fd)
+    say("\n[ajout synchronisé] médiane / 99e centile sur \(appends) ajouts : \(ms(percentile(appendTimes, 0.5))) / \(ms(percentile(appendTimes, 0.99)))")
+    say("        base : write + fdatasync des mêmes octets : \(ms(percentile(rawTimes, 0.5))) / \(ms(percentile(rawTimes, 0.99)))")
+}
+
+if wants("ecran") {
+    // 6. From process start to the first frame, in a real terminal (tmux), against a shell that prints.
+    func firstFrame(_ command: String, until text: String) -> Double? {
+        let session = "bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        func tmux(_ a: [String]) -> String { runChild(["tmux", "-L", session, "-f", "/dev/null"] + a).out }
+        let start = Date()
+        _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
+        defer { _ = tmux(["kill-server"]) }
+        while Date().timeIntervalSince(start) < 30 {
+            if tmux(["capture-pane", "-p", "-t", session]).contains(text) { return Date().timeIntervalSince(start) }
+            usleep(2_000)
+        }
+        return nil
+    }
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("seance").path
+    if FileManager.default.isExecutableFile(atPath: binary) {
+        let frame = firstFrame("env LANG=C.UTF-8 TERM=tmux-256color \(binary) --journal \(bigPath)", until: "Votants")
+        let shell = firstFrame("sh -c 'echo pret; sleep 30'", until: "pret")
+        say("\n[premier écran] \(count) événements : \(frame.map(ms) ?? "échec") (du lancement à l'écran lu dans tmux)")
+        say("        base : un shell qui affiche un mot, mesuré de même : \(shell.map(ms) ?? "échec")")
+    } else {
+        say("\n[premier écran] binaire seance introuvable à côté de seance-bench : mesure sautée")
+    }
+}
+
 say("\nFin des mesures.")

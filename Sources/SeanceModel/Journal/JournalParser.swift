@@ -64,7 +64,7 @@ public enum JournalParser {
     /// waits for the end, where the torn-tail rules apply.
     public struct StreamingReader {
         public private(set) var result = ParsedJournal()
-        private var seenIDs = Set<EventKey>()
+        private var seenIDs = EventKeySet()
         private var pending: [UInt8] = []
         /// File offset of `pending[0]`.
         private var pendingOffset = 0
@@ -140,8 +140,8 @@ public enum JournalParser {
                     result.version = v
                 case .skip:
                     break
-                case .event(let e):
-                    if seenIDs.insert(EventKey(e.id)).inserted {
+                case .event(let e, let key):
+                    if seenIDs.insert(key) {
                         result.eventCount += 1
                         onEvent(e, lineNo)
                     } else {
@@ -162,19 +162,6 @@ public enum JournalParser {
         }
     }
 
-    /// A ULID packed in two integers: a set of a million of them costs no String hashing.
-    struct EventKey: Hashable {
-        var hi: UInt64, lo: UInt64
-        init(_ id: String) {
-            var h: UInt64 = 0, l: UInt64 = 0
-            for (i, b) in id.utf8.enumerated() {
-                let v = UInt64(EventID.value[Int(b)])
-                if i < 13 { h = h << 5 | v } else { l = l << 5 | v }
-            }
-            hi = h; lo = l
-        }
-    }
-
     @inline(__always)
     static func memchrIndex(_ buf: UnsafeBufferPointer<UInt8>, from: Int, byte: UInt8) -> Int? {
         guard from < buf.count, let base = buf.baseAddress else { return nil }
@@ -185,7 +172,7 @@ public enum JournalParser {
     enum LineResult {
         case header(Int)
         case skip
-        case event(Event)
+        case event(Event, EventKey)
         case bad(String, garbage: Bool)
     }
 
@@ -205,45 +192,43 @@ public enum JournalParser {
         return parseEvent(b)
     }
 
-    /// The fields of an event line, from its bytes.
+    /// The fields of an event line, from its bytes: the line is checked for UTF-8 once, then
+    /// cut at its tabs as it is read (no array of positions, no generic String validation).
     static func parseEvent(_ b: UnsafeBufferPointer<UInt8>) -> LineResult {
-        // Tab positions: 5 positional fields, then key=value fields.
-        var tabs: [Int] = []
-        tabs.reserveCapacity(12)
-        for i in 0..<b.count where b[i] == 0x09 { tabs.append(i) }
-        let fieldCount = tabs.count + 1
-        func range(_ k: Int) -> Range<Int> { (k == 0 ? 0 : tabs[k - 1] + 1)..<(k < tabs.count ? tabs[k] : b.count) }
-        func slice(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: b[range(k)]) }
-        func preview(_ k: Int) -> String { String(decoding: slice(k).prefix(40), as: UTF8.self) }
-        guard fieldCount >= 5 else {
-            if String(validating: b, as: UTF8.self) == nil { return .bad(Fr.Problem.invalidUTF8, garbage: true) }
-            return .bad(Fr.Problem.tooFewFields(fieldCount), garbage: false)
+        let n = b.count
+        guard UTF8Check.isValid(b) else { return .bad(Fr.Problem.invalidUTF8, garbage: true) }
+        var fieldCount = 1
+        for i in 0..<n where b[i] == 0x09 { fieldCount += 1 }
+        var pos = 0
+        /// The next field, up to the next tab or the end of the line.
+        func next() -> UnsafeBufferPointer<UInt8> {
+            let end = memchrIndex(b, from: pos, byte: 0x09) ?? n
+            defer { pos = end + 1 }
+            return UnsafeBufferPointer(rebasing: b[pos..<end])
         }
-        guard let ts = Timestamp(bytes: slice(0)) else {
-            if String(validating: b, as: UTF8.self) == nil { return .bad(Fr.Problem.invalidUTF8, garbage: true) }
-            return .bad(Fr.Problem.badTimestamp(preview(0)), garbage: false)
-        }
-        let idBytes = slice(1)
-        guard idBytes.count == 26, idBytes.allSatisfy({ EventID.value[Int($0)] != 0xFF }) else {
-            return .bad(Fr.Problem.badID(preview(1)), garbage: false)
-        }
+        func preview(_ f: UnsafeBufferPointer<UInt8>) -> String { String(decoding: f.prefix(40), as: UTF8.self) }
+        guard fieldCount >= 5 else { return .bad(Fr.Problem.tooFewFields(fieldCount), garbage: false) }
+        let tsBytes = next()
+        guard let ts = Timestamp(bytes: tsBytes) else { return .bad(Fr.Problem.badTimestamp(preview(tsBytes)), garbage: false) }
+        let idBytes = next()
+        guard let key = EventKey(idBytes) else { return .bad(Fr.Problem.badID(preview(idBytes)), garbage: false) }
         let author: String
-        switch text(slice(2)) {
+        switch text(next()) {
         case .success(let s): author = s
         case .failure(let r): return r.result
         }
         guard !author.isEmpty else { return .bad(Fr.Problem.emptyAuthor, garbage: false) }
-        let kindBytes = slice(3)
-        guard isKind(kindBytes) else { return .bad(Fr.Problem.badKind(preview(3)), garbage: false) }
-        let entityBytes = slice(4)
-        guard !entityBytes.isEmpty, entityBytes.allSatisfy(isEntityByte) else { return .bad(Fr.Problem.badEntity(preview(4)), garbage: false) }
+        let kindBytes = next()
+        guard isKind(kindBytes) else { return .bad(Fr.Problem.badKind(preview(kindBytes)), garbage: false) }
+        let entityBytes = next()
+        guard !entityBytes.isEmpty, entityBytes.allSatisfy(isEntityByte) else { return .bad(Fr.Problem.badEntity(preview(entityBytes)), garbage: false) }
         var fields: [Event.Field] = []
         fields.reserveCapacity(fieldCount - 5)
-        for k in 5..<fieldCount {
-            let f = slice(k)
-            guard let eq = f.firstIndex(of: UInt8(ascii: "=")) else { return .bad(Fr.Problem.fieldWithoutEquals(preview(k)), garbage: false) }
+        for _ in 5..<fieldCount {
+            let f = next()
+            guard let eq = f.firstIndex(of: UInt8(ascii: "=")) else { return .bad(Fr.Problem.fieldWithoutEquals(preview(f)), garbage: false) }
             let keyBytes = UnsafeBufferPointer(rebasing: f[f.startIndex..<eq])
-            guard isKey(keyBytes) else { return .bad(Fr.Problem.badKey(String(decoding: keyBytes.prefix(40), as: UTF8.self)), garbage: false) }
+            guard isKey(keyBytes) else { return .bad(Fr.Problem.badKey(preview(keyBytes)), garbage: false) }
             let key = String(decoding: keyBytes, as: UTF8.self)
             if fields.contains(where: { $0.key == key }) { return .bad(Fr.Problem.repeatedKey(key), garbage: false) }
             switch text(UnsafeBufferPointer(rebasing: f[(eq + 1)...])) {
@@ -253,13 +238,13 @@ public enum JournalParser {
         }
         return .event(Event(timestamp: ts, id: String(decoding: idBytes, as: UTF8.self), author: author,
                             kind: String(decoding: kindBytes, as: UTF8.self), entity: String(decoding: entityBytes, as: UTF8.self),
-                            fields: fields))
+                            fields: fields), key)
     }
 
-    /// A text field: valid UTF-8, unescaped when it holds a backslash.
+    /// A text field of a line already checked for UTF-8, unescaped when it holds a backslash.
     static func text(_ b: UnsafeBufferPointer<UInt8>) -> Result<String, BadLine> {
-        guard let s = String(validating: b, as: UTF8.self) else { return .failure(BadLine(.bad(Fr.Problem.invalidUTF8, garbage: true))) }
-        guard b.contains(UInt8(ascii: "\\")) else { return .success(s) }
+        let s = String(decoding: b, as: UTF8.self)
+        guard let base = b.baseAddress, memchr(base, 0x5C, b.count) != nil else { return .success(s) }
         do { return .success(try JournalEscaping.unescape(Substring(s))) } catch {
             return .failure(BadLine(.bad(Fr.Problem.badEscape(error), garbage: false)))
         }
@@ -291,5 +276,14 @@ public enum JournalParser {
     @inline(__always) static func isEntityByte(_ b: UInt8) -> Bool {
         (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || isLower(b)
             || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":") || b == UInt8(ascii: "-")
+    }
+}
+
+extension JournalParser {
+    public static func parseFile(path: String, onEvent: (Event, Int) -> Void) throws(JournalError) -> ParsedJournal {
+        var reader = StreamingReader()
+        try JournalStorage.readChunks(path) { reader.feed($0, onEvent: onEvent) }
+        reader.finish(onEvent: onEvent)
+        return reader.result
     }
 }

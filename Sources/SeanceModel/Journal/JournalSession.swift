@@ -69,13 +69,22 @@ public final class JournalSession {
         self.problems = (parsed.problems + foldProblems).sorted { $0.line < $1.line }
     }
 
+    /// From this size a journal is parsed on a second thread while it is folded (below it, a
+    /// thread costs more than it saves).
+    static let pipelineThreshold = 1 << 20
+
     /// Reads and folds a journal file in chunks: neither its bytes nor its events are all kept.
     public static func load(path: String) throws(JournalError) -> (ProjectState, ParsedJournal, [Problem]) {
         var state = ProjectState()
+        state.reserveCapacity(journalBytes: JournalStorage.size(path) ?? 0)
         var problems: [Problem] = []
         var reader = JournalParser.StreamingReader()
         let onEvent: (Event, Int) -> Void = { e, line in
             if let p = state.apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
+        }
+        if (JournalStorage.size(path) ?? 0) >= pipelineThreshold {
+            let parsed = try ReplayPipeline.run(path: path, fold: onEvent)
+            return (state, parsed, problems)
         }
         try JournalStorage.readChunks(path) { reader.feed($0, onEvent: onEvent) }
         reader.finish(onEvent: onEvent)

@@ -39,6 +39,13 @@ public enum JournalStorage {
         return stat(path, &st) == 0
     }
 
+    /// The size of a regular file, nil when it cannot be read.
+    public static func size(_ path: String) -> Int? {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(st.st_size)
+    }
+
     /// Reads the whole file.
     public static func readAll(_ path: String) throws(JournalError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

@@ -32,17 +32,19 @@ extension ProjectState {
         // The commonest kinds first: a switch on strings compares the cases in order.
         switch e.kind {
         case "note.add":
-            try mustBeNew(id, notes[id] != nil)
+            // The hot kinds look each table up once (indices, in-place changes): a million events.
             let mid = try f.required("seance")
-            try checkWritable(mid)
+            let mi = try writableIndex(mid)
             let item = try optionalItem(f, in: mid)
             let text = f.text("text") ?? ""
             guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
             let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
-            notes[id] = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
-            meetings[mid]!.notes.append(id)
+            guard notes.insertNew(Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)) else {
+                throw ApplyProblem(Fr.Problem.alreadyExists(id))
+            }
+            meetings.values[mi].notes.append(id)
         case "attendance.set":
-            try checkWritable(id)
+            let mi = try writableIndex(id)
             let mem = try f.required("member")
             _ = try existing(members, mem, Fr.Problem.unknownMember)
             guard let st = try f.choice("status", AttendanceStatus.self) else { throw ApplyProblem(Fr.Problem.missingField("status")) }
@@ -51,29 +53,31 @@ extension ProjectState {
             if st != .pouvoir { proxy = nil }
             if proxy == mem { throw ApplyProblem(Fr.Problem.proxyToSelf) }
             let time = (try f.time("time")) ?? nil
-            meetings[id]!.attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
-            meetings[id]!.attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
+            meetings.values[mi].attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
+            meetings.values[mi].attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
 
         case "agenda.start":
-            guard let meetingID = agendaItems[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
-            try checkWritable(meetingID)
+            guard let ai = agendaItems.index(forKey: id) else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
+            func meetingOf(_ item: inout AgendaItem) -> String { item.meeting }
+            let meetingID = meetingOf(&agendaItems.values[ai])
+            let mi = try writableIndex(meetingID)
             guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
-            if agendaItems[id]!.startedAt == nil { agendaItems[id]!.startedAt = t }
-            meetings[meetingID]!.currentItem = id
-            meetings[meetingID]!.itemLog.append(ItemStart(item: id, at: e.timestamp))
+            if agendaItems.values[ai].startedAt == nil { agendaItems.values[ai].startedAt = t }
+            meetings.values[mi].currentItem = id
+            meetings.values[mi].itemLog.append(ItemStart(item: id, at: e.timestamp))
 
         case "agenda.add":
             try mustBeNew(id, agendaItems[id] != nil)
             let mid = try f.required("seance")
-            try checkWritable(mid)
+            let mi = try writableIndex(mid)
             var item = AgendaItem(id: id, meeting: mid, title: try f.required("title"))
             try applyAgendaFields(&item, f)
             let position = try f.int("position") ?? nil
             agendaItems[id] = item
-            if let p = position, p >= 1, p <= meetings[mid]!.agenda.count {
-                meetings[mid]!.agenda.insert(id, at: p - 1)
+            if let p = position, p >= 1, p <= meetings.values[mi].agenda.count {
+                meetings.values[mi].agenda.insert(id, at: p - 1)
             } else {
-                meetings[mid]!.agenda.append(id)
+                meetings.values[mi].agenda.append(id)
             }
         case "decision.record":
             try mustBeNew(id, decisions[id] != nil)
@@ -225,13 +229,11 @@ extension ProjectState {
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             try checkWritable(meetingID)
             let text = try f.required("text")
-            notes[id]!.text = text
-            notes[id]!.corrections += 1
+            notes.modify(id) { $0.text = text; $0.corrections += 1 }
         case "note.delete":
-            var n = try existing(notes, id)
-            _ = try writableMeeting(n.meeting)
-            n.deleted = true
-            notes[id] = n
+            guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
+            try checkWritable(meetingID)
+            notes.modify(id) { $0.deleted = true }
 
         case "decision.correct":
             var d = try existing(decisions, id)
@@ -456,6 +458,15 @@ extension ProjectState {
     private func existing<T>(_ dict: [String: T], _ id: String, _ message: (String) -> String = Fr.Problem.unknownEntity) throws(ApplyProblem) -> T {
         guard let v = dict[id] else { throw ApplyProblem(message(id)) }
         return v
+    }
+
+    /// The position of a séance that may still change, for in-place changes with one lookup.
+    private mutating func writableIndex(_ id: String) throws(ApplyProblem) -> Dictionary<String, Meeting>.Index {
+        guard let i = meetings.index(forKey: id) else { throw ApplyProblem(Fr.Problem.unknownMeeting(id)) }
+        // Read in place: the getter of `values[i]` would copy the whole séance.
+        func isClosed(_ m: inout Meeting) -> Bool { m.state == .closed }
+        if isClosed(&meetings.values[i]) { throw ApplyProblem(Fr.Problem.meetingClosed(id)) }
+        return i
     }
 
     /// Refuses a change to a closed séance (read-only until it is reopened), without copying it.

@@ -9,7 +9,7 @@ public struct ProjectState: Sendable, Equatable {
     public var meetings: [String: Meeting] = [:]
     public var meetingOrder: [String] = []
     public var agendaItems: [String: AgendaItem] = [:]
-    public var notes: [String: Note] = [:]
+    public var notes = NoteStore()
     public var decisions: [String: Decision] = [:]
     public var followUps: [String: FollowUp] = [:]
     public var followUpOrder: [String] = []
@@ -22,6 +22,17 @@ public struct ProjectState: Sendable, Equatable {
     public var eventCount = 0
 
     public init() {}
+
+    /// Makes room for what a journal of this many bytes holds, judged on the proportions of real
+    /// and generated journals (a note per ~450 bytes): the tables then never grow while folding.
+    public mutating func reserveCapacity(journalBytes: Int) {
+        guard journalBytes > 1 << 20 else { return }
+        notes.reserveCapacity(journalBytes / 450)
+        agendaItems.reserveCapacity(journalBytes / 2_000)
+        decisions.reserveCapacity(journalBytes / 5_000)
+        followUps.reserveCapacity(journalBytes / 8_000)
+        meetings.reserveCapacity(journalBytes / 9_000)
+    }
 
     /// Folds a whole list of events; problems carry the line numbers given in `lines`.
     public static func fold(_ events: [Event], lines: [Int]? = nil) -> (ProjectState, [Problem]) {

@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import SeanceModel
+
+@Suite("Replaying a large journal: ids, UTF-8, notes table, two threads")
+struct ReplayTests {
+    @Test("Ids that differ only in their first character's high bit are two ids, not a duplicate")
+    func idsAreExact() {
+        // 13 characters make 65 bits: an earlier packing lost the top one and saw « 0… » = « G… ».
+        var set = EventKeySet()
+        let ids = ["0000000000000000000000000A", "G000000000000000000000000A",
+                   "00000000000000000000000001", "00000000000000000000000010",
+                   "7ZZZZZZZZZZZZZZZZZZZZZZZZZ", "ZZZZZZZZZZZZZZZZZZZZZZZZZZ"]
+        for id in ids { let added = set.insert(key(id)!); #expect(added, "\(id)") }
+        for id in ids { let added = set.insert(key(id)!); #expect(!added, "\(id) twice") }
+        #expect(set.count == ids.count)
+        #expect(key("0000000000000000000000000I") == nil)
+        #expect(key("000000000000000000000000a1") == nil)
+        #expect(key("00000000000000000000000001X") == nil)
+    }
+
+    @Test("A hundred thousand random ids: the set agrees with Set<String> as it grows")
+    func idSetGrows() {
+        var rng = SplitMix64(seed: 5)
+        var mine = EventKeySet(), reference = Set<String>()
+        var made: [String] = []
+        for i in 0..<100_000 {
+            // Every tenth id repeats an earlier one.
+            let id = i % 10 == 9 ? made[i / 2] : EventID.make(milliseconds: Int64(i), using: &rng)
+            made.append(id)
+            let added = mine.insert(key(id)!)
+            #expect(added == reference.insert(id).inserted)
+        }
+        #expect(mine.count == reference.count && reference.count == 90_000)
+    }
+
+    @Test("The UTF-8 check agrees with Swift's own on valid, invalid and random bytes")
+    func utf8() {
+        let cases: [[UInt8]] = [
+            Array("Ça débute : « bienvenue » à l'œuvre, 12 € 😀".utf8), [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xE0, 0x9F, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF], [0xC3], [0x41, 0xE2, 0x82], [0xFF], [0x80], Array("abcdefgh12345678é".utf8),
+        ]
+        var rng = SplitMix64(seed: 9)
+        var random: [[UInt8]] = []
+        for _ in 0..<20_000 {
+            let n = Int(rng.next() % 24)
+            random.append((0..<n).map { _ in
+                let r = rng.next()
+                return r % 3 == 0 ? UInt8(truncatingIfNeeded: r >> 8) : [0x41, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80][Int((r >> 8) % 10)]
+            })
+        }
+        for bytes in cases + random {
+            let ours = bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) }
+            #expect(ours == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
+        }
+    }
+
+    @Test("The notes table finds, refuses a taken id, changes in place and removes")
+    func noteStore() {
+        var store = NoteStore()
+        for i in 0..<5_000 {
+            let added = store.insertNew(Note(id: "note-\(i)", meeting: "sea-1", text: "ligne \(i)", timestamp: t0))
+            #expect(added)
+        }
+        let again = store.insertNew(Note(id: "note-42", meeting: "sea-2", text: "autre", timestamp: t0))
+        #expect(!again)
+        #expect(store.count == 5_000)
+        #expect(store["note-42"]?.text == "ligne 42")
+        #expect(store["note-5000"] == nil)
+        let found = store.modify("note-7") { $0.deleted = true }
+        #expect(found)
+        #expect(store["note-7"]?.deleted == true)
+        let absent = store.modify("absente") { $0.deleted = true }
+        #expect(!absent)
+        store["note-3"] = nil
+        #expect(store["note-3"] == nil && store.count == 4_999 && store["note-4999"]?.text == "ligne 4999")
+        store["note-3"] = Note(id: "note-3", meeting: "sea-1", text: "revenue", timestamp: t0)
+        #expect(store.values.last?.text == "revenue")
+    }
+
+    @Test("A journal read on two threads folds to the same state, problems and lines as on one")
+    func pipelineMatchesSequential() throws {
+        let dir = TempDir()
+        let path = dir.file("gros.seance")
+        var text = ""
+        JournalGenerator(events: 12_000, seed: 3).generate { text += $0 }
+        // Problems for both readers to find, with their line numbers: a line that does not
+        // parse, and an event the fold refuses.
+        text += "pas une ligne\n"
+        text += "2031-01-01T10:00:00+01:00\t01HZZZZZZZZZZZZZZZZZZZZZZZ\tclaire\tnote.add\tnote-x\tseance=sea-inconnue\ttext=Perdue\n"
+        try JournalStorage.createRaw(path, bytes: Array(text.utf8))
+        #expect(JournalStorage.size(path)! >= JournalSession.pipelineThreshold)
+
+        let (state, parsed, problems) = try JournalSession.load(path: path)
+        var sequential = ProjectState()
+        var seqProblems: [Problem] = []
+        let seqParsed = JournalParser.parse(Array(text.utf8)) { e, line in
+            if let p = sequential.apply(e) { seqProblems.append(Problem(line: line, p.severity, p.message)) }
+        }
+        #expect(state == sequential)
+        #expect(parsed.problems == seqParsed.problems && parsed.problems.count == 1)
+        #expect(problems == seqProblems && problems.count == 1)
+        #expect(parsed.eventCount == seqParsed.eventCount)
+        #expect(state.notes.count > 1_000)
+    }
+
+    private func key(_ id: String) -> EventKey? {
+        var id = id
+        return id.withUTF8 { EventKey($0) }
+    }
+}
