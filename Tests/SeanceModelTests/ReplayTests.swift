@@ -109,3 +109,44 @@ struct ReplayTests {
         return id.withUTF8 { EventKey($0) }
     }
 }
+
+@Suite("Searching the notes through their folded copy")
+struct NoteSearchTests {
+    @Test("Search finds through accents and case, skips deleted notes, follows corrections, never matches across two notes")
+    func corpus() {
+        var s = ProjectState()
+        let setup = [
+            event("committee.create", "com-1", [("name", "Comité"), ("kind", "technique")], n: 1),
+            event("seance.create", "sea-1", [("committee", "com-1"), ("date", "2031-03-04")], n: 2),
+            event("note.add", "note-1", [("seance", "sea-1"), ("text", "L'ÉPICERIE Solidaire ouvre en mars")], n: 3),
+            event("note.add", "note-2", [("seance", "sea-1"), ("text", "rien sur l'epi")], n: 4),
+            event("note.add", "note-3", [("seance", "sea-1"), ("text", "cerie et autre chose")], n: 5),
+            event("note.add", "note-4", [("seance", "sea-1"), ("text", "Une épicerie, pas solidaire ici ? si : solidaire")], n: 6),
+            event("note.add", "note-5", [("seance", "sea-1"), ("text", "Œuvre commune de l’épicerie")], n: 7),
+            event("note.delete", "note-4", n: 8),
+            event("note.correct", "note-1", [("text", "La boutique ouvre en mars")], n: 9),
+            event("note.correct", "note-2", [("text", "Une épicerie solidaire, finalement")], n: 10),
+        ]
+        for e in setup { #expect(s.apply(e) == nil, "\(e.kind) \(e.entity)") }
+        let ids = { (q: String) in Set(s.search(q).filter { $0.kind == .note }.map(\.entity)) }
+        // note-1 no longer says it (corrected), note-4 is deleted, « epi » + « cerie » are two notes.
+        #expect(ids("epicerie solidaire") == ["note-2"])
+        #expect(ids("EPICERIE") == ["note-2", "note-5"])
+        #expect(ids("oeuvre épicerie") == ["note-5"])
+        #expect(ids("boutique") == ["note-1"])
+        #expect(ids("picerie") == ["note-2", "note-5"])
+        #expect(ids("introuvable").isEmpty)
+    }
+
+    @Test("A needle is found by its rarest byte wherever it sits, and not past the end")
+    func finder() {
+        let hay = Array("xxepicerie solidairexx".utf8)
+        for (needle, want) in [("epicerie", 2), ("solidaire", 11), ("xx", 0), ("rexx", 18), ("xxx", nil), ("e s", 9), ("", 0)] as [(String, Int?)] {
+            let n = Array(needle.utf8)
+            let got = hay.withUnsafeBufferPointer { h in n.withUnsafeBufferPointer { Folding.firstIndex(of: $0, in: h, from: 0) } }
+            #expect(got == want, "\(needle)")
+        }
+        let from = hay.withUnsafeBufferPointer { h in Array("xx".utf8).withUnsafeBufferPointer { Folding.firstIndex(of: $0, in: h, from: 1) } }
+        #expect(from == 20)
+    }
+}
