@@ -25,7 +25,22 @@ public final class Runtime {
         self.author = author
         self.makeDemoCopy = makeDemoCopy
         state = AppState(screens: [])
-        state = App.initial(open(journalPath, readOnly: false))
+    }
+
+    /// Opens the journal given at start, showing how much of it is read: a journal of a million
+    /// events takes a couple of seconds, and a blank terminal meanwhile looks like a hang.
+    private func openAtStart() {
+        let total = JournalStorage.size(journalPath) ?? 0
+        var lastDrawn = -1.0
+        func showProgress(_ done: Int) {
+            let t = Date().timeIntervalSinceReferenceDate
+            guard t - lastDrawn >= 0.05 else { return }
+            lastDrawn = t
+            let (w, h) = backend.size
+            backend.draw(App.loading(path: journalPath, done: done, total: total, width: w, height: h))
+        }
+        showProgress(0)
+        state = App.initial(open(journalPath, readOnly: false, progress: showProgress))
         if case .problems(var p) = state.top { p.path = journalPath; state.replaceTop(.problems(p)) }
         offerDraft()
     }
@@ -38,12 +53,12 @@ public final class Runtime {
         state.push(.draftOffer(d))
     }
 
-    private func open(_ path: String, readOnly: Bool) -> OpenOutcome {
+    private func open(_ path: String, readOnly: Bool, progress: ((Int) -> Void)? = nil) -> OpenOutcome {
         session?.close()
         session = nil
         if !readOnly && !JournalStorage.exists(path) { return .missing(path: path) }
         do {
-            let s = try JournalSession.open(path: path, readOnly: readOnly)
+            let s = try JournalSession.open(path: path, readOnly: readOnly, progress: progress)
             session = s
             return .opened(problems: s.problems, tornTail: s.tornTail)
         } catch .locked(_, let holder) {
@@ -82,6 +97,7 @@ public final class Runtime {
         Self.installSignalHandlers()
         backend.start()
         defer { backend.stop() }
+        openAtStart()
         render()
         var lastRender = Timestamp.now().epochSeconds
         while !state.quit {

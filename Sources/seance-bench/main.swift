@@ -107,16 +107,18 @@ func timeKeys(on screen: Screen, _ st: ProjectState, _ t: Timestamp, count: Int,
     return times
 }
 
-if wants("parse") {
-    var n = 0
-    let t = seconds { _ = try! JournalParser.parseFile(path: bigPath) { _, _ in n += 1 } }
-    say("[parse seul] \(n) en \(ms(t))")
-    var evs: [Event] = []
-    _ = try! JournalParser.parseFile(path: bigPath) { e, _ in evs.append(e) }
-    var st = ProjectState()
-    let t2 = seconds { for e in evs { _ = st.apply(e) } }
-    say("[fold seul] \(evs.count) en \(ms(t2))")
+// 1b. Where the replay's time goes: parsing alone, and folding already parsed events alone
+// (the replay runs the two at once, on two threads).
+if wants("rejeu") {
+    var parsedCount = 0
+    let parseOnly = seconds { _ = try! JournalParser.parseFile(path: bigPath) { _, _ in parsedCount += 1 } }
+    var parsedEvents: [Event] = []
+    _ = try! JournalParser.parseFile(path: bigPath) { e, _ in parsedEvents.append(e) }
+    var folded = ProjectState()
+    let foldOnly = seconds { for e in parsedEvents { _ = folded.apply(e) } }
+    say("        détail : lecture et analyse seules \(ms(parseOnly)) ; repli seul des \(parsedEvents.count) événements déjà lus \(ms(foldOnly))")
 }
+
 if wants("frappe") {
     // 2. A keystroke in the live minutes: update + view + diff, on a small and on the big history.
     func keystrokeTimes(_ domain: ProjectState) -> [Double] {
@@ -209,23 +211,33 @@ if wants("ajout") {
 
 if wants("ecran") {
     // 6. From process start to the first frame, in a real terminal (tmux), against a shell that prints.
-    func firstFrame(_ command: String, until text: String) -> Double? {
+    /// Starts `command` in tmux and returns, for each list of texts, when one of them was first
+    /// on the screen (the lists are awaited in order).
+    func screenTimes(_ command: String, milestones: [[String]]) -> [Double?] {
         let session = "bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         func tmux(_ a: [String]) -> String { runChild(["tmux", "-L", session, "-f", "/dev/null"] + a).out }
         let start = Date()
         _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
         defer { _ = tmux(["kill-server"]) }
-        while Date().timeIntervalSince(start) < 30 {
-            if tmux(["capture-pane", "-p", "-t", session]).contains(text) { return Date().timeIntervalSince(start) }
+        var times: [Double?] = Array(repeating: nil, count: milestones.count)
+        var next = 0
+        while next < milestones.count, Date().timeIntervalSince(start) < 30 {
+            let screen = tmux(["capture-pane", "-p", "-t", session])
+            while next < milestones.count, milestones[next].contains(where: { screen.contains($0) }) {
+                times[next] = Date().timeIntervalSince(start)
+                next += 1
+            }
             usleep(2_000)
         }
-        return nil
+        return times
     }
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("seance").path
     if FileManager.default.isExecutableFile(atPath: binary) {
-        let frame = firstFrame("env LANG=C.UTF-8 TERM=tmux-256color \(binary) --journal \(bigPath)", until: "Votants")
-        let shell = firstFrame("sh -c 'echo pret; sleep 30'", until: "pret")
-        say("\n[premier écran] \(count) événements : \(frame.map(ms) ?? "échec") (du lancement à l'écran lu dans tmux)")
+        let command = "env LANG=C.UTF-8 TERM=tmux-256color \(binary) --journal \(bigPath)"
+        let times = screenTimes(command, milestones: [["Lecture du journal", "Votants"], ["Votants"]])
+        let (loading, frame) = (times[0], times[1])
+        let shell = screenTimes("sh -c 'echo pret; sleep 30'", milestones: [["pret"]])[0]
+        say("\n[premier écran] \(count) événements : écran de lecture (avancement) en \(loading.map(ms) ?? "échec"), tableau de bord en \(frame.map(ms) ?? "échec") (du lancement à l'écran lu dans tmux)")
         say("        base : un shell qui affiche un mot, mesuré de même : \(shell.map(ms) ?? "échec")")
     } else {
         say("\n[premier écran] binaire seance introuvable à côté de seance-bench : mesure sautée")

@@ -67,6 +67,15 @@ struct ScreenSnapshotTests {
         #expect(g.text.contains("trop petite"))
     }
 
+    @Test("While a large journal is read, the screen says which file and how far, even when tiny")
+    func loading() {
+        let g = App.loading(path: "/srv/cias/trois-vallees.seance", done: 61_000_000, total: 175_000_000, width: 80, height: 24)
+        expectSnapshot(g, "loading-80x24")
+        #expect(g.text.contains("« trois-vallees.seance » (175 Mo)") && g.text.contains("34 %"))
+        let tiny = App.loading(path: "/tmp/x\u{1B}[2J.seance", done: 5, total: 0, width: 20, height: 3)
+        #expect(!tiny.text.contains("\u{1B}"))
+    }
+
     @Test("A second copy is told who holds the lock")
     func locked() {
         let s = App.initial(.locked(path: "/srv/ccas/journal.seance", holder: LockHolder(pid: 4242, host: "poste-accueil", since: "2026-11-21T09:12:00+01:00")))

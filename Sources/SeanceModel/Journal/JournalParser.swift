@@ -280,6 +280,8 @@ public enum JournalParser {
 }
 
 extension JournalParser {
+    /// Parses a journal file in chunks on the calling thread, without folding (the benchmark's
+    /// measure of parsing alone).
     public static func parseFile(path: String, onEvent: (Event, Int) -> Void) throws(JournalError) -> ParsedJournal {
         var reader = StreamingReader()
         try JournalStorage.readChunks(path) { reader.feed($0, onEvent: onEvent) }

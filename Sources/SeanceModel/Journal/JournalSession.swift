@@ -74,7 +74,8 @@ public final class JournalSession {
     static let pipelineThreshold = 1 << 20
 
     /// Reads and folds a journal file in chunks: neither its bytes nor its events are all kept.
-    public static func load(path: String) throws(JournalError) -> (ProjectState, ParsedJournal, [Problem]) {
+    /// `progress` is told, on the calling thread, how many bytes have been folded so far.
+    public static func load(path: String, progress: ((Int) -> Void)? = nil) throws(JournalError) -> (ProjectState, ParsedJournal, [Problem]) {
         var state = ProjectState()
         state.reserveCapacity(journalBytes: JournalStorage.size(path) ?? 0)
         var problems: [Problem] = []
@@ -83,23 +84,29 @@ public final class JournalSession {
             if let p = state.apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
         }
         if (JournalStorage.size(path) ?? 0) >= pipelineThreshold {
-            let parsed = try ReplayPipeline.run(path: path, fold: onEvent)
+            let parsed = try ReplayPipeline.run(path: path, fold: onEvent, progress: progress)
             return (state, parsed, problems)
         }
-        try JournalStorage.readChunks(path) { reader.feed($0, onEvent: onEvent) }
+        var bytesRead = 0
+        try JournalStorage.readChunks(path) { chunk in
+            reader.feed(chunk, onEvent: onEvent)
+            bytesRead += chunk.count
+            progress?(bytesRead)
+        }
         reader.finish(onEvent: onEvent)
         return (state, reader.result, problems)
     }
 
     /// Opens an existing journal. With `readOnly: false` it throws `.locked` when another copy
     /// writes it: the caller may then open it read-only.
-    public static func open(path: String, readOnly: Bool = false, now: Timestamp = .now()) throws(JournalError) -> JournalSession {
+    public static func open(path: String, readOnly: Bool = false, now: Timestamp = .now(),
+                            progress: ((Int) -> Void)? = nil) throws(JournalError) -> JournalSession {
         var lock: JournalLock?
         if !readOnly {
             guard JournalStorage.exists(path) else { throw .notFound(path: path) }
             lock = try JournalLock(journal: path, now: now)
         }
-        let (state, parsed, foldProblems) = try load(path: path)
+        let (state, parsed, foldProblems) = try load(path: path, progress: progress)
         let session = JournalSession(path: path, state: state, parsed: parsed, foldProblems: foldProblems,
                                      mode: readOnly ? .readOnly(.requested) : .writable)
         if let t = parsed.tornTail {

@@ -4,19 +4,25 @@ import Foundation
 /// of a replay cost about the same, and the machine has two cores. Batches go through a small
 /// bounded queue, so at most a few thousand parsed events wait in memory at any time.
 enum ReplayPipeline {
-    typealias Batch = [(event: Event, line: Int)]
+    /// Events with their line numbers, and how many bytes of the file were read when it was sent.
+    struct Batch {
+        var events: [(event: Event, line: Int)] = []
+        var bytesRead = 0
+    }
     static let batchSize = 2048
 
     /// Parses `path` on a second thread, handing every event to `fold` on the calling thread,
     /// in order. Returns the parser's findings once the whole file is read.
-    static func run(path: String, fold: (Event, Int) -> Void) throws(JournalError) -> ParsedJournal {
+    static func run(path: String, fold: (Event, Int) -> Void, progress: ((Int) -> Void)? = nil) throws(JournalError) -> ParsedJournal {
         let producer = Producer(path: path)
         let thread = Thread { producer.run() }
         thread.stackSize = 1 << 20
         thread.start()
         while let batch = producer.queue.take() {
             // By index: the events are lent to the fold, not copied (a copy retains every field).
-            for i in batch.indices { fold(batch[i].event, batch[i].line) }
+            let events = batch.events
+            for i in events.indices { fold(events[i].event, events[i].line) }
+            progress?(batch.bytesRead)
         }
         producer.finished.wait()
         if let error = producer.error { throw error }
@@ -35,22 +41,28 @@ enum ReplayPipeline {
 
         func run() {
             var batch = Batch()
-            batch.reserveCapacity(ReplayPipeline.batchSize)
+            batch.events.reserveCapacity(ReplayPipeline.batchSize)
+            var bytesRead = 0
             let queue = self.queue
             let onEvent: (Event, Int) -> Void = { e, line in
-                batch.append((e, line))
-                if batch.count == ReplayPipeline.batchSize {
+                batch.events.append((e, line))
+                if batch.events.count == ReplayPipeline.batchSize {
+                    batch.bytesRead = bytesRead
                     queue.put(batch)
-                    batch.removeAll(keepingCapacity: true)
+                    batch.events.removeAll(keepingCapacity: true)
                 }
             }
             do {
-                try JournalStorage.readChunks(path) { reader.feed($0, onEvent: onEvent) }
+                try JournalStorage.readChunks(path) { chunk in
+                    bytesRead += chunk.count
+                    reader.feed(chunk, onEvent: onEvent)
+                }
                 reader.finish(onEvent: onEvent)
             } catch {
                 self.error = error
             }
-            if !batch.isEmpty { queue.put(batch) }
+            batch.bytesRead = bytesRead
+            if !batch.events.isEmpty { queue.put(batch) }
             queue.close()
             finished.signal()
         }

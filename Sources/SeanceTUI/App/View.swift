@@ -28,6 +28,27 @@ extension App {
         return g
     }
 
+    /// The screen while the journal is read at start: which file, how far, and that nothing is
+    /// written meanwhile. Drawn whatever the terminal's size.
+    public static func loading(path: String, done: Int, total: Int, width: Int, height: Int) -> Grid {
+        var g = Grid(width: width, height: height)
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let percent = total > 0 ? min(100, done * 100 / total) : 0
+        let barWidth = max(10, min(50, width - 10))
+        let filled = barWidth * percent / 100
+        let size = total >= 1_000_000 ? "\(total / 1_000_000) Mo" : "\(max(1, total / 1_000)) ko"
+        let lines: [(String, Role)] = [
+            ("Lecture du journal « \(VisibleText.make(name)) » (\(size))…", .normal),
+            (String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled) + " \(percent) %", .title),
+            ("Rien n'est écrit pendant la lecture.", .normal),
+        ]
+        for (i, (text, role)) in lines.enumerated() {
+            let shown = CharWidth.truncate(text, to: width)
+            g.put(shown, x: max(0, (width - CharWidth.of(shown)) / 2), y: max(0, height / 2 - 1 + i), role: role)
+        }
+        return g
+    }
+
     static func tooSmall(_ g: inout Grid) {
         let lines = ["Fenêtre trop petite (\(g.width)×\(g.height)).",
                      "Agrandissez-la à \(minWidth)×\(minHeight) au moins.",
