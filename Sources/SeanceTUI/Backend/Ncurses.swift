@@ -142,7 +142,7 @@ public final class NcursesBackend {
         wtimeout(screen, timeoutMs)
         var ch: wint_t = 0
         let r = wget_wch(screen, &ch)
-        if r == ERR { return timeoutMs >= 0 ? .timeout : .end }
+        if r == ERR { return timeoutMs >= 0 && !Self.terminalGone() ? .timeout : .end }
         if r == KEY_CODE_YES {
             let code = Int32(ch)
             if code == KEY_RESIZE { return .resize }
@@ -165,6 +165,14 @@ public final class NcursesBackend {
             return .key(.escape)
         }
         return .key(Self.decodeChar(v))
+    }
+
+    /// True when the terminal has gone (its window closed without a SIGHUP reaching us, as under
+    /// a tracer): reads then fail at once, and the loop would spin instead of ending.
+    static func terminalGone() -> Bool {
+        var p = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, 0) >= 0 else { return false }
+        return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     static func decodeChar(_ v: UInt32) -> Key {
