@@ -280,11 +280,17 @@ public enum JournalParser {
 }
 
 extension JournalParser {
-    /// Parses a journal file in chunks on the calling thread, without folding (the benchmark's
-    /// measure of parsing alone).
-    public static func parseFile(path: String, onEvent: (Event, Int) -> Void) throws(JournalError) -> ParsedJournal {
+    /// Reads and parses a journal file in chunks on the calling thread; `progress` is told how
+    /// many bytes have been read before each chunk is parsed.
+    public static func parseFile(path: String, onEvent: (Event, Int) -> Void,
+                                 progress: ((Int) -> Void)? = nil) throws(JournalError) -> ParsedJournal {
         var reader = StreamingReader()
-        try JournalStorage.readChunks(path) { reader.feed($0, onEvent: onEvent) }
+        var bytesRead = 0
+        try JournalStorage.readChunks(path) { chunk in
+            bytesRead += chunk.count
+            progress?(bytesRead)
+            reader.feed(chunk, onEvent: onEvent)
+        }
         reader.finish(onEvent: onEvent)
         return reader.result
     }

@@ -74,27 +74,19 @@ public final class JournalSession {
     static let pipelineThreshold = 1 << 20
 
     /// Reads and folds a journal file in chunks: neither its bytes nor its events are all kept.
-    /// `progress` is told, on the calling thread, how many bytes have been folded so far.
+    /// `progress` is told, on the calling thread, how many bytes of the file have been read.
     public static func load(path: String, progress: ((Int) -> Void)? = nil) throws(JournalError) -> (ProjectState, ParsedJournal, [Problem]) {
+        let size = JournalStorage.size(path) ?? 0
         var state = ProjectState()
-        state.reserveCapacity(journalBytes: JournalStorage.size(path) ?? 0)
+        state.reserveCapacity(journalBytes: size)
         var problems: [Problem] = []
-        var reader = JournalParser.StreamingReader()
         let onEvent: (Event, Int) -> Void = { e, line in
             if let p = state.apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
         }
-        if (JournalStorage.size(path) ?? 0) >= pipelineThreshold {
-            let parsed = try ReplayPipeline.run(path: path, fold: onEvent, progress: progress)
-            return (state, parsed, problems)
-        }
-        var bytesRead = 0
-        try JournalStorage.readChunks(path) { chunk in
-            reader.feed(chunk, onEvent: onEvent)
-            bytesRead += chunk.count
-            progress?(bytesRead)
-        }
-        reader.finish(onEvent: onEvent)
-        return (state, reader.result, problems)
+        let parsed = size >= pipelineThreshold
+            ? try ReplayPipeline.run(path: path, fold: onEvent, progress: progress)
+            : try JournalParser.parseFile(path: path, onEvent: onEvent, progress: progress)
+        return (state, parsed, problems)
     }
 
     /// Opens an existing journal. With `readOnly: false` it throws `.locked` when another copy

@@ -26,7 +26,7 @@ enum ReplayPipeline {
         }
         producer.finished.wait()
         if let error = producer.error { throw error }
-        return producer.reader.result
+        return producer.result ?? ParsedJournal()
     }
 
     /// What the parsing thread owns; read by the caller only after `finished` is signalled.
@@ -34,7 +34,7 @@ enum ReplayPipeline {
         let path: String
         let queue = BoundedQueue<Batch>(capacity: 4)
         let finished = DispatchSemaphore(value: 0)
-        var reader = JournalParser.StreamingReader()
+        var result: ParsedJournal?
         var error: JournalError?
 
         init(path: String) { self.path = path }
@@ -42,26 +42,18 @@ enum ReplayPipeline {
         func run() {
             var batch = Batch()
             batch.events.reserveCapacity(ReplayPipeline.batchSize)
-            var bytesRead = 0
             let queue = self.queue
-            let onEvent: (Event, Int) -> Void = { e, line in
-                batch.events.append((e, line))
-                if batch.events.count == ReplayPipeline.batchSize {
-                    batch.bytesRead = bytesRead
-                    queue.put(batch)
-                    batch.events.removeAll(keepingCapacity: true)
-                }
-            }
             do {
-                try JournalStorage.readChunks(path) { chunk in
-                    bytesRead += chunk.count
-                    reader.feed(chunk, onEvent: onEvent)
-                }
-                reader.finish(onEvent: onEvent)
+                result = try JournalParser.parseFile(path: path, onEvent: { e, line in
+                    batch.events.append((e, line))
+                    if batch.events.count == ReplayPipeline.batchSize {
+                        queue.put(batch)
+                        batch.events.removeAll(keepingCapacity: true)
+                    }
+                }, progress: { batch.bytesRead = $0 })
             } catch {
                 self.error = error
             }
-            batch.bytesRead = bytesRead
             if !batch.events.isEmpty { queue.put(batch) }
             queue.close()
             finished.signal()
@@ -72,7 +64,9 @@ enum ReplayPipeline {
 /// A queue between two threads that makes the writer wait when it is full.
 final class BoundedQueue<T>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [T] = []
+    /// Taken items are set to nil, so that the taker holds the only reference and frees it
+    /// outside the lock.
+    private var items: [T?] = []
     private var head = 0
     private var closed = false
     private let capacity: Int
@@ -103,6 +97,7 @@ final class BoundedQueue<T>: @unchecked Sendable {
             condition.wait()
         }
         let item = items[head]
+        items[head] = nil
         head += 1
         if head == items.count { items.removeAll(keepingCapacity: true); head = 0 }
         condition.broadcast()

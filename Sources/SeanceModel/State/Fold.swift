@@ -82,7 +82,7 @@ extension ProjectState {
         case "decision.record":
             try mustBeNew(id, decisions[id] != nil)
             let mid = try f.required("seance")
-            try checkWritable(mid)
+            _ = try writableIndex(mid)
             guard let outcome = try f.choice("outcome", DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
             var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required("text"), outcome: outcome)
             try applyDecisionFields(&d, f)
@@ -208,36 +208,34 @@ extension ProjectState {
 
         case "agenda.edit":
             var item = try existing(agendaItems, id)
-            _ = try writableMeeting(item.meeting)
+            _ = try writableIndex(item.meeting)
             if let v = f.text("title"), !v.isEmpty { item.title = v }
             try applyAgendaFields(&item, f)
             agendaItems[id] = item
         case "agenda.move":
             let item = try existing(agendaItems, id)
-            var m = try writableMeeting(item.meeting)
+            let mi = try writableIndex(item.meeting)
             guard let p = try f.int("position") ?? nil, p >= 1 else { throw ApplyProblem(Fr.Problem.missingField("position")) }
-            m.agenda.removeAll { $0 == id }
-            m.agenda.insert(id, at: min(p - 1, m.agenda.count))
-            meetings[item.meeting] = m
+            meetings.values[mi].agenda.removeAll { $0 == id }
+            meetings.values[mi].agenda.insert(id, at: min(p - 1, meetings.values[mi].agenda.count))
         case "agenda.remove":
             let item = try existing(agendaItems, id)
-            var m = try writableMeeting(item.meeting)
-            m.agenda.removeAll { $0 == id }
-            meetings[item.meeting] = m
+            let mi = try writableIndex(item.meeting)
+            meetings.values[mi].agenda.removeAll { $0 == id }
             agendaItems[id] = nil
         case "note.correct":
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
-            try checkWritable(meetingID)
+            _ = try writableIndex(meetingID)
             let text = try f.required("text")
             notes.modify(id) { $0.text = text; $0.corrections += 1 }
         case "note.delete":
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
-            try checkWritable(meetingID)
+            _ = try writableIndex(meetingID)
             notes.modify(id) { $0.deleted = true }
 
         case "decision.correct":
             var d = try existing(decisions, id)
-            _ = try writableMeeting(d.meeting)
+            _ = try writableIndex(d.meeting)
             if let v = f.text("text"), !v.isEmpty { d.text = v }
             if let o = try f.choice("outcome", DecisionOutcome.self) { d.outcome = o }
             try applyDecisionFields(&d, f)
@@ -297,7 +295,7 @@ extension ProjectState {
         case "ranking.open":
             try mustBeNew(id, rankings[id] != nil)
             let mid = try f.required("seance")
-            try checkWritable(mid)
+            _ = try writableIndex(mid)
             let item = try optionalItem(f, in: mid)
             let list = try f.required("actions").split(separator: ",").map(String.init)
             for a in list { _ = try existing(actions, a, Fr.Problem.unknownAction) }
@@ -307,7 +305,7 @@ extension ProjectState {
             rankingOrder.append(id)
         case "ranking.method", "ranking.order", "ranking.criterion", "ranking.score", "ranking.ballot", "ranking.envelope", "ranking.adopt":
             guard var r = rankings[id] else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
-            try checkWritable(r.meeting)
+            _ = try writableIndex(r.meeting)
             if r.adopted != nil && e.kind != "ranking.adopt" { throw ApplyProblem(Fr.Problem.rankingAdopted) }
             try applyRanking(&r, e.kind, f, e)
             rankings[id] = r
@@ -460,26 +458,14 @@ extension ProjectState {
         return v
     }
 
-    /// The position of a séance that may still change, for in-place changes with one lookup.
+    /// The position of a séance that may still change (a closed séance is read-only until it is
+    /// reopened), for in-place changes with one lookup.
     private mutating func writableIndex(_ id: String) throws(ApplyProblem) -> Dictionary<String, Meeting>.Index {
         guard let i = meetings.index(forKey: id) else { throw ApplyProblem(Fr.Problem.unknownMeeting(id)) }
         // Read in place: the getter of `values[i]` would copy the whole séance.
         func isClosed(_ m: inout Meeting) -> Bool { m.state == .closed }
         if isClosed(&meetings.values[i]) { throw ApplyProblem(Fr.Problem.meetingClosed(id)) }
         return i
-    }
-
-    /// Refuses a change to a closed séance (read-only until it is reopened), without copying it.
-    private func checkWritable(_ id: String) throws(ApplyProblem) {
-        guard let state = meetings[id]?.state else { throw ApplyProblem(Fr.Problem.unknownMeeting(id)) }
-        if state == .closed { throw ApplyProblem(Fr.Problem.meetingClosed(id)) }
-    }
-
-    /// A séance that may still change: a closed séance is read-only until it is reopened.
-    private func writableMeeting(_ id: String) throws(ApplyProblem) -> Meeting {
-        let m = try existing(meetings, id, Fr.Problem.unknownMeeting)
-        if m.state == .closed { throw ApplyProblem(Fr.Problem.meetingClosed(id)) }
-        return m
     }
 
     private func optionalItem(_ f: FieldReader, in meeting: String) throws(ApplyProblem) -> String? {

@@ -31,9 +31,7 @@ public struct NoteStore: Sendable, Equatable {
         set {
             if let i = position(of: id) {
                 if let v = newValue {
-                    let text = values[i].text
-                    values[i] = v
-                    if v.text != text { addSegment(for: i) }
+                    modify(at: i) { $0 = v }
                 } else {
                     values.remove(at: i)
                     rebuild(capacity: slots.count)
@@ -48,14 +46,10 @@ public struct NoteStore: Sendable, Equatable {
     /// Adds a note whose id is not yet taken; false (and nothing changed) when it is.
     public mutating func insertNew(_ note: Note) -> Bool {
         if (values.count + 1) * 2 > slots.count { rebuild(capacity: max(1024, slots.count * 2)) }
-        var i = slot(note.id)
-        let mask = slots.count - 1
-        while slots[i] != 0 {
-            if values[Int(slots[i]) - 1].id == note.id { return false }
-            i = (i + 1) & mask
-        }
+        let (slot, found) = probe(note.id)
+        guard found == nil else { return false }
         values.append(note)
-        slots[i] = Int32(values.count)
+        slots[slot] = Int32(values.count)
         currentSegment.append(0)
         addSegment(for: values.count - 1)
         return true
@@ -65,10 +59,15 @@ public struct NoteStore: Sendable, Equatable {
     @discardableResult
     public mutating func modify(_ id: String, _ change: (inout Note) -> Void) -> Bool {
         guard let i = position(of: id) else { return false }
+        modify(at: i, change)
+        return true
+    }
+
+    /// Changes the note at position `i`, folding its text again when it changed.
+    private mutating func modify(at i: Int, _ change: (inout Note) -> Void) {
         let text = values[i].text
         change(&values[i])
         if values[i].text != text { addSegment(for: i) }
-        return true
     }
 
     /// Room for `n` notes of about 90 bytes each.
@@ -86,15 +85,19 @@ public struct NoteStore: Sendable, Equatable {
     public static func == (a: NoteStore, b: NoteStore) -> Bool { a.values == b.values }
 
     private func position(of id: String) -> Int? {
-        guard !slots.isEmpty else { return nil }
+        slots.isEmpty ? nil : probe(id).position
+    }
+
+    /// Where `id` is in the table: its note's position, or the free slot where it would go.
+    private func probe(_ id: String) -> (slot: Int, position: Int?) {
         var i = slot(id)
         let mask = slots.count - 1
         while slots[i] != 0 {
             let p = Int(slots[i]) - 1
-            if values[p].id == id { return p }
+            if values[p].id == id { return (i, p) }
             i = (i + 1) & mask
         }
-        return nil
+        return (i, nil)
     }
 
     private func slot(_ id: String) -> Int {
@@ -167,7 +170,7 @@ public struct NoteStore: Sendable, Equatable {
                     let note = Int(segmentNotes[seg])
                     if currentSegment[note] == seg, !values[note].deleted {
                         let text = UnsafeBufferPointer(rebasing: all[segmentStarts[seg]..<segEnd])
-                        if others.allSatisfy({ w in w.withUnsafeBufferPointer { Folding.firstIndex(of: $0, in: text, from: 0) != nil } }) {
+                        if Folding.holdsAll(others, in: text) {
                             hits.append(note)
                         }
                     }

@@ -58,9 +58,7 @@ extension ProjectState {
                 Folding.appendFolded(a, to: &buffer)
                 if !b.isEmpty { buffer.append(0x20); Folding.appendFolded(b, to: &buffer) }
                 if !c.isEmpty { buffer.append(0x20); Folding.appendFolded(c, to: &buffer) }
-                return buffer.withUnsafeBufferPointer { hay in
-                    words.allSatisfy { w in w.withUnsafeBufferPointer { Folding.firstIndex(of: $0, in: hay, from: 0) != nil } }
-                }
+                return buffer.withUnsafeBufferPointer { Folding.holdsAll(words, in: $0) }
             }
             if h == 0 {
                 for m in meetings.values where matches(m.title, m.place) {

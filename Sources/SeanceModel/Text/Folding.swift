@@ -107,21 +107,12 @@ extension Folding {
     /// True when `text`, folded, contains every one of the folded `words`.
     public static func matches(_ text: String, words: [[UInt8]], buffer: inout [UInt8]) -> Bool {
         let k = foldBytes(text, into: &buffer)
-        return buffer.withUnsafeBufferPointer { all in
-            let hay = UnsafeBufferPointer(rebasing: all[..<k])
-            return words.allSatisfy { w in
-                w.withUnsafeBufferPointer { needle in
-                    contains(hay, needle)
-                }
-            }
-        }
+        return buffer.withUnsafeBufferPointer { holdsAll(words, in: UnsafeBufferPointer(rebasing: $0[..<k])) }
     }
 
     /// True when already folded bytes contain every one of the folded `words`.
-    public static func contains(folded: [UInt8], words: [[UInt8]]) -> Bool {
-        folded.withUnsafeBufferPointer { hay in
-            words.allSatisfy { w in w.withUnsafeBufferPointer { contains(hay, $0) } }
-        }
+    static func holdsAll(_ words: [[UInt8]], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        words.allSatisfy { w in w.withUnsafeBufferPointer { firstIndex(of: $0, in: hay, from: 0) != nil } }
     }
 
     /// How common each byte is in folded French text (higher is commoner): a search looks for
@@ -150,21 +141,5 @@ extension Folding {
             i = at + anchor + 1
         }
         return nil
-    }
-
-    /// Substring search on bytes: memchr for the first byte, memcmp for the rest.
-    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = needle.count, h = hay.count
-        guard n > 0 else { return true }
-        guard n <= h, let base = hay.baseAddress, let nb = needle.baseAddress else { return false }
-        var i = 0
-        let first = Int32(nb[0])
-        while i <= h - n {
-            guard let p = memchr(base + i, first, h - n - i + 1) else { return false }
-            let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            if memcmp(base + at, nb, n) == 0 { return true }
-            i = at + 1
-        }
-        return false
     }
 }
