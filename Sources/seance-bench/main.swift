@@ -79,10 +79,12 @@ let readOnly = seconds {
 }
 var state = ProjectState()
 var count = 0
+var waits: ParsedJournal.Waits?
 let replay = seconds {
     let (s, parsed, _) = try! JournalSession.load(path: bigPath)
     state = s
     count = parsed.eventCount
+    waits = parsed.waits
 }
 say("\n[rejeu] \(count) événements en \(ms(replay)) = \(rate(count, replay))")
 say("        base : lire les octets et compter \(baselineLines) lignes en \(ms(readOnly)) ; rapport \(String(format: "%.1f", replay / readOnly))×")
@@ -107,16 +109,15 @@ func timeKeys(on screen: Screen, _ st: ProjectState, _ t: Timestamp, count: Int,
     return times
 }
 
-// 1b. Where the replay's time goes: parsing alone, and folding already parsed events alone
-// (the replay runs the two at once, on two threads).
+// 1b. Where the replay's time goes: parsing alone; and, in the replay itself (the two halves
+// run at once, on two threads), how long each half waited for the other.
 if wants("rejeu") {
     var parsedCount = 0
-    let parseOnly = seconds { _ = try! JournalParser.parseFile(path: bigPath) { _, _ in parsedCount += 1 } }
-    var parsedEvents: [Event] = []
-    _ = try! JournalParser.parseFile(path: bigPath) { e, _ in parsedEvents.append(e) }
-    var folded = ProjectState()
-    let foldOnly = seconds { for e in parsedEvents { _ = folded.apply(e) } }
-    say("        détail : lecture et analyse seules \(ms(parseOnly)) ; repli seul des \(parsedEvents.count) événements déjà lus \(ms(foldOnly))")
+    let parseOnly = seconds { _ = try! JournalParser.parseFile(path: bigPath) { parsedCount += $0.count } }
+    say("        détail : lecture et analyse seules de \(parsedCount) événements \(ms(parseOnly))")
+    if let w = waits {
+        say("        pendant le rejeu, le repli a attendu l'analyse \(ms(w.fold)), l'analyse a attendu le repli \(ms(w.parse))")
+    }
 }
 
 if wants("frappe") {

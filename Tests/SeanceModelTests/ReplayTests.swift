@@ -104,6 +104,62 @@ struct ReplayTests {
         #expect(state.notes.count > 1_000)
     }
 
+    @Test("Every known kind is found from its bytes; near misses and newer kinds are not")
+    func kinds() {
+        for k in EventKind.allCases {
+            var name = k.rawValue
+            #expect(name.withUTF8 { EventKind.find($0) } == k)
+        }
+        for other in ["note.ad", "note.addd", "note", "zzz.yyy", "ranking.criterio", "note.add.x", "Note.add"] {
+            var name = other
+            #expect(name.withUTF8 { EventKind.find($0) } == nil, "\(other)")
+        }
+        #expect(ProjectState.knownKinds.count == EventKind.allCases.count)
+    }
+
+    @Test("Fields are read from the line's bytes: exact keys, escapes undone, absent fields nil")
+    func fieldsFromBytes() {
+        var s = ProjectState()
+        #expect(s.apply(event("committee.create", "com-1", [("name", "Comité"), ("kind", "technique")], n: 1)) == nil)
+        #expect(s.apply(event("seance.create", "sea-1", [("committee", "com-1"), ("date", "2031-03-04")], n: 2)) == nil)
+        // « itemx » and « x_seance » are other keys; a value may hold « seance= » and escapes.
+        let text = "seance=sea-2\tet\n« fin »\\"
+        let note = event("note.add", "note-1", [("x_seance", "sea-9"), ("seance", "sea-1"), ("itemx", "item-9"),
+                                                ("text", "seance=sea-2\tet\n« fin »\\")], n: 3)
+        #expect(s.apply(note) == nil)
+        #expect(s.notes["note-1"]?.text == text && s.notes["note-1"]?.item == nil && s.notes["note-1"]?.meeting == "sea-1")
+        // The line reads back as the same event, fields in order.
+        var line = note.line
+        line.removeLast()
+        let back = line.withUTF8 { b -> Event? in
+            if case .event(let raw, _) = JournalParser.parseEvent(b) { return raw.event }
+            return nil
+        }
+        #expect(back == note)
+    }
+
+    @Test("An event that would not read back from the journal is refused with the parser's reason")
+    func applyReadsBack() {
+        var s = ProjectState()
+        let bad = event("committee.create", "com 1", [("name", "Comité"), ("kind", "technique")], n: 1)
+        #expect(s.apply(bad)?.message == Fr.Problem.badEntity("com 1"))
+        let badKey = event("committee.create", "com-1", [("Name", "Comité"), ("kind", "technique")], n: 1)
+        #expect(s.apply(badKey)?.message == Fr.Problem.badKey("Name"))
+        #expect(s.committees.isEmpty)
+    }
+
+    @Test("The two-thread replay says how long each half waited for the other")
+    func waitsAreMeasured() throws {
+        let dir = TempDir()
+        let path = dir.file("grand.seance")
+        var text = ""
+        JournalGenerator(events: 12_000, seed: 4).generate { text += $0 }
+        try JournalStorage.createRaw(path, bytes: Array(text.utf8))
+        let (_, parsed, _) = try JournalSession.load(path: path)
+        let waits = try #require(parsed.waits)
+        #expect(waits.fold >= 0 && waits.parse >= 0 && waits.fold + waits.parse < 60)
+    }
+
     private func key(_ id: String) -> EventKey? {
         var id = id
         return id.withUTF8 { EventKey($0) }

@@ -33,6 +33,13 @@ public struct ParsedJournal: Sendable {
     public var tornTail: TornTail?
     public var lineCount = 0
     public var eventCount = 0
+    /// When the journal was read on two threads: how long each waited for the other.
+    public var waits: Waits?
+
+    public struct Waits: Sendable {
+        /// Seconds the fold waited for parsed events, and the parser for the fold to take them.
+        public var fold: Double, parse: Double
+    }
 }
 
 /// Reads journal lines straight from their bytes: no per-character String work, one String
@@ -54,8 +61,13 @@ public enum JournalParser {
     /// Parses the bytes of a journal, handing each event to `onEvent` with its line number
     /// (the fold runs as the file is read: the events need not all be kept).
     public static func parse(_ data: [UInt8], onEvent: (Event, Int) -> Void) -> ParsedJournal {
+        parseRaw(data, onRaw: { raw, line in onEvent(raw.event, line) })
+    }
+
+    /// Parses the bytes of a journal, lending each event line, read in place, to `onRaw`.
+    static func parseRaw(_ data: [UInt8], onRaw: (RawEvent, Int) -> Void) -> ParsedJournal {
         var reader = StreamingReader()
-        data.withUnsafeBufferPointer { reader.finish(with: $0, onEvent: onEvent) }
+        data.withUnsafeBufferPointer { reader.finishRaw(with: $0, onRaw: onRaw) }
         return reader.result
     }
 
@@ -74,6 +86,15 @@ public enum JournalParser {
         public init() {}
 
         public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, onEvent: (Event, Int) -> Void) {
+            feedRaw(chunk, onRaw: { raw, line in onEvent(raw.event, line) })
+        }
+
+        public mutating func finish(with last: UnsafeBufferPointer<UInt8>? = nil, onEvent: (Event, Int) -> Void) {
+            finishRaw(with: last, onRaw: { raw, line in onEvent(raw.event, line) })
+        }
+
+        /// Reads a chunk, lending each complete event line to `onRaw` (valid during the call).
+        mutating func feedRaw(_ chunk: UnsafeBufferPointer<UInt8>, onRaw: (RawEvent, Int) -> Void) {
             guard !chunk.isEmpty else { return }
             sawData = true
             pending.append(contentsOf: chunk)
@@ -81,7 +102,7 @@ public enum JournalParser {
                 guard let last = lastNewline(buf, before: buf.count) else { return 0 }
                 guard let previous = lastNewline(buf, before: last) else { return 0 }
                 // Lines up to `previous` are complete and not the last of the file.
-                return process(UnsafeBufferPointer(rebasing: buf[0...previous]), final: false, onEvent: onEvent)
+                return process(UnsafeBufferPointer(rebasing: buf[0...previous]), final: false, onRaw: onRaw)
             }
             if consumed > 0 {
                 pending.removeFirst(consumed)
@@ -90,18 +111,18 @@ public enum JournalParser {
         }
 
         /// The end of the data: what is left is parsed with the rules for the last line.
-        public mutating func finish(with last: UnsafeBufferPointer<UInt8>? = nil, onEvent: (Event, Int) -> Void) {
+        mutating func finishRaw(with last: UnsafeBufferPointer<UInt8>? = nil, onRaw: (RawEvent, Int) -> Void) {
             if let last, !last.isEmpty {
                 sawData = true
                 if pending.isEmpty {
-                    _ = process(last, final: true, onEvent: onEvent)
+                    _ = process(last, final: true, onRaw: onRaw)
                     finalize()
                     return
                 }
                 pending.append(contentsOf: last)
             }
             let rest = pending
-            rest.withUnsafeBufferPointer { _ = process($0, final: true, onEvent: onEvent) }
+            rest.withUnsafeBufferPointer { _ = process($0, final: true, onRaw: onRaw) }
             pending = []
             finalize()
         }
@@ -122,7 +143,7 @@ public enum JournalParser {
         }
 
         /// Parses the lines of `buf`; returns how many bytes it consumed.
-        private mutating func process(_ buf: UnsafeBufferPointer<UInt8>, final: Bool, onEvent: (Event, Int) -> Void) -> Int {
+        private mutating func process(_ buf: UnsafeBufferPointer<UInt8>, final: Bool, onRaw: (RawEvent, Int) -> Void) -> Int {
             let n = buf.count
             var start = 0
             while start < n {
@@ -143,7 +164,7 @@ public enum JournalParser {
                 case .event(let e, let key):
                     if seenIDs.insert(key) {
                         result.eventCount += 1
-                        onEvent(e, lineNo)
+                        onRaw(e, lineNo)
                     } else {
                         result.problems.append(Problem(line: lineNo, .error, Fr.Problem.duplicateID(e.id)))
                     }
@@ -172,7 +193,7 @@ public enum JournalParser {
     enum LineResult {
         case header(Int)
         case skip
-        case event(Event, EventKey)
+        case event(RawEvent, EventKey)
         case bad(String, garbage: Bool)
     }
 
@@ -192,8 +213,8 @@ public enum JournalParser {
         return parseEvent(b)
     }
 
-    /// The fields of an event line, from its bytes: the line is checked for UTF-8 once, then
-    /// cut at its tabs as it is read (no array of positions, no generic String validation).
+    /// Checks an event line and finds its parts, in place: the line is checked for UTF-8 once,
+    /// cut at its tabs as it is read, and no String is made (but for what is wrong).
     static func parseEvent(_ b: UnsafeBufferPointer<UInt8>) -> LineResult {
         let n = b.count
         guard UTF8Check.isValid(b) else { return .bad(Fr.Problem.invalidUTF8, garbage: true) }
@@ -212,47 +233,40 @@ public enum JournalParser {
         guard let ts = Timestamp(bytes: tsBytes) else { return .bad(Fr.Problem.badTimestamp(preview(tsBytes)), garbage: false) }
         let idBytes = next()
         guard let key = EventKey(idBytes) else { return .bad(Fr.Problem.badID(preview(idBytes)), garbage: false) }
-        let author: String
-        switch text(next()) {
-        case .success(let s): author = s
-        case .failure(let r): return r.result
-        }
+        let authorStart = pos
+        let author = next()
         guard !author.isEmpty else { return .bad(Fr.Problem.emptyAuthor, garbage: false) }
+        if let bad = badEscape(author) { return bad }
+        let kindStart = pos
         let kindBytes = next()
         guard isKind(kindBytes) else { return .bad(Fr.Problem.badKind(preview(kindBytes)), garbage: false) }
+        let entityStart = pos
         let entityBytes = next()
         guard !entityBytes.isEmpty, entityBytes.allSatisfy(isEntityByte) else { return .bad(Fr.Problem.badEntity(preview(entityBytes)), garbage: false) }
-        var fields: [Event.Field] = []
-        fields.reserveCapacity(fieldCount - 5)
-        for _ in 5..<fieldCount {
+        let fieldsStart = pos
+        for index in 5..<fieldCount {
+            let fieldStart = pos
             let f = next()
             guard let eq = f.firstIndex(of: UInt8(ascii: "=")) else { return .bad(Fr.Problem.fieldWithoutEquals(preview(f)), garbage: false) }
             let keyBytes = UnsafeBufferPointer(rebasing: f[f.startIndex..<eq])
             guard isKey(keyBytes) else { return .bad(Fr.Problem.badKey(preview(keyBytes)), garbage: false) }
-            let key = String(decoding: keyBytes, as: UTF8.self)
-            if fields.contains(where: { $0.key == key }) { return .bad(Fr.Problem.repeatedKey(key), garbage: false) }
-            switch text(UnsafeBufferPointer(rebasing: f[(eq + 1)...])) {
-            case .success(let v): fields.append(Event.Field(key, v))
-            case .failure(let r): return r.result
+            if index > 5, RawText.value(of: keyBytes, in: UnsafeBufferPointer(rebasing: b[fieldsStart..<(fieldStart - 1)])) != nil {
+                return .bad(Fr.Problem.repeatedKey(String(decoding: keyBytes, as: UTF8.self)), garbage: false)
             }
+            if let bad = badEscape(UnsafeBufferPointer(rebasing: f[(eq + 1)...])) { return bad }
         }
-        return .event(Event(timestamp: ts, id: String(decoding: idBytes, as: UTF8.self), author: author,
-                            kind: String(decoding: kindBytes, as: UTF8.self), entity: String(decoding: entityBytes, as: UTF8.self),
-                            fields: fields), key)
+        let raw = RawEvent(line: b, timestamp: ts, kind: EventKind.find(kindBytes), authorStart: authorStart,
+                           kindStart: kindStart, entityStart: entityStart, fieldsStart: fieldsStart)
+        return .event(raw, key)
     }
 
-    /// A text field of a line already checked for UTF-8, unescaped when it holds a backslash.
-    static func text(_ b: UnsafeBufferPointer<UInt8>) -> Result<String, BadLine> {
-        let s = String(decoding: b, as: UTF8.self)
-        guard let base = b.baseAddress, memchr(base, 0x5C, b.count) != nil else { return .success(s) }
-        do { return .success(try JournalEscaping.unescape(Substring(s))) } catch {
-            return .failure(BadLine(.bad(Fr.Problem.badEscape(error), garbage: false)))
+    /// The reason a text value's escapes are wrong, if they are (most values have no backslash).
+    static func badEscape(_ b: UnsafeBufferPointer<UInt8>) -> LineResult? {
+        guard let base = b.baseAddress, memchr(base, 0x5C, b.count) != nil else { return nil }
+        do { _ = try JournalEscaping.unescape(Substring(String(decoding: b, as: UTF8.self))) } catch {
+            return .bad(Fr.Problem.badEscape(error), garbage: false)
         }
-    }
-
-    struct BadLine: Error {
-        var result: LineResult
-        init(_ r: LineResult) { result = r }
+        return nil
     }
 
     @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
@@ -284,14 +298,20 @@ extension JournalParser {
     /// many bytes have been read before each chunk is parsed.
     public static func parseFile(path: String, onEvent: (Event, Int) -> Void,
                                  progress: ((Int) -> Void)? = nil) throws(JournalError) -> ParsedJournal {
+        try parseFileRaw(path: path, onRaw: { raw, line in onEvent(raw.event, line) }, progress: progress)
+    }
+
+    /// The same, lending each event line, read in place, to `onRaw` (valid during the call).
+    static func parseFileRaw(path: String, onRaw: (RawEvent, Int) -> Void,
+                          progress: ((Int) -> Void)? = nil) throws(JournalError) -> ParsedJournal {
         var reader = StreamingReader()
         var bytesRead = 0
         try JournalStorage.readChunks(path) { chunk in
             bytesRead += chunk.count
             progress?(bytesRead)
-            reader.feed(chunk, onEvent: onEvent)
+            reader.feedRaw(chunk, onRaw: onRaw)
         }
-        reader.finish(onEvent: onEvent)
+        reader.finishRaw(onRaw: onRaw)
         return reader.result
     }
 }

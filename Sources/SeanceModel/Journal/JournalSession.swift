@@ -80,12 +80,14 @@ public final class JournalSession {
         var state = ProjectState()
         state.reserveCapacity(journalBytes: size)
         var problems: [Problem] = []
-        let onEvent: (Event, Int) -> Void = { e, line in
-            if let p = state.apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
+        let parsed: ParsedJournal
+        if size >= pipelineThreshold {
+            parsed = try ReplayPipeline.run(path: path, into: &state, problems: &problems, progress: progress)
+        } else {
+            parsed = try JournalParser.parseFileRaw(path: path, onRaw: { e, line in
+                if let p = state.apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
+            }, progress: progress)
         }
-        let parsed = size >= pipelineThreshold
-            ? try ReplayPipeline.run(path: path, fold: onEvent, progress: progress)
-            : try JournalParser.parseFile(path: path, onEvent: onEvent, progress: progress)
         return (state, parsed, problems)
     }
 

@@ -4,35 +4,30 @@ import Foundation
 /// of a replay cost about the same, and the machine has two cores. Batches go through a small
 /// bounded queue, so at most a few thousand parsed events wait in memory at any time.
 enum ReplayPipeline {
-    /// Events with their line numbers, and how many bytes of the file were read when it was sent.
-    struct Batch {
-        var events: [(event: Event, line: Int)] = []
-        var bytesRead = 0
-    }
-    static let batchSize = 2048
-
-    /// Parses `path` on a second thread, handing every event to `fold` on the calling thread,
+    /// Parses `path` on a second thread while the calling thread folds its events into `state`,
     /// in order. Returns the parser's findings once the whole file is read.
-    static func run(path: String, fold: (Event, Int) -> Void, progress: ((Int) -> Void)? = nil) throws(JournalError) -> ParsedJournal {
+    static func run(path: String, into state: inout ProjectState, problems: inout [Problem],
+                    progress: ((Int) -> Void)? = nil) throws(JournalError) -> ParsedJournal {
         let producer = Producer(path: path)
         let thread = Thread { producer.run() }
         thread.stackSize = 1 << 20
         thread.start()
-        while let batch = producer.queue.take() {
-            // By index: the events are lent to the fold, not copied (a copy retains every field).
-            let events = batch.events
-            for i in events.indices { fold(events[i].event, events[i].line) }
-            progress?(batch.bytesRead)
+        while let block = producer.queue.take() {
+            state.apply(block, problems: &problems)
+            progress?(block.bytesRead)
         }
         producer.finished.wait()
         if let error = producer.error { throw error }
-        return producer.result ?? ParsedJournal()
+        var result = producer.result ?? ParsedJournal()
+        result.waits = ParsedJournal.Waits(fold: Double(producer.queue.takeWaitNanos) / 1e9,
+                                           parse: Double(producer.queue.putWaitNanos) / 1e9)
+        return result
     }
 
     /// What the parsing thread owns; read by the caller only after `finished` is signalled.
     private final class Producer: @unchecked Sendable {
         let path: String
-        let queue = BoundedQueue<Batch>(capacity: 4)
+        let queue = BoundedQueue<EventBlock>(capacity: 4)
         let finished = DispatchSemaphore(value: 0)
         var result: ParsedJournal?
         var error: JournalError?
@@ -40,21 +35,12 @@ enum ReplayPipeline {
         init(path: String) { self.path = path }
 
         func run() {
-            var batch = Batch()
-            batch.events.reserveCapacity(ReplayPipeline.batchSize)
             let queue = self.queue
             do {
-                result = try JournalParser.parseFile(path: path, onEvent: { e, line in
-                    batch.events.append((e, line))
-                    if batch.events.count == ReplayPipeline.batchSize {
-                        queue.put(batch)
-                        batch.events.removeAll(keepingCapacity: true)
-                    }
-                }, progress: { batch.bytesRead = $0 })
+                result = try JournalParser.parseFile(path: path, onBlock: { queue.put($0) })
             } catch {
                 self.error = error
             }
-            if !batch.events.isEmpty { queue.put(batch) }
             queue.close()
             finished.signal()
         }
@@ -70,12 +56,18 @@ final class BoundedQueue<T>: @unchecked Sendable {
     private var head = 0
     private var closed = false
     private let capacity: Int
+    /// How long the writer waited for room, and the taker for an item.
+    private(set) var putWaitNanos: UInt64 = 0, takeWaitNanos: UInt64 = 0
 
     init(capacity: Int) { self.capacity = capacity }
 
     func put(_ item: T) {
         condition.lock()
-        while items.count - head >= capacity { condition.wait() }
+        if items.count - head >= capacity {
+            let start = DispatchTime.now().uptimeNanoseconds
+            while items.count - head >= capacity { condition.wait() }
+            putWaitNanos += DispatchTime.now().uptimeNanoseconds - start
+        }
         items.append(item)
         condition.broadcast()
         condition.unlock()
@@ -92,10 +84,12 @@ final class BoundedQueue<T>: @unchecked Sendable {
     func take() -> T? {
         condition.lock()
         defer { condition.unlock() }
-        while head == items.count {
-            if closed { return nil }
-            condition.wait()
+        if head == items.count && !closed {
+            let start = DispatchTime.now().uptimeNanoseconds
+            while head == items.count && !closed { condition.wait() }
+            takeWaitNanos += DispatchTime.now().uptimeNanoseconds - start
         }
+        if head == items.count { return nil }
         let item = items[head]
         items[head] = nil
         head += 1

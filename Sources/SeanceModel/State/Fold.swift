@@ -1,22 +1,28 @@
 extension ProjectState {
     /// The event kinds this version knows.
-    public static let knownKinds: Set<String> = [
-        "project.set", "axis.add", "axis.edit", "axis.retire",
-        "committee.create", "committee.edit", "committee.retire",
-        "member.add", "member.edit", "member.retire",
-        "seance.create", "seance.edit", "seance.open", "seance.close", "seance.reopen", "seance.cancel",
-        "agenda.add", "agenda.edit", "agenda.move", "agenda.remove", "agenda.start",
-        "attendance.set", "guest.add",
-        "note.add", "note.correct", "note.delete",
-        "decision.record", "decision.correct",
-        "followup.add", "followup.done", "followup.edit",
-        "action.create", "action.edit", "action.financing", "action.progress",
-        "ranking.open", "ranking.method", "ranking.order", "ranking.criterion", "ranking.score", "ranking.ballot",
-        "ranking.envelope", "ranking.adopt",
-    ]
+    public static let knownKinds: Set<String> = Set(EventKind.allCases.map(\.rawValue))
 
-    /// Applies one event. On a problem the state is left as it was.
+    /// Applies one event, as it will be read back from the journal: the event is written as its
+    /// line and that line is read (what cannot be written faithfully is refused the same way).
     public mutating func apply(_ e: Event) -> ApplyProblem? {
+        var line = e.line
+        line.removeLast()
+        return line.withUTF8 { b in
+            switch JournalParser.parseEvent(b) {
+            case .event(let raw, _):
+                return apply(raw)
+            case .bad(let reason, _):
+                eventCount += 1
+                return ApplyProblem(reason)
+            case .header, .skip:
+                eventCount += 1
+                return ApplyProblem(Fr.Problem.badEntity(e.entity))
+            }
+        }
+    }
+
+    /// Applies one event line read in place. On a problem the state is left as it was.
+    mutating func apply(_ e: RawEvent) -> ApplyProblem? {
         eventCount += 1
         do {
             try applyOrThrow(e)
@@ -26,16 +32,19 @@ extension ProjectState {
         }
     }
 
-    private mutating func applyOrThrow(_ e: Event) throws(ApplyProblem) {
-        let f = FieldReader(event: e)
+    private mutating func applyOrThrow(_ e: RawEvent) throws(ApplyProblem) {
+        guard let kind = e.kind else {
+            unknownEvents.append(e.event)
+            throw ApplyProblem(Fr.Problem.unknownKind(e.kindName), .notice)
+        }
+        let f = e.fields
         let id = e.entity
-        // The commonest kinds first: a switch on strings compares the cases in order.
-        switch e.kind {
-        case "note.add":
+        switch kind {
+        case .noteAdd:
             // The hot kinds look each table up once (indices, in-place changes): a million events.
             let mid = try f.required("seance")
             let mi = try writableIndex(mid)
-            let item = try optionalItem(f, in: mid)
+            let item = try optionalItem(f, in: mid, agendaItems)
             let text = f.text("text") ?? ""
             guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
             let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
@@ -43,7 +52,7 @@ extension ProjectState {
                 throw ApplyProblem(Fr.Problem.alreadyExists(id))
             }
             meetings.values[mi].notes.append(id)
-        case "attendance.set":
+        case .attendanceSet:
             let mi = try writableIndex(id)
             let mem = try f.required("member")
             _ = try existing(members, mem, Fr.Problem.unknownMember)
@@ -56,7 +65,7 @@ extension ProjectState {
             meetings.values[mi].attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
             meetings.values[mi].attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
 
-        case "agenda.start":
+        case .agendaStart:
             guard let ai = agendaItems.index(forKey: id) else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             func meetingOf(_ item: inout AgendaItem) -> String { item.meeting }
             let meetingID = meetingOf(&agendaItems.values[ai])
@@ -66,7 +75,7 @@ extension ProjectState {
             meetings.values[mi].currentItem = id
             meetings.values[mi].itemLog.append(ItemStart(item: id, at: e.timestamp))
 
-        case "agenda.add":
+        case .agendaAdd:
             try mustBeNew(id, agendaItems[id] != nil)
             let mid = try f.required("seance")
             let mi = try writableIndex(mid)
@@ -79,26 +88,26 @@ extension ProjectState {
             } else {
                 meetings.values[mi].agenda.append(id)
             }
-        case "decision.record":
+        case .decisionRecord:
             try mustBeNew(id, decisions[id] != nil)
             let mid = try f.required("seance")
             _ = try writableIndex(mid)
             guard let outcome = try f.choice("outcome", DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
-            var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required("text"), outcome: outcome)
+            var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid, agendaItems), text: try f.required("text"), outcome: outcome)
             try applyDecisionFields(&d, f)
             decisions[id] = d
             meetings[mid]!.decisions.append(id)
-        case "followup.add":
+        case .followupAdd:
             try mustBeNew(id, followUps[id] != nil)
             let mid = try f.required("seance")
             guard meetings[mid] != nil else { throw ApplyProblem(Fr.Problem.unknownMeeting(mid)) }
-            var fu = FollowUp(id: id, meeting: mid, item: try optionalItem(f, in: mid), what: try f.required("what"))
+            var fu = FollowUp(id: id, meeting: mid, item: try optionalItem(f, in: mid, agendaItems), what: try f.required("what"))
             fu.owner = f.text("owner") ?? ""
             if let d = try f.date("due") { fu.due = d }
             followUps[id] = fu
             followUpOrder.append(id)
             meetings[mid]!.followUps.append(id)
-        case "project.set":
+        case .projectSet:
             var p = project ?? Project()
             if project == nil { p.name = try f.required("name") }
             if let v = f.text("name") { p.name = v }
@@ -110,39 +119,39 @@ extension ProjectState {
             if let v = f.text("description") { p.description = v }
             project = p
 
-        case "axis.add":
+        case .axisAdd:
             try mustBeNew(id, axes[id] != nil)
             guard let n = try f.int("number") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("number")) }
             axes[id] = Axis(id: id, number: n, title: try f.required("title"))
             axisOrder.append(id)
-        case "axis.edit":
+        case .axisEdit:
             var a = try existing(axes, id)
             if let v = try f.int("number"), let n = v { a.number = n }
             if let v = f.text("title"), !v.isEmpty { a.title = v }
             axes[id] = a
-        case "axis.retire":
+        case .axisRetire:
             axes[id] = modify(try existing(axes, id)) { $0.retired = true }
 
-        case "committee.create":
+        case .committeeCreate:
             try mustBeNew(id, committees[id] != nil)
             guard let kind = try f.choice("kind", CommitteeKind.self) else { throw ApplyProblem(Fr.Problem.missingField("kind")) }
             var c = Committee(id: id, name: try f.required("name"), kind: kind)
             try applyCommitteeFields(&c, f)
             committees[id] = c
             committeeOrder.append(id)
-        case "committee.edit":
+        case .committeeEdit:
             var c = try existing(committees, id)
             if let k = try f.choice("kind", CommitteeKind.self) { c.kind = k }
             if let v = f.text("name"), !v.isEmpty { c.name = v }
             try applyCommitteeFields(&c, f)
             committees[id] = c
-        case "committee.retire":
+        case .committeeRetire:
             committees[id] = modify(try existing(committees, id)) { $0.retired = true }
 
-        case "member.add", "guest.add":
+        case .memberAdd, .guestAdd:
             try mustBeNew(id, members[id] != nil)
             var m: Member
-            if e.kind == "guest.add" {
+            if kind == .guestAdd {
                 let mid = try f.required("seance")
                 guard let committee = meetings[mid]?.committee else { throw ApplyProblem(Fr.Problem.unknownMeeting(mid)) }
                 m = Member(id: id, committee: committee, name: try f.required("name"), role: .invite, voting: false)
@@ -155,15 +164,15 @@ extension ProjectState {
             try applyMemberFields(&m, f)
             members[id] = m
             if let mid = m.guestOf { meetings[mid]!.guests.append(id) } else { committees[m.committee]!.memberIDs.append(id) }
-        case "member.edit":
+        case .memberEdit:
             var m = try existing(members, id)
             if let v = f.text("name"), !v.isEmpty { m.name = v }
             try applyMemberFields(&m, f)
             members[id] = m
-        case "member.retire":
+        case .memberRetire:
             members[id] = modify(try existing(members, id)) { $0.retired = true }
 
-        case "seance.create":
+        case .seanceCreate:
             try mustBeNew(id, meetings[id] != nil)
             let cid = try f.required("committee")
             guard committees[cid] != nil else { throw ApplyProblem(Fr.Problem.unknownCommittee(cid)) }
@@ -176,19 +185,19 @@ extension ProjectState {
             meetingOrder.append(id)
             committees[cid]!.meetingIDs.append(id)
             committees[cid]!.highestMeetingNumber = max(highest, number)
-        case "seance.edit":
+        case .seanceEdit:
             var m = try existing(meetings, id)
             if let d = try f.date("date"), let date = d { m.date = date }
             try applyMeetingFields(&m, f)
             meetings[id] = m
-        case "seance.open":
+        case .seanceOpen:
             var m = try existing(meetings, id)
             guard m.state == .planned || m.state == .inProgress else { throw ApplyProblem(Fr.Problem.meetingNotOpenable) }
             m.state = .inProgress
             if let t = try f.time("time"), let time = t, m.time == nil { m.time = time }
             if m.openedAt == nil { m.openedAt = e.timestamp }
             meetings[id] = m
-        case "seance.close":
+        case .seanceClose:
             var m = try existing(meetings, id)
             guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
             guard m.state != .closed else { throw ApplyProblem(Fr.Problem.meetingClosed(id)) }
@@ -196,44 +205,44 @@ extension ProjectState {
             m.endTime = t
             m.closedAt = e.timestamp
             meetings[id] = m
-        case "seance.reopen":
+        case .seanceReopen:
             var m = try existing(meetings, id)
             guard m.state == .closed || m.state == .cancelled else { throw ApplyProblem(Fr.Problem.meetingNotClosed) }
             m.state = .inProgress
             m.reopenings += 1
             m.closedAt = nil
             meetings[id] = m
-        case "seance.cancel":
+        case .seanceCancel:
             meetings[id] = modify(try existing(meetings, id)) { $0.state = .cancelled }
 
-        case "agenda.edit":
+        case .agendaEdit:
             var item = try existing(agendaItems, id)
             _ = try writableIndex(item.meeting)
             if let v = f.text("title"), !v.isEmpty { item.title = v }
             try applyAgendaFields(&item, f)
             agendaItems[id] = item
-        case "agenda.move":
+        case .agendaMove:
             let item = try existing(agendaItems, id)
             let mi = try writableIndex(item.meeting)
             guard let p = try f.int("position") ?? nil, p >= 1 else { throw ApplyProblem(Fr.Problem.missingField("position")) }
             meetings.values[mi].agenda.removeAll { $0 == id }
             meetings.values[mi].agenda.insert(id, at: min(p - 1, meetings.values[mi].agenda.count))
-        case "agenda.remove":
+        case .agendaRemove:
             let item = try existing(agendaItems, id)
             let mi = try writableIndex(item.meeting)
             meetings.values[mi].agenda.removeAll { $0 == id }
             agendaItems[id] = nil
-        case "note.correct":
+        case .noteCorrect:
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             _ = try writableIndex(meetingID)
             let text = try f.required("text")
             notes.modify(id) { $0.text = text; $0.corrections += 1 }
-        case "note.delete":
+        case .noteDelete:
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             _ = try writableIndex(meetingID)
             notes.modify(id) { $0.deleted = true }
 
-        case "decision.correct":
+        case .decisionCorrect:
             var d = try existing(decisions, id)
             _ = try writableIndex(d.meeting)
             if let v = f.text("text"), !v.isEmpty { d.text = v }
@@ -242,32 +251,32 @@ extension ProjectState {
             d.corrections += 1
             decisions[id] = d
 
-        case "followup.done":
+        case .followupDone:
             guard followUps[id] != nil else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             let done = (try f.date("date") ?? nil) ?? e.timestamp.localDate
             followUps[id]!.done = done
-        case "followup.edit":
+        case .followupEdit:
             var fu = try existing(followUps, id)
             if let v = f.text("what"), !v.isEmpty { fu.what = v }
             if let v = f.text("owner") { fu.owner = v }
             if let d = try f.date("due") { fu.due = d }
             followUps[id] = fu
 
-        case "action.create":
+        case .actionCreate:
             try mustBeNew(id, actions[id] != nil)
             var a = ActionSheet(id: id, title: try f.required("title"))
             try applyActionFields(&a, f)
             a.history.append(ActionChange(at: e.timestamp, date: e.timestamp.localDate, status: a.status))
             actions[id] = a
             actionOrder.append(id)
-        case "action.edit":
+        case .actionEdit:
             var a = try existing(actions, id)
             if let v = f.text("title"), !v.isEmpty { a.title = v }
             let before = a.status
             try applyActionFields(&a, f)
             if a.status != before { a.history.append(ActionChange(at: e.timestamp, date: e.timestamp.localDate, status: a.status)) }
             actions[id] = a
-        case "action.progress":
+        case .actionProgress:
             var a = try existing(actions, id)
             var change = ActionChange(at: e.timestamp, date: (try f.date("date") ?? nil) ?? e.timestamp.localDate)
             if let p = try f.int("percent") ?? nil {
@@ -281,7 +290,7 @@ extension ProjectState {
             guard change.percent != nil || change.value != nil || change.comment != nil else { throw ApplyProblem(Fr.Problem.missingField("percent")) }
             a.history.append(change)
             actions[id] = a
-        case "action.financing":
+        case .actionFinancing:
             var a = try existing(actions, id)
             let financer = try f.required("financer")
             guard let amount = try f.money("amount") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("amount")) }
@@ -292,27 +301,24 @@ extension ProjectState {
             }
             actions[id] = a
 
-        case "ranking.open":
+        case .rankingOpen:
             try mustBeNew(id, rankings[id] != nil)
             let mid = try f.required("seance")
             _ = try writableIndex(mid)
-            let item = try optionalItem(f, in: mid)
+            let item = try optionalItem(f, in: mid, agendaItems)
             let list = try f.required("actions").split(separator: ",").map(String.init)
             for a in list { _ = try existing(actions, a, Fr.Problem.unknownAction) }
             var r = ActionRanking(id: id, meeting: mid, item: item, actions: list)
             if let m = f.text("method") { r.method = try rankingMethod(m) }
             rankings[id] = r
             rankingOrder.append(id)
-        case "ranking.method", "ranking.order", "ranking.criterion", "ranking.score", "ranking.ballot", "ranking.envelope", "ranking.adopt":
+        case .rankingMethod, .rankingOrder, .rankingCriterion, .rankingScore, .rankingBallot, .rankingEnvelope, .rankingAdopt:
             guard var r = rankings[id] else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             _ = try writableIndex(r.meeting)
-            if r.adopted != nil && e.kind != "ranking.adopt" { throw ApplyProblem(Fr.Problem.rankingAdopted) }
-            try applyRanking(&r, e.kind, f, e)
+            if r.adopted != nil && kind != .rankingAdopt { throw ApplyProblem(Fr.Problem.rankingAdopted) }
+            try applyRanking(&r, kind, f, e.timestamp)
             rankings[id] = r
 
-        default:
-            unknownEvents.append(e)
-            throw ApplyProblem(Fr.Problem.unknownKind(e.kind), .notice)
         }
     }
 
@@ -400,14 +406,14 @@ extension ProjectState {
         return tiers
     }
 
-    private func applyRanking(_ r: inout ActionRanking, _ kind: String, _ f: FieldReader, _ e: Event) throws(ApplyProblem) {
+    private func applyRanking(_ r: inout ActionRanking, _ kind: EventKind, _ f: FieldReader, _ timestamp: Timestamp) throws(ApplyProblem) {
         switch kind {
-        case "ranking.method":
+        case .rankingMethod:
             r.method = try rankingMethod(try f.required("method"))
-        case "ranking.order":
+        case .rankingOrder:
             let order = try rankedActions(r, try f.required("order")).joined()
             r.manualOrder = Array(order) + r.actions.filter { !order.contains($0) }
-        case "ranking.criterion":
+        case .rankingCriterion:
             let cid = try f.required("criterion")
             let weightText = f.text("weight") ?? ""
             if weightText.isEmpty { r.criteria.removeAll { $0.id == cid }; return }
@@ -418,13 +424,13 @@ extension ProjectState {
             } else {
                 r.criteria.append(Criterion(id: cid, name: f.text("name") ?? cid, weight: w))
             }
-        case "ranking.score":
+        case .rankingScore:
             let a = try f.required("action"), c = try f.required("criterion"), v = try f.required("score")
             guard r.actions.contains(a) else { throw ApplyProblem(Fr.Problem.notInRanking(a)) }
             guard r.criteria.contains(where: { $0.id == c }) else { throw ApplyProblem(Fr.Problem.unknownEntity(c)) }
             guard let score = Rational(text: v) else { throw ApplyProblem(Fr.Problem.badValue("score", v, "un nombre, ex. 7 ou 3/2")) }
             r.scores[a, default: [:]][c] = score
-        case "ranking.ballot":
+        case .rankingBallot:
             let member = try f.required("member")
             _ = try existing(members, member, Fr.Problem.unknownMember)
             let order = f.text("order") ?? ""
@@ -432,9 +438,9 @@ extension ProjectState {
             let tiers = try rankedActions(r, order)
             if r.ballots[member] == nil { r.ballotOrder.append(member) }
             r.ballots[member] = tiers
-        case "ranking.envelope":
+        case .rankingEnvelope:
             r.envelope = try f.money("amount") ?? nil
-        default: // ranking.adopt
+        default: // .rankingAdopt
             guard r.adopted == nil else { throw ApplyProblem(Fr.Problem.rankingAdopted) }
             let order = try rankedActions(r, try f.required("order"))
             let selected = (f.text("selected") ?? "").split(separator: ",").map(String.init)
@@ -443,20 +449,11 @@ extension ProjectState {
             if let d = f.text("decision"), !d.isEmpty { _ = try existing(decisions, d, Fr.Problem.unknownEntity); decision = d }
             r.adopted = ActionRanking.Adoption(order: order, selected: selected, method: try rankingMethod(try f.required("method")),
                                                parameters: f.text("parameters") ?? "", tieBreak: f.text("tiebreak") ?? "",
-                                               decision: decision, date: e.timestamp.localDate)
+                                               decision: decision, date: timestamp.localDate)
         }
     }
 
     // MARK: - Lookups
-
-    private func mustBeNew(_ id: String, _ exists: Bool) throws(ApplyProblem) {
-        if exists { throw ApplyProblem(Fr.Problem.alreadyExists(id)) }
-    }
-
-    private func existing<T>(_ dict: [String: T], _ id: String, _ message: (String) -> String = Fr.Problem.unknownEntity) throws(ApplyProblem) -> T {
-        guard let v = dict[id] else { throw ApplyProblem(message(id)) }
-        return v
-    }
 
     /// The position of a séance that may still change (a closed séance is read-only until it is
     /// reopened), for in-place changes with one lookup.
@@ -468,16 +465,30 @@ extension ProjectState {
         return i
     }
 
-    private func optionalItem(_ f: FieldReader, in meeting: String) throws(ApplyProblem) -> String? {
-        guard let v = f.text("item"), !v.isEmpty else { return nil }
-        let item = try existing(agendaItems, v, Fr.Problem.unknownItem)
-        guard item.meeting == meeting else { throw ApplyProblem(Fr.Problem.itemOfOtherMeeting(v)) }
-        return v
-    }
+}
 
-    private func modify<T>(_ v: T, _ change: (inout T) -> Void) -> T {
-        var v = v
-        change(&v)
-        return v
-    }
+// The lookups are free functions, not methods: a method called on `self` from a mutating one
+// may copy the whole state (every table retained and released) for each event.
+
+private func mustBeNew(_ id: String, _ exists: Bool) throws(ApplyProblem) {
+    if exists { throw ApplyProblem(Fr.Problem.alreadyExists(id)) }
+}
+
+private func existing<T>(_ dict: [String: T], _ id: String, _ message: (String) -> String = Fr.Problem.unknownEntity) throws(ApplyProblem) -> T {
+    guard let v = dict[id] else { throw ApplyProblem(message(id)) }
+    return v
+}
+
+/// The agenda item named by the field `item`, which must belong to `meeting`.
+private func optionalItem(_ f: FieldReader, in meeting: String, _ agendaItems: [String: AgendaItem]) throws(ApplyProblem) -> String? {
+    guard let v = f.text("item"), !v.isEmpty else { return nil }
+    let item = try existing(agendaItems, v, Fr.Problem.unknownItem)
+    guard item.meeting == meeting else { throw ApplyProblem(Fr.Problem.itemOfOtherMeeting(v)) }
+    return v
+}
+
+private func modify<T>(_ v: T, _ change: (inout T) -> Void) -> T {
+    var v = v
+    change(&v)
+    return v
 }

@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An event line as the parser checked it, read in place: the fold takes from the line's bytes
+/// only what it keeps, so a replay makes no String per field and no array per line. It points
+/// into bytes it does not own, and is valid only while they are.
+struct RawEvent {
+    var line: UnsafeBufferPointer<UInt8>
+    var timestamp: Timestamp
+    /// nil for a kind this version does not know (written by a newer one).
+    var kind: EventKind?
+    /// Where each part starts in `line`; each ends one byte (its tab) before the next starts.
+    /// Without fields, `fieldsStart` is one past the end of the line.
+    var authorStart: Int, kindStart: Int, entityStart: Int, fieldsStart: Int
+
+    static let idLength = 26
+
+    private func part(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: line[from..<to])
+    }
+    var idBytes: UnsafeBufferPointer<UInt8> { part(authorStart - 1 - Self.idLength, authorStart - 1) }
+    var authorBytes: UnsafeBufferPointer<UInt8> { part(authorStart, kindStart - 1) }
+    var kindBytes: UnsafeBufferPointer<UInt8> { part(kindStart, entityStart - 1) }
+    var entityBytes: UnsafeBufferPointer<UInt8> { part(entityStart, fieldsStart - 1) }
+
+    var id: String { String(decoding: idBytes, as: UTF8.self) }
+    var entity: String { String(decoding: entityBytes, as: UTF8.self) }
+    var kindName: String { kind?.rawValue ?? String(decoding: kindBytes, as: UTF8.self) }
+    var fields: FieldReader {
+        FieldReader(bytes: UnsafeBufferPointer(rebasing: line[min(fieldsStart, line.count)...]))
+    }
+
+    /// The same event read from a copy of its line.
+    func moved(to copy: UnsafeBufferPointer<UInt8>) -> RawEvent {
+        var r = self
+        r.line = copy
+        return r
+    }
+
+    /// The event as a value, for what is kept whole: events of unknown kinds, a parsed file.
+    var event: Event {
+        var fields: [Event.Field] = []
+        self.fields.forEach { key, value in fields.append(Event.Field(key, value)) }
+        return Event(timestamp: timestamp, id: id, author: RawText.string(authorBytes), kind: kindName,
+                     entity: entity, fields: fields)
+    }
+}
+
+/// Text values as written in a line already checked by the parser (valid UTF-8, valid escapes).
+enum RawText {
+    /// The value of `key` among tab-separated `key=value` fields, as written; nil if absent.
+    static func value(of key: UnsafeBufferPointer<UInt8>, in fields: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        guard let base = fields.baseAddress, let k = key.baseAddress else { return nil }
+        let n = fields.count, kn = key.count
+        var i = 0
+        while i < n {
+            let end = memchr(base + i, 0x09, n - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
+            if end - i > kn && base[i + kn] == UInt8(ascii: "=") && memcmp(base + i, k, kn) == 0 {
+                return UnsafeBufferPointer(rebasing: fields[(i + kn + 1)..<end])
+            }
+            i = end + 1
+        }
+        return nil
+    }
+
+    static func string(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        let s = String(decoding: b, as: UTF8.self)
+        guard let base = b.baseAddress, memchr(base, 0x5C, b.count) != nil else { return s }
+        return (try? JournalEscaping.unescape(Substring(s))) ?? s
+    }
+}

@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Typed access to an event's fields, read from the line's bytes (`key=value` separated by tabs,
+/// values escaped as written); each failure a French reason. Keys are literals, compared as bytes.
+struct FieldReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// The value of `key` as written (still escaped), or nil when the line has no such field.
+    func raw(_ key: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        RawText.value(of: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount), in: bytes)
+    }
+
+    /// Every field in the order written, unescaped.
+    func forEach(_ body: (String, String) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let end = memchr(base + i, 0x09, n - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
+            if let eq = bytes[i..<end].firstIndex(of: UInt8(ascii: "=")) {
+                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<eq]), as: UTF8.self),
+                     RawText.string(UnsafeBufferPointer(rebasing: bytes[(eq + 1)..<end])))
+            }
+            i = end + 1
+        }
+    }
+
+    func text(_ key: StaticString) -> String? {
+        raw(key).map(RawText.string)
+    }
+
+    func required(_ key: StaticString) throws(ApplyProblem) -> String {
+        guard let v = text(key), !v.isEmpty else { throw ApplyProblem(Fr.Problem.missingField(key.description)) }
+        return v
+    }
+
+    func date(_ key: StaticString) throws(ApplyProblem) -> LocalDate?? {
+        guard let v = text(key) else { return .none }
+        if v.isEmpty { return .some(nil) }
+        guard let d = LocalDate(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "AAAA-MM-JJ")) }
+        return d
+    }
+
+    func time(_ key: StaticString) throws(ApplyProblem) -> LocalTime?? {
+        guard let v = text(key) else { return .none }
+        if v.isEmpty { return .some(nil) }
+        guard let t = LocalTime(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "HH:MM")) }
+        return t
+    }
+
+    func money(_ key: StaticString) throws(ApplyProblem) -> Money?? {
+        guard let v = text(key) else { return .none }
+        if v.isEmpty { return .some(nil) }
+        guard let m = Money(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "1234.56")) }
+        return m
+    }
+
+    func int(_ key: StaticString) throws(ApplyProblem) -> Int?? {
+        guard let v = text(key) else { return .none }
+        if v.isEmpty { return .some(nil) }
+        guard let n = Int(v) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "un nombre entier")) }
+        return n
+    }
+
+    func bool(_ key: StaticString) throws(ApplyProblem) -> Bool? {
+        guard let v = text(key) else { return nil }
+        switch v {
+        case "oui": return true
+        case "non": return false
+        default: throw ApplyProblem(Fr.Problem.badValue(key.description, v, "oui ou non"))
+        }
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_ key: StaticString, _ type: E.Type) throws(ApplyProblem) -> E? where E.RawValue == String {
+        guard let v = text(key) else { return nil }
+        guard let e = E(rawValue: v) else {
+            throw ApplyProblem(Fr.Problem.badValue(key.description, v, E.allCases.map(\.rawValue).joined(separator: ", ")))
+        }
+        return e
+    }
+}
