@@ -104,6 +104,27 @@ struct ReplayTests {
         #expect(state.notes.count > 1_000)
     }
 
+    @Test("The entity table finds by id and by a line's bytes, refuses a taken id, removes, compares by content")
+    func entityTable() {
+        var t = EntityTable<Int>()
+        for i in 0..<3_000 { #expect(t.insertNew("sea-\(i)", i) == i) }
+        #expect(t.insertNew("sea-42", -1) == nil && t["sea-42"] == 42 && t.count == 3_000)
+        var bytes = Array("sea-2999".utf8)
+        #expect(bytes.withUnsafeBufferPointer { t.position(of: $0) } == 2_999)
+        bytes = Array("sea\\u{2D}7".utf8)      // « sea\u{2D}7 » written by hand: « sea-7 »
+        #expect(bytes.withUnsafeBufferPointer { t.position(ofWritten: $0) } == 7)
+        #expect(bytes.withUnsafeBufferPointer { t.position(of: $0) } == nil)
+        t[position: 5] += 100
+        #expect(t["sea-5"] == 105)
+        t["sea-3"] = nil
+        #expect(t["sea-3"] == nil && t.count == 2_999 && t["sea-2999"] == 2_999 && t.position(of: "sea-4") == 3)
+        var other = EntityTable<Int>()
+        for i in (0..<3_000).reversed() where i != 3 { other["sea-\(i)"] = i == 5 ? 105 : i }
+        #expect(other == t)
+        other["sea-6"] = 0
+        #expect(other != t)
+    }
+
     @Test("Every known kind is found from its bytes; near misses and newer kinds are not")
     func kinds() {
         for k in EventKind.allCases {

@@ -83,7 +83,13 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
         self.hour = hour; self.minute = minute
     }
     public init?(journalValue s: Substring) {
-        let u = Array(s.utf8)
+        var s = s
+        guard let t = s.withUTF8({ LocalTime(bytes: $0) }) else { return nil }
+        self = t
+    }
+
+    /// `HH:MM` read from the bytes of a journal line.
+    init?(bytes u: UnsafeBufferPointer<UInt8>) {
         guard u.count == 5, u[2] == UInt8(ascii: ":"),
               let h = parseDigits(u[0..<2]), let m = parseDigits(u[3..<5]) else { return nil }
         self.init(hour: h, minute: m)

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The event kinds this version knows (docs/journal-format.md). The fold switches on these
 /// cases; the parser finds a line's kind from its bytes, without making a String.
 enum EventKind: String, CaseIterable, Sendable {
@@ -27,7 +31,9 @@ enum EventKind: String, CaseIterable, Sendable {
             let k = table[i]
             if k < 0 { return nil }
             let name = spelled[Int(k)]
-            if name.count == bytes.count && name.elementsEqual(bytes) { return allCases[Int(k)] }
+            if name.count == bytes.count, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                return allCases[Int(k)]
+            }
             i = (i + 1) & mask
         }
     }

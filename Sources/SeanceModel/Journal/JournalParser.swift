@@ -218,45 +218,51 @@ public enum JournalParser {
     static func parseEvent(_ b: UnsafeBufferPointer<UInt8>) -> LineResult {
         let n = b.count
         guard UTF8Check.isValid(b) else { return .bad(Fr.Problem.invalidUTF8, garbage: true) }
-        var fieldCount = 1
-        for i in 0..<n where b[i] == 0x09 { fieldCount += 1 }
+        // Where each of the five fixed parts starts; the fields follow the fifth.
+        var starts = (0, 0, 0, 0, 0)
         var pos = 0
-        /// The next field, up to the next tab or the end of the line.
-        func next() -> UnsafeBufferPointer<UInt8> {
-            let end = memchrIndex(b, from: pos, byte: 0x09) ?? n
-            defer { pos = end + 1 }
-            return UnsafeBufferPointer(rebasing: b[pos..<end])
+        for k in 1..<5 {
+            guard let tab = memchrIndex(b, from: pos, byte: 0x09) else {
+                return .bad(Fr.Problem.tooFewFields(k), garbage: false)
+            }
+            pos = tab + 1
+            switch k {
+            case 1: starts.1 = pos
+            case 2: starts.2 = pos
+            case 3: starts.3 = pos
+            default: starts.4 = pos
+            }
         }
+        let entityEnd = memchrIndex(b, from: starts.4, byte: 0x09) ?? n
+        func part(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: b[from..<to]) }
         func preview(_ f: UnsafeBufferPointer<UInt8>) -> String { String(decoding: f.prefix(40), as: UTF8.self) }
-        guard fieldCount >= 5 else { return .bad(Fr.Problem.tooFewFields(fieldCount), garbage: false) }
-        let tsBytes = next()
+        let tsBytes = part(0, starts.1 - 1)
         guard let ts = Timestamp(bytes: tsBytes) else { return .bad(Fr.Problem.badTimestamp(preview(tsBytes)), garbage: false) }
-        let idBytes = next()
+        let idBytes = part(starts.1, starts.2 - 1)
         guard let key = EventKey(idBytes) else { return .bad(Fr.Problem.badID(preview(idBytes)), garbage: false) }
-        let authorStart = pos
-        let author = next()
+        let author = part(starts.2, starts.3 - 1)
         guard !author.isEmpty else { return .bad(Fr.Problem.emptyAuthor, garbage: false) }
         if let bad = badEscape(author) { return bad }
-        let kindStart = pos
-        let kindBytes = next()
+        let kindBytes = part(starts.3, starts.4 - 1)
         guard isKind(kindBytes) else { return .bad(Fr.Problem.badKind(preview(kindBytes)), garbage: false) }
-        let entityStart = pos
-        let entityBytes = next()
+        let entityBytes = part(starts.4, entityEnd)
         guard !entityBytes.isEmpty, entityBytes.allSatisfy(isEntityByte) else { return .bad(Fr.Problem.badEntity(preview(entityBytes)), garbage: false) }
-        let fieldsStart = pos
-        for index in 5..<fieldCount {
-            let fieldStart = pos
-            let f = next()
+        let fieldsStart = entityEnd + 1
+        var fieldStart = fieldsStart
+        while fieldStart <= n {
+            let end = memchrIndex(b, from: fieldStart, byte: 0x09) ?? n
+            let f = part(fieldStart, end)
             guard let eq = f.firstIndex(of: UInt8(ascii: "=")) else { return .bad(Fr.Problem.fieldWithoutEquals(preview(f)), garbage: false) }
-            let keyBytes = UnsafeBufferPointer(rebasing: f[f.startIndex..<eq])
+            let keyBytes = UnsafeBufferPointer(rebasing: f[..<eq])
             guard isKey(keyBytes) else { return .bad(Fr.Problem.badKey(preview(keyBytes)), garbage: false) }
-            if index > 5, RawText.value(of: keyBytes, in: UnsafeBufferPointer(rebasing: b[fieldsStart..<(fieldStart - 1)])) != nil {
+            if fieldStart > fieldsStart, RawText.value(of: keyBytes, in: part(fieldsStart, fieldStart - 1)) != nil {
                 return .bad(Fr.Problem.repeatedKey(String(decoding: keyBytes, as: UTF8.self)), garbage: false)
             }
             if let bad = badEscape(UnsafeBufferPointer(rebasing: f[(eq + 1)...])) { return bad }
+            fieldStart = end + 1
         }
-        let raw = RawEvent(line: b, timestamp: ts, kind: EventKind.find(kindBytes), authorStart: authorStart,
-                           kindStart: kindStart, entityStart: entityStart, fieldsStart: fieldsStart)
+        let raw = RawEvent(line: b, timestamp: ts, kind: EventKind.find(kindBytes), authorStart: starts.2,
+                           kindStart: starts.3, entityStart: starts.4, fieldsStart: fieldsStart)
         return .event(raw, key)
     }
 
@@ -298,17 +304,19 @@ extension JournalParser {
     /// many bytes have been read before each chunk is parsed.
     public static func parseFile(path: String, onEvent: (Event, Int) -> Void,
                                  progress: ((Int) -> Void)? = nil) throws(JournalError) -> ParsedJournal {
-        try parseFileRaw(path: path, onRaw: { raw, line in onEvent(raw.event, line) }, progress: progress)
+        try parseFileRaw(path: path, onRaw: { raw, line in onEvent(raw.event, line) }, progress: { progress?($0) })
     }
 
     /// The same, lending each event line, read in place, to `onRaw` (valid during the call).
+    /// (`progress` is not optional: an optional closure escapes, and what it captures is then
+    /// checked for exclusive access at run time, on every event.)
     static func parseFileRaw(path: String, onRaw: (RawEvent, Int) -> Void,
-                          progress: ((Int) -> Void)? = nil) throws(JournalError) -> ParsedJournal {
+                             progress: (Int) -> Void = { _ in }) throws(JournalError) -> ParsedJournal {
         var reader = StreamingReader()
         var bytesRead = 0
         try JournalStorage.readChunks(path) { chunk in
             bytesRead += chunk.count
-            progress?(bytesRead)
+            progress(bytesRead)
             reader.feedRaw(chunk, onRaw: onRaw)
         }
         reader.finishRaw(onRaw: onRaw)

@@ -86,7 +86,7 @@ public final class JournalSession {
         } else {
             parsed = try JournalParser.parseFileRaw(path: path, onRaw: { e, line in
                 if let p = state.apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
-            }, progress: progress)
+            }, progress: { progress?($0) })
         }
         return (state, parsed, problems)
     }

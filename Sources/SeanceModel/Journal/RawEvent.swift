@@ -25,6 +25,7 @@ struct RawEvent {
     var entityBytes: UnsafeBufferPointer<UInt8> { part(entityStart, fieldsStart - 1) }
 
     var id: String { String(decoding: idBytes, as: UTF8.self) }
+    /// The entity's id (its bytes are checked: no escapes, no accents).
     var entity: String { String(decoding: entityBytes, as: UTF8.self) }
     var kindName: String { kind?.rawValue ?? String(decoding: kindBytes, as: UTF8.self) }
     var fields: FieldReader {
@@ -49,6 +50,12 @@ struct RawEvent {
 
 /// Text values as written in a line already checked by the parser (valid UTF-8, valid escapes).
 enum RawText {
+    /// Whether the bytes spell `s` exactly.
+    static func equals(_ s: String, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var s = s
+        return s.withUTF8 { $0.count == b.count && ($0.isEmpty || memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0) }
+    }
+
     /// The value of `key` among tab-separated `key=value` fields, as written; nil if absent.
     static func value(of key: UnsafeBufferPointer<UInt8>, in fields: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
         guard let base = fields.baseAddress, let k = key.baseAddress else { return nil }

@@ -31,6 +31,12 @@ struct FieldReader {
         raw(key).map(RawText.string)
     }
 
+    /// The value of `key` as written, which must be there and not be empty.
+    func rawRequired(_ key: StaticString) throws(ApplyProblem) -> UnsafeBufferPointer<UInt8> {
+        guard let v = raw(key), !v.isEmpty else { throw ApplyProblem(Fr.Problem.missingField(key.description)) }
+        return v
+    }
+
     func required(_ key: StaticString) throws(ApplyProblem) -> String {
         guard let v = text(key), !v.isEmpty else { throw ApplyProblem(Fr.Problem.missingField(key.description)) }
         return v
@@ -44,8 +50,10 @@ struct FieldReader {
     }
 
     func time(_ key: StaticString) throws(ApplyProblem) -> LocalTime?? {
-        guard let v = text(key) else { return .none }
-        if v.isEmpty { return .some(nil) }
+        guard let b = raw(key) else { return .none }
+        if b.isEmpty { return .some(nil) }
+        if let t = LocalTime(bytes: b) { return t }
+        let v = RawText.string(b)
         guard let t = LocalTime(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "HH:MM")) }
         return t
     }
@@ -74,7 +82,9 @@ struct FieldReader {
     }
 
     func choice<E: RawRepresentable & CaseIterable>(_ key: StaticString, _ type: E.Type) throws(ApplyProblem) -> E? where E.RawValue == String {
-        guard let v = text(key) else { return nil }
+        guard let b = raw(key) else { return nil }
+        for c in E.allCases where RawText.equals(c.rawValue, b) { return c }
+        let v = RawText.string(b)
         guard let e = E(rawValue: v) else {
             throw ApplyProblem(Fr.Problem.badValue(key.description, v, E.allCases.map(\.rawValue).joined(separator: ", ")))
         }

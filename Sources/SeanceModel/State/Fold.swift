@@ -38,75 +38,77 @@ extension ProjectState {
             throw ApplyProblem(Fr.Problem.unknownKind(e.kindName), .notice)
         }
         let f = e.fields
-        let id = e.entity
+        lazy var id = e.entity
         switch kind {
+        // The hot kinds find séances, items and members from the line's bytes (no String is made
+        // for a lookup), reuse the ids the tables hold, and change séances in place.
         case .noteAdd:
-            // The hot kinds look each table up once (indices, in-place changes): a million events.
-            let mid = try f.required("seance")
-            let mi = try writableIndex(mid)
-            let item = try optionalItem(f, in: mid, agendaItems)
+            let mi = try writableIndex(try f.rawRequired("seance"))
+            let mid = meetings.keys[mi]
+            let item = try optionalItem(f, in: mid)
             let text = f.text("text") ?? ""
             guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
             let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
             guard notes.insertNew(Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)) else {
                 throw ApplyProblem(Fr.Problem.alreadyExists(id))
             }
-            meetings.values[mi].notes.append(id)
+            meetings[position: mi].notes.append(id)
         case .attendanceSet:
-            let mi = try writableIndex(id)
-            let mem = try f.required("member")
-            _ = try existing(members, mem, Fr.Problem.unknownMember)
+            let mi = try writableIndex(e.entityBytes)
+            let mem = try member(try f.rawRequired("member"))
             guard let st = try f.choice("status", AttendanceStatus.self) else { throw ApplyProblem(Fr.Problem.missingField("status")) }
-            var proxy = f.text("proxy").flatMap { $0.isEmpty ? nil : $0 }
-            if let p = proxy { _ = try existing(members, p, Fr.Problem.unknownMember) }
+            var proxy: String?
+            if let p = f.raw("proxy"), !p.isEmpty { proxy = try member(p) }
             if st != .pouvoir { proxy = nil }
             if proxy == mem { throw ApplyProblem(Fr.Problem.proxyToSelf) }
             let time = (try f.time("time")) ?? nil
-            meetings.values[mi].attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
-            meetings.values[mi].attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
+            if meetings[position: mi].attendance.isEmpty {
+                meetings[position: mi].attendance.reserveCapacity(committees[meetings[position: mi].committee]?.memberIDs.count ?? 0)
+            }
+            meetings[position: mi].attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
+            meetings[position: mi].attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
 
         case .agendaStart:
-            guard let ai = agendaItems.index(forKey: id) else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
-            func meetingOf(_ item: inout AgendaItem) -> String { item.meeting }
-            let meetingID = meetingOf(&agendaItems.values[ai])
-            let mi = try writableIndex(meetingID)
+            guard let ai = agendaItems.position(of: e.entityBytes) else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
+            let mi = try writableIndex(agendaItems[position: ai].meeting)
             guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
-            if agendaItems.values[ai].startedAt == nil { agendaItems.values[ai].startedAt = t }
-            meetings.values[mi].currentItem = id
-            meetings.values[mi].itemLog.append(ItemStart(item: id, at: e.timestamp))
+            if agendaItems[position: ai].startedAt == nil { agendaItems[position: ai].startedAt = t }
+            let itemID = agendaItems.keys[ai]
+            meetings[position: mi].currentItem = itemID
+            meetings[position: mi].itemLog.append(ItemStart(item: itemID, at: e.timestamp))
 
         case .agendaAdd:
-            try mustBeNew(id, agendaItems[id] != nil)
-            let mid = try f.required("seance")
-            let mi = try writableIndex(mid)
-            var item = AgendaItem(id: id, meeting: mid, title: try f.required("title"))
+            try mustBeNew(id, agendaItems.position(of: e.entityBytes) != nil)
+            let mi = try writableIndex(try f.rawRequired("seance"))
+            var item = AgendaItem(id: id, meeting: meetings.keys[mi], title: try f.required("title"))
             try applyAgendaFields(&item, f)
             let position = try f.int("position") ?? nil
-            agendaItems[id] = item
-            if let p = position, p >= 1, p <= meetings.values[mi].agenda.count {
-                meetings.values[mi].agenda.insert(id, at: p - 1)
+            agendaItems.insertNew(id, item)
+            if let p = position, p >= 1, p <= meetings[position: mi].agenda.count {
+                meetings[position: mi].agenda.insert(id, at: p - 1)
             } else {
-                meetings.values[mi].agenda.append(id)
+                meetings[position: mi].agenda.append(id)
             }
         case .decisionRecord:
             try mustBeNew(id, decisions[id] != nil)
-            let mid = try f.required("seance")
-            _ = try writableIndex(mid)
+            let mi = try writableIndex(try f.rawRequired("seance"))
+            let mid = meetings.keys[mi]
             guard let outcome = try f.choice("outcome", DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
-            var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid, agendaItems), text: try f.required("text"), outcome: outcome)
+            var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required("text"), outcome: outcome)
             try applyDecisionFields(&d, f)
             decisions[id] = d
-            meetings[mid]!.decisions.append(id)
+            meetings[position: mi].decisions.append(id)
         case .followupAdd:
             try mustBeNew(id, followUps[id] != nil)
-            let mid = try f.required("seance")
-            guard meetings[mid] != nil else { throw ApplyProblem(Fr.Problem.unknownMeeting(mid)) }
-            var fu = FollowUp(id: id, meeting: mid, item: try optionalItem(f, in: mid, agendaItems), what: try f.required("what"))
+            let seance = try f.rawRequired("seance")
+            guard let mi = meetings.position(ofWritten: seance) else { throw ApplyProblem(Fr.Problem.unknownMeeting(RawText.string(seance))) }
+            let mid = meetings.keys[mi]
+            var fu = FollowUp(id: id, meeting: mid, item: try optionalItem(f, in: mid), what: try f.required("what"))
             fu.owner = f.text("owner") ?? ""
             if let d = try f.date("due") { fu.due = d }
             followUps[id] = fu
             followUpOrder.append(id)
-            meetings[mid]!.followUps.append(id)
+            meetings[position: mi].followUps.append(id)
         case .projectSet:
             var p = project ?? Project()
             if project == nil { p.name = try f.required("name") }
@@ -225,12 +227,12 @@ extension ProjectState {
             let item = try existing(agendaItems, id)
             let mi = try writableIndex(item.meeting)
             guard let p = try f.int("position") ?? nil, p >= 1 else { throw ApplyProblem(Fr.Problem.missingField("position")) }
-            meetings.values[mi].agenda.removeAll { $0 == id }
-            meetings.values[mi].agenda.insert(id, at: min(p - 1, meetings.values[mi].agenda.count))
+            meetings[position: mi].agenda.removeAll { $0 == id }
+            meetings[position: mi].agenda.insert(id, at: min(p - 1, meetings[position: mi].agenda.count))
         case .agendaRemove:
             let item = try existing(agendaItems, id)
             let mi = try writableIndex(item.meeting)
-            meetings.values[mi].agenda.removeAll { $0 == id }
+            meetings[position: mi].agenda.removeAll { $0 == id }
             agendaItems[id] = nil
         case .noteCorrect:
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
@@ -305,7 +307,7 @@ extension ProjectState {
             try mustBeNew(id, rankings[id] != nil)
             let mid = try f.required("seance")
             _ = try writableIndex(mid)
-            let item = try optionalItem(f, in: mid, agendaItems)
+            let item = try optionalItem(f, in: mid)
             let list = try f.required("actions").split(separator: ",").map(String.init)
             for a in list { _ = try existing(actions, a, Fr.Problem.unknownAction) }
             var r = ActionRanking(id: id, meeting: mid, item: item, actions: list)
@@ -323,8 +325,10 @@ extension ProjectState {
     }
 
     // MARK: - Field groups shared by create and edit
+    // These are `mutating` although most only read: `self` is then passed by reference, where a
+    // non-mutating call from the fold may copy the whole state (every table retained) per event.
 
-    private func applyCommitteeFields(_ c: inout Committee, _ f: FieldReader) throws(ApplyProblem) {
+    private mutating func applyCommitteeFields(_ c: inout Committee, _ f: FieldReader) throws(ApplyProblem) {
         if let v = f.text("axis") {
             if v.isEmpty { c.axis = nil } else { _ = try existing(axes, v, Fr.Problem.unknownAxis); c.axis = v }
         }
@@ -336,13 +340,13 @@ extension ProjectState {
         if let v = f.text("description") { c.description = v }
     }
 
-    private func applyMemberFields(_ m: inout Member, _ f: FieldReader) throws(ApplyProblem) {
+    private mutating func applyMemberFields(_ m: inout Member, _ f: FieldReader) throws(ApplyProblem) {
         if let v = f.text("organisation") { m.organisation = v }
         if let r = try f.choice("role", MemberRole.self) { m.role = r }
         if let v = try f.bool("voting") { m.voting = v }
     }
 
-    private func applyMeetingFields(_ m: inout Meeting, _ f: FieldReader) throws(ApplyProblem) {
+    private mutating func applyMeetingFields(_ m: inout Meeting, _ f: FieldReader) throws(ApplyProblem) {
         if let t = try f.time("time") { m.time = t }
         if let v = f.text("place") { m.place = v }
         if let v = f.text("title") { m.title = v }
@@ -350,14 +354,14 @@ extension ProjectState {
         if let d = try f.date("next_date") { m.nextDate = d }
     }
 
-    private func applyAgendaFields(_ item: inout AgendaItem, _ f: FieldReader) throws(ApplyProblem) {
+    private mutating func applyAgendaFields(_ item: inout AgendaItem, _ f: FieldReader) throws(ApplyProblem) {
         if let k = try f.choice("kind", AgendaKind.self) { item.kind = k }
         if let v = f.text("presenter") { item.presenter = v }
         if let d = try f.int("duration") { item.plannedMinutes = d }
         if let v = f.text("details") { item.details = v }
     }
 
-    private func applyDecisionFields(_ d: inout Decision, _ f: FieldReader) throws(ApplyProblem) {
+    private mutating func applyDecisionFields(_ d: inout Decision, _ f: FieldReader) throws(ApplyProblem) {
         if let v = try f.int("for") { d.votesFor = v }
         if let v = try f.int("against") { d.votesAgainst = v }
         if let v = try f.int("abstention") { d.abstentions = v }
@@ -375,7 +379,7 @@ extension ProjectState {
         if let v = try f.choice("computed", DecisionOutcome.self) { d.computedOutcome = v }
     }
 
-    private func applyActionFields(_ a: inout ActionSheet, _ f: FieldReader) throws(ApplyProblem) {
+    private mutating func applyActionFields(_ a: inout ActionSheet, _ f: FieldReader) throws(ApplyProblem) {
         if let v = f.text("axis") {
             if v.isEmpty { a.axis = nil } else { _ = try existing(axes, v, Fr.Problem.unknownAxis); a.axis = v }
         }
@@ -393,20 +397,20 @@ extension ProjectState {
         if let s = try f.choice("status", ActionStatus.self) { a.status = s }
     }
 
-    private func rankingMethod(_ v: String) throws(ApplyProblem) -> RankingMethod {
+    private mutating func rankingMethod(_ v: String) throws(ApplyProblem) -> RankingMethod {
         guard let m = RankingMethod(rawValue: v) else {
             throw ApplyProblem(Fr.Problem.badValue("method", v, RankingMethod.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         return m
     }
 
-    private func rankedActions(_ r: ActionRanking, _ text: String) throws(ApplyProblem) -> [[String]] {
+    private mutating func rankedActions(_ r: ActionRanking, _ text: String) throws(ApplyProblem) -> [[String]] {
         let tiers = RankingText.tiers(text)
         for a in tiers.joined() where !r.actions.contains(a) { throw ApplyProblem(Fr.Problem.notInRanking(a)) }
         return tiers
     }
 
-    private func applyRanking(_ r: inout ActionRanking, _ kind: EventKind, _ f: FieldReader, _ timestamp: Timestamp) throws(ApplyProblem) {
+    private mutating func applyRanking(_ r: inout ActionRanking, _ kind: EventKind, _ f: FieldReader, _ timestamp: Timestamp) throws(ApplyProblem) {
         switch kind {
         case .rankingMethod:
             r.method = try rankingMethod(try f.required("method"))
@@ -457,14 +461,35 @@ extension ProjectState {
 
     /// The position of a séance that may still change (a closed séance is read-only until it is
     /// reopened), for in-place changes with one lookup.
-    private mutating func writableIndex(_ id: String) throws(ApplyProblem) -> Dictionary<String, Meeting>.Index {
-        guard let i = meetings.index(forKey: id) else { throw ApplyProblem(Fr.Problem.unknownMeeting(id)) }
-        // Read in place: the getter of `values[i]` would copy the whole séance.
-        func isClosed(_ m: inout Meeting) -> Bool { m.state == .closed }
-        if isClosed(&meetings.values[i]) { throw ApplyProblem(Fr.Problem.meetingClosed(id)) }
+    private mutating func writableIndex(_ id: String) throws(ApplyProblem) -> Int {
+        guard let i = meetings.position(of: id) else { throw ApplyProblem(Fr.Problem.unknownMeeting(id)) }
+        return try writable(i)
+    }
+
+    /// The same, for a séance named by a value of the line.
+    private mutating func writableIndex(_ id: UnsafeBufferPointer<UInt8>) throws(ApplyProblem) -> Int {
+        guard let i = meetings.position(ofWritten: id) else { throw ApplyProblem(Fr.Problem.unknownMeeting(RawText.string(id))) }
+        return try writable(i)
+    }
+
+    private mutating func writable(_ i: Int) throws(ApplyProblem) -> Int {
+        if meetings[position: i].state == .closed { throw ApplyProblem(Fr.Problem.meetingClosed(meetings.keys[i])) }
         return i
     }
 
+    /// The agenda item named by the field `item`, which must belong to `meeting`.
+    private mutating func optionalItem(_ f: FieldReader, in meeting: String) throws(ApplyProblem) -> String? {
+        guard let v = f.raw("item"), !v.isEmpty else { return nil }
+        guard let ai = agendaItems.position(ofWritten: v) else { throw ApplyProblem(Fr.Problem.unknownItem(RawText.string(v))) }
+        guard agendaItems[position: ai].meeting == meeting else { throw ApplyProblem(Fr.Problem.itemOfOtherMeeting(agendaItems.keys[ai])) }
+        return agendaItems.keys[ai]
+    }
+
+    /// The id of the member named by a value of the line, as the table holds it.
+    private mutating func member(_ v: UnsafeBufferPointer<UInt8>) throws(ApplyProblem) -> String {
+        guard let p = members.position(ofWritten: v) else { throw ApplyProblem(Fr.Problem.unknownMember(RawText.string(v))) }
+        return members.keys[p]
+    }
 }
 
 // The lookups are free functions, not methods: a method called on `self` from a mutating one
@@ -479,11 +504,8 @@ private func existing<T>(_ dict: [String: T], _ id: String, _ message: (String) 
     return v
 }
 
-/// The agenda item named by the field `item`, which must belong to `meeting`.
-private func optionalItem(_ f: FieldReader, in meeting: String, _ agendaItems: [String: AgendaItem]) throws(ApplyProblem) -> String? {
-    guard let v = f.text("item"), !v.isEmpty else { return nil }
-    let item = try existing(agendaItems, v, Fr.Problem.unknownItem)
-    guard item.meeting == meeting else { throw ApplyProblem(Fr.Problem.itemOfOtherMeeting(v)) }
+private func existing<T>(_ table: EntityTable<T>, _ id: String, _ message: (String) -> String = Fr.Problem.unknownEntity) throws(ApplyProblem) -> T {
+    guard let v = table[id] else { throw ApplyProblem(message(id)) }
     return v
 }
 

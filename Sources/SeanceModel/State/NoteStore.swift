@@ -1,17 +1,12 @@
 import Foundation
 
-/// The lines of the minutes, by id: the bulk of a journal (four events in ten). They are kept in
-/// one array in the order they were taken, and found by id through a table of positions hashed
-/// with FNV-1a on the id's bytes, cheaper than a dictionary's keyed SipHash at this volume.
+/// The lines of the minutes, by id: the bulk of a journal (four events in ten), in an
+/// `EntityTable` in the order they were taken.
 ///
 /// The store also keeps the folded text of every note (see `Folding`) end to end in one buffer:
 /// a search scans that buffer with `memchr` instead of folding 400 000 texts again.
 public struct NoteStore: Sendable, Equatable {
-    /// Every note, in the order of the journal.
-    public private(set) var values: [Note] = []
-    /// Open addressing, at most half full: a position in `values` plus one, 0 for a free slot.
-    private var slots: [Int32] = []
-    private var shift: UInt64 = 64
+    private var table = EntityTable<Note>()
     /// The folded texts, one segment per text, without separators. A corrected note's new text
     /// is a new segment at the end; its old one stays, unused.
     private var corpus: [UInt8] = []
@@ -23,18 +18,19 @@ public struct NoteStore: Sendable, Equatable {
 
     public init() {}
 
-    public var count: Int { values.count }
-    public var isEmpty: Bool { values.isEmpty }
+    /// Every note, in the order of the journal.
+    public var values: [Note] { table.values }
+    public var count: Int { table.count }
+    public var isEmpty: Bool { table.isEmpty }
 
     public subscript(id: String) -> Note? {
-        get { position(of: id).map { values[$0] } }
+        get { table[id] }
         set {
-            if let i = position(of: id) {
+            if let i = table.position(of: id) {
                 if let v = newValue {
                     modify(at: i) { $0 = v }
                 } else {
-                    values.remove(at: i)
-                    rebuild(capacity: slots.count)
+                    table.remove(at: i)
                     rebuildCorpus()
                 }
             } else if let v = newValue {
@@ -45,90 +41,49 @@ public struct NoteStore: Sendable, Equatable {
 
     /// Adds a note whose id is not yet taken; false (and nothing changed) when it is.
     public mutating func insertNew(_ note: Note) -> Bool {
-        if (values.count + 1) * 2 > slots.count { rebuild(capacity: max(1024, slots.count * 2)) }
-        let (slot, found) = probe(note.id)
-        guard found == nil else { return false }
-        values.append(note)
-        slots[slot] = Int32(values.count)
+        guard let p = table.insertNew(note.id, note) else { return false }
         currentSegment.append(0)
-        addSegment(for: values.count - 1)
+        addSegment(for: p)
         return true
     }
 
     /// Changes a note in place; false when there is no note with this id.
     @discardableResult
     public mutating func modify(_ id: String, _ change: (inout Note) -> Void) -> Bool {
-        guard let i = position(of: id) else { return false }
+        guard let i = table.position(of: id) else { return false }
         modify(at: i, change)
         return true
     }
 
     /// Changes the note at position `i`, folding its text again when it changed.
     private mutating func modify(at i: Int, _ change: (inout Note) -> Void) {
-        let text = values[i].text
-        change(&values[i])
-        if values[i].text != text { addSegment(for: i) }
+        let text = table[position: i].text
+        change(&table[position: i])
+        if table[position: i].text != text { addSegment(for: i) }
     }
 
     /// Room for `n` notes of about 90 bytes each.
     public mutating func reserveCapacity(_ n: Int) {
-        values.reserveCapacity(n)
+        table.reserveCapacity(n)
         currentSegment.reserveCapacity(n)
         segmentStarts.reserveCapacity(n)
         segmentNotes.reserveCapacity(n)
         corpus.reserveCapacity(n * 90)
-        var capacity = 1024
-        while capacity < n * 2 { capacity *= 2 }
-        if capacity > slots.count { rebuild(capacity: capacity) }
     }
 
-    public static func == (a: NoteStore, b: NoteStore) -> Bool { a.values == b.values }
-
-    private func position(of id: String) -> Int? {
-        slots.isEmpty ? nil : probe(id).position
-    }
-
-    /// Where `id` is in the table: its note's position, or the free slot where it would go.
-    private func probe(_ id: String) -> (slot: Int, position: Int?) {
-        var i = slot(id)
-        let mask = slots.count - 1
-        while slots[i] != 0 {
-            let p = Int(slots[i]) - 1
-            if values[p].id == id { return (i, p) }
-            i = (i + 1) & mask
-        }
-        return (i, nil)
-    }
-
-    private func slot(_ id: String) -> Int {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        var id = id
-        id.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 } }
-        return Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> shift)
-    }
-
-    private mutating func rebuild(capacity: Int) {
-        slots = [Int32](repeating: 0, count: capacity)
-        shift = UInt64(64 - capacity.trailingZeroBitCount)
-        let mask = capacity - 1
-        for (p, n) in values.enumerated() {
-            var i = slot(n.id)
-            while slots[i] != 0 { i = (i + 1) & mask }
-            slots[i] = Int32(p + 1)
-        }
-    }
+    public static func == (a: NoteStore, b: NoteStore) -> Bool { a.table == b.table }
 
     private mutating func addSegment(for note: Int) {
         currentSegment[note] = Int32(segmentStarts.count)
         segmentStarts.append(corpus.count)
         segmentNotes.append(Int32(note))
-        Folding.appendFolded(values[note].text, to: &corpus)
+        Folding.appendFolded(table[position: note].text, to: &corpus)
     }
 
     private mutating func rebuildCorpus() {
         corpus = []; segmentStarts = []; segmentNotes = []
-        currentSegment = [Int32](repeating: 0, count: values.count)
-        for i in values.indices { addSegment(for: i) }
+        currentSegment = [Int32](repeating: 0, count: table.count)
+        for i in table.values.indices { addSegment(for: i) }
     }
 
     // MARK: - Search
@@ -168,7 +123,7 @@ public struct NoteStore: Sendable, Equatable {
                         continue
                     }
                     let note = Int(segmentNotes[seg])
-                    if currentSegment[note] == seg, !values[note].deleted {
+                    if currentSegment[note] == seg, !table[position: note].deleted {
                         let text = UnsafeBufferPointer(rebasing: all[segmentStarts[seg]..<segEnd])
                         if Folding.holdsAll(others, in: text) {
                             hits.append(note)

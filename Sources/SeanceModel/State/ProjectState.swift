@@ -5,10 +5,10 @@ public struct ProjectState: Sendable, Equatable {
     public var axisOrder: [String] = []
     public var committees: [String: Committee] = [:]
     public var committeeOrder: [String] = []
-    public var members: [String: Member] = [:]
-    public var meetings: [String: Meeting] = [:]
+    public var members = EntityTable<Member>()
+    public var meetings = EntityTable<Meeting>()
     public var meetingOrder: [String] = []
-    public var agendaItems: [String: AgendaItem] = [:]
+    public var agendaItems = EntityTable<AgendaItem>()
     public var notes = NoteStore()
     public var decisions: [String: Decision] = [:]
     public var followUps: [String: FollowUp] = [:]

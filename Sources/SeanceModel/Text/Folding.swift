@@ -62,7 +62,19 @@ extension Folding {
         let n = b.count
         var k = 0
         var i = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while i < n {
+            // Eight ASCII bytes at once: capitals found by adding to each byte (no byte carries
+            // into the next one, as all are below 0x80) and lowered by setting their 0x20 bit.
+            if i + 8 <= n, let base = b.baseAddress {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                if w & highs == 0 {
+                    let upper = (w &+ ones &* 0x3F) & ~(w &+ ones &* 0x25) & highs
+                    UnsafeMutableRawPointer(o + k).storeBytes(of: w | (upper >> 2), as: UInt64.self)
+                    k += 8; i += 8
+                    continue
+                }
+            }
             let c = b[i]
             if c < 0x80 {
                 o[k] = c >= 65 && c <= 90 ? c + 32 : c; k += 1; i += 1
