@@ -3,7 +3,13 @@
 public struct EventBlock: @unchecked Sendable {
     var bytes: [UInt8] = []
     /// `raw` points into the parser's buffer, not into `bytes`: it is read through `forEach`.
-    var entries: [(raw: RawEvent, offset: Int, line: Int)] = []
+    /// `note` is the position of the event's prepared text in `notes`, or -1.
+    var entries: [(raw: RawEvent, offset: Int, line: Int, note: Int)] = []
+    /// The texts of the notes' lines made into Strings, with where their folded form is in
+    /// `folded`: prepared by the parsing thread, as they are the costliest part of folding a
+    /// note and that thread has time to spare.
+    var notes: [(text: String, start: Int, end: Int)] = []
+    var folded: [UInt8] = []
     /// How many bytes of the file had been read when the block was full.
     public internal(set) var bytesRead = 0
 
@@ -18,15 +24,30 @@ public struct EventBlock: @unchecked Sendable {
     var isFull: Bool { entries.count >= Self.capacity }
 
     mutating func append(_ raw: RawEvent, line: Int) {
-        entries.append((raw, bytes.count, line))
+        var note = -1
+        if raw.kind == .noteAdd || raw.kind == .noteCorrect, let v = raw.fields.raw("text") {
+            var text = RawText.string(v)
+            let start = folded.count
+            text.withUTF8 { Folding.appendFolded($0, to: &folded) }
+            notes.append((text, start, folded.count))
+            note = notes.count - 1
+        }
+        entries.append((raw, bytes.count, line, note))
         bytes.append(contentsOf: raw.line)
     }
 
     /// Each event with its line number, read from this block's copy of the line.
     func forEach(_ body: (RawEvent, Int) -> Void) {
         bytes.withUnsafeBufferPointer { copy in
-            for e in entries {
-                body(e.raw.moved(to: UnsafeBufferPointer(rebasing: copy[e.offset..<(e.offset + e.raw.line.count)])), e.line)
+            folded.withUnsafeBufferPointer { folded in
+                for e in entries {
+                    var raw = e.raw.moved(to: UnsafeBufferPointer(rebasing: copy[e.offset..<(e.offset + e.raw.line.count)]))
+                    if e.note >= 0 {
+                        let n = notes[e.note]
+                        raw.noteText = PreparedText(text: n.text, folded: UnsafeBufferPointer(rebasing: folded[n.start..<n.end]))
+                    }
+                    body(raw, e.line)
+                }
             }
         }
     }

@@ -262,7 +262,7 @@ public enum JournalParser {
             fieldStart = end + 1
         }
         let raw = RawEvent(line: b, timestamp: ts, kind: EventKind.find(kindBytes), authorStart: starts.2,
-                           kindStart: starts.3, entityStart: starts.4, fieldsStart: fieldsStart)
+                           kindStart: starts.3, entityStart: starts.4, fieldsStart: fieldsStart, noteText: nil)
         return .event(raw, key)
     }
 

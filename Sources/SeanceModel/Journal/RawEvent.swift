@@ -13,6 +13,8 @@ struct RawEvent {
     /// Where each part starts in `line`; each ends one byte (its tab) before the next starts.
     /// Without fields, `fieldsStart` is one past the end of the line.
     var authorStart: Int, kindStart: Int, entityStart: Int, fieldsStart: Int
+    /// For a note's line read from a block: its text, prepared on the parsing thread.
+    var noteText: PreparedText?
 
     static let idLength = 26
 
@@ -46,6 +48,12 @@ struct RawEvent {
         return Event(timestamp: timestamp, id: id, author: RawText.string(authorBytes), kind: kindName,
                      entity: entity, fields: fields)
     }
+}
+
+/// The `text` of a note's line made into a String, and its folded form (see `Folding`).
+struct PreparedText {
+    var text: String
+    var folded: UnsafeBufferPointer<UInt8>
 }
 
 /// Text values as written in a line already checked by the parser (valid UTF-8, valid escapes).

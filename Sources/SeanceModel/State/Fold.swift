@@ -46,10 +46,11 @@ extension ProjectState {
             let mi = try writableIndex(try f.rawRequired("seance"))
             let mid = meetings.keys[mi]
             let item = try optionalItem(f, in: mid)
-            let text = f.text("text") ?? ""
+            let text = e.noteText?.text ?? f.text("text") ?? ""
             guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
             let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
-            guard notes.insertNew(Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)) else {
+            let note = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
+            guard notes.insertNew(note, folded: e.noteText?.folded) else {
                 throw ApplyProblem(Fr.Problem.alreadyExists(id))
             }
             meetings[position: mi].notes.append(id)
@@ -238,7 +239,7 @@ extension ProjectState {
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             _ = try writableIndex(meetingID)
             let text = try f.required("text")
-            notes.modify(id) { $0.text = text; $0.corrections += 1 }
+            _ = notes.modify(id, folded: e.noteText?.folded) { $0.text = text; $0.corrections += 1 }
         case .noteDelete:
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             _ = try writableIndex(meetingID)
@@ -309,7 +310,7 @@ extension ProjectState {
             _ = try writableIndex(mid)
             let item = try optionalItem(f, in: mid)
             let list = try f.required("actions").split(separator: ",").map(String.init)
-            for a in list { _ = try existing(actions, a, Fr.Problem.unknownAction) }
+            for a in list { try mustExist(actions, a, Fr.Problem.unknownAction) }
             var r = ActionRanking(id: id, meeting: mid, item: item, actions: list)
             if let m = f.text("method") { r.method = try rankingMethod(m) }
             rankings[id] = r
@@ -330,7 +331,7 @@ extension ProjectState {
 
     private mutating func applyCommitteeFields(_ c: inout Committee, _ f: FieldReader) throws(ApplyProblem) {
         if let v = f.text("axis") {
-            if v.isEmpty { c.axis = nil } else { _ = try existing(axes, v, Fr.Problem.unknownAxis); c.axis = v }
+            if v.isEmpty { c.axis = nil } else { try mustExist(axes, v, Fr.Problem.unknownAxis); c.axis = v }
         }
         if let v = f.text("quorum") {
             guard let q = QuorumRule(journalValue: v) else { throw ApplyProblem(Fr.Problem.badValue("quorum", v, "majorite, tiers, aucun ou un nombre")) }
@@ -369,11 +370,11 @@ extension ProjectState {
         if let v = try f.int("voters_present") { d.votersPresent = v }
         if let v = try f.bool("quorum_met") { d.quorumMet = v }
         if let v = f.text("action") {
-            if v.isEmpty { d.action = nil } else { _ = try existing(actions, v, Fr.Problem.unknownAction); d.action = v }
+            if v.isEmpty { d.action = nil } else { try mustExist(actions, v, Fr.Problem.unknownAction); d.action = v }
         }
         if let v = f.text("present") {
             let ids = v.split(separator: ",").map(String.init)
-            for m in ids { _ = try existing(members, m, Fr.Problem.unknownMember) }
+            for m in ids { try mustExist(members, m, Fr.Problem.unknownMember) }
             d.present = ids
         }
         if let v = try f.choice("computed", DecisionOutcome.self) { d.computedOutcome = v }
@@ -381,10 +382,10 @@ extension ProjectState {
 
     private mutating func applyActionFields(_ a: inout ActionSheet, _ f: FieldReader) throws(ApplyProblem) {
         if let v = f.text("axis") {
-            if v.isEmpty { a.axis = nil } else { _ = try existing(axes, v, Fr.Problem.unknownAxis); a.axis = v }
+            if v.isEmpty { a.axis = nil } else { try mustExist(axes, v, Fr.Problem.unknownAxis); a.axis = v }
         }
         if let v = f.text("committee") {
-            if v.isEmpty { a.committee = nil } else { _ = try existing(committees, v, Fr.Problem.unknownCommittee); a.committee = v }
+            if v.isEmpty { a.committee = nil } else { try mustExist(committees, v, Fr.Problem.unknownCommittee); a.committee = v }
         }
         if let v = f.text("description") { a.description = v }
         if let v = f.text("objectives") { a.objectives = v }
@@ -436,7 +437,7 @@ extension ProjectState {
             r.scores[a, default: [:]][c] = score
         case .rankingBallot:
             let member = try f.required("member")
-            _ = try existing(members, member, Fr.Problem.unknownMember)
+            try mustExist(members, member, Fr.Problem.unknownMember)
             let order = f.text("order") ?? ""
             if order.isEmpty { r.ballots[member] = nil; r.ballotOrder.removeAll { $0 == member }; return }
             let tiers = try rankedActions(r, order)
@@ -450,7 +451,7 @@ extension ProjectState {
             let selected = (f.text("selected") ?? "").split(separator: ",").map(String.init)
             for a in selected where !r.actions.contains(a) { throw ApplyProblem(Fr.Problem.notInRanking(a)) }
             var decision: String?
-            if let d = f.text("decision"), !d.isEmpty { _ = try existing(decisions, d, Fr.Problem.unknownEntity); decision = d }
+            if let d = f.text("decision"), !d.isEmpty { try mustExist(decisions, d, Fr.Problem.unknownEntity); decision = d }
             r.adopted = ActionRanking.Adoption(order: order, selected: selected, method: try rankingMethod(try f.required("method")),
                                                parameters: f.text("parameters") ?? "", tieBreak: f.text("tiebreak") ?? "",
                                                decision: decision, date: timestamp.localDate)
@@ -507,6 +508,15 @@ private func existing<T>(_ dict: [String: T], _ id: String, _ message: (String) 
 private func existing<T>(_ table: EntityTable<T>, _ id: String, _ message: (String) -> String = Fr.Problem.unknownEntity) throws(ApplyProblem) -> T {
     guard let v = table[id] else { throw ApplyProblem(message(id)) }
     return v
+}
+
+/// Checks that `id` is there without copying its value out.
+private func mustExist<T>(_ dict: [String: T], _ id: String, _ message: (String) -> String) throws(ApplyProblem) {
+    if dict.index(forKey: id) == nil { throw ApplyProblem(message(id)) }
+}
+
+private func mustExist<T>(_ table: EntityTable<T>, _ id: String, _ message: (String) -> String) throws(ApplyProblem) {
+    if table.position(of: id) == nil { throw ApplyProblem(message(id)) }
 }
 
 private func modify<T>(_ v: T, _ change: (inout T) -> Void) -> T {

@@ -39,27 +39,35 @@ public struct NoteStore: Sendable, Equatable {
         }
     }
 
-    /// Adds a note whose id is not yet taken; false (and nothing changed) when it is.
-    public mutating func insertNew(_ note: Note) -> Bool {
+    /// Adds a note whose id is not yet taken; false (and nothing changed) when it is. `folded`
+    /// is its text already folded, when the caller has it.
+    public mutating func insertNew(_ note: Note) -> Bool { insertNew(note, folded: nil) }
+
+    mutating func insertNew(_ note: Note, folded: UnsafeBufferPointer<UInt8>?) -> Bool {
         guard let p = table.insertNew(note.id, note) else { return false }
         currentSegment.append(0)
-        addSegment(for: p)
+        addSegment(for: p, folded: folded)
         return true
     }
 
     /// Changes a note in place; false when there is no note with this id.
     @discardableResult
     public mutating func modify(_ id: String, _ change: (inout Note) -> Void) -> Bool {
+        modify(id, folded: nil, change)
+    }
+
+    /// The same, with the new text already folded when the caller has it.
+    mutating func modify(_ id: String, folded: UnsafeBufferPointer<UInt8>?, _ change: (inout Note) -> Void) -> Bool {
         guard let i = table.position(of: id) else { return false }
-        modify(at: i, change)
+        modify(at: i, folded: folded, change)
         return true
     }
 
     /// Changes the note at position `i`, folding its text again when it changed.
-    private mutating func modify(at i: Int, _ change: (inout Note) -> Void) {
+    private mutating func modify(at i: Int, folded: UnsafeBufferPointer<UInt8>? = nil, _ change: (inout Note) -> Void) {
         let text = table[position: i].text
         change(&table[position: i])
-        if table[position: i].text != text { addSegment(for: i) }
+        if table[position: i].text != text { addSegment(for: i, folded: folded) }
     }
 
     /// Room for `n` notes of about 90 bytes each.
@@ -73,11 +81,11 @@ public struct NoteStore: Sendable, Equatable {
 
     public static func == (a: NoteStore, b: NoteStore) -> Bool { a.table == b.table }
 
-    private mutating func addSegment(for note: Int) {
+    private mutating func addSegment(for note: Int, folded: UnsafeBufferPointer<UInt8>? = nil) {
         currentSegment[note] = Int32(segmentStarts.count)
         segmentStarts.append(corpus.count)
         segmentNotes.append(Int32(note))
-        Folding.appendFolded(table[position: note].text, to: &corpus)
+        if let folded { corpus.append(contentsOf: folded) } else { Folding.appendFolded(table[position: note].text, to: &corpus) }
     }
 
     private mutating func rebuildCorpus() {

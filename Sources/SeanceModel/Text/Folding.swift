@@ -49,11 +49,14 @@ extension Folding {
     /// Appends the folding of `s` to `out`.
     public static func appendFolded(_ s: String, to out: inout [UInt8]) {
         var copy = s
-        copy.withUTF8 { b in
-            let start = out.count
-            out.append(contentsOf: repeatElement(0, count: b.count))
-            let k = out.withUnsafeMutableBufferPointer { fold(b, into: $0.baseAddress! + start) }
-            out.removeLast(b.count - k)
+        copy.withUTF8 { appendFolded($0, to: &out) }
+    }
+
+    /// Appends the folding of the bytes `b` to `out`.
+    static func appendFolded(_ b: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, b.count)) { scratch in
+            let k = fold(b, into: scratch.baseAddress!)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[..<k]))
         }
     }
 
