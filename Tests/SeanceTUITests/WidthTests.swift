@@ -1,6 +1,7 @@
 import CNcurses
 import Testing
 @testable import SeanceTUI
+import SeanceModel
 
 @Suite("Display width agrees with the C library that ncurses draws with")
 struct WidthTests {
@@ -32,6 +33,51 @@ struct WidthTests {
         if text.unicodeScalars.count == 1 {
             #expect(Int(seance_wcwidth(wchar_t(bitPattern: text.unicodeScalars.first!.value))) == width)
         }
+    }
+
+    @Test("Text drawn scalar by scalar has the width and prefixes that the walk through graphemes gives", arguments: [
+        "Épicerie solidaire « Le Panier » : 12 € — l’œuvre… ‰ ¼", "abc", "", "Noël à l'Hôtel-Dieu",
+        "e\u{301}te\u{301}", "中文 et 😀", "‼ ⁉ — fin", "Ça débute\u{200D}ici", "«\u{FE0F}»",
+    ])
+    func simpleTextAgrees(_ text: String) {
+        let walked = text.reduce(0) { $0 + CharWidth.of($1) }
+        #expect(CharWidth.of(text) == walked)
+        for w in 0...walked + 1 {
+            var used = 0
+            var end = text.startIndex
+            for i in text.indices {
+                let cw = CharWidth.of(text[i])
+                if used + cw > w { break }
+                used += cw
+                end = text.index(after: i)
+            }
+            #expect(CharWidth.prefix(text, fitting: w) == String(text[..<end]), "\(w)")
+        }
+        // The grid holds one grapheme per cell (a zero-width one joins the cell before it), of
+        // the text as drawn (invisible characters are shown by their code).
+        let shown = VisibleText.make(text)
+        var g = Grid(width: 80, height: 1)
+        #expect(g.put(text, x: 0, y: 0) == CharWidth.of(shown))
+        var x = 0
+        for ch in shown where CharWidth.of(ch) > 0 {
+            #expect(g[x, 0].text.hasPrefix(String(ch)) && Int(g[x, 0].width) == CharWidth.of(ch), "\(x)")
+            x += CharWidth.of(ch)
+        }
+    }
+
+    @Test("Every scalar drawn one by one is one column wide and never joins its neighbours")
+    func simpleScalars() {
+        var checked = 0
+        for v in UInt32(0)...0x2FFFF {
+            guard let sc = Unicode.Scalar(v), CharWidth.isSimple(sc) else { continue }
+            checked += 1
+            #expect(CharWidth.of(sc) == 1, "U+\(String(v, radix: 16))")
+            var t = "a"; t.unicodeScalars.append(sc); t += "b"
+            #expect(t.count == 3, "U+\(String(v, radix: 16)) joins")
+            var u = ""; u.unicodeScalars.append(sc); u.unicodeScalars.append(sc)
+            #expect(u.count == 2, "U+\(String(v, radix: 16)) twice")
+        }
+        #expect(checked > 600)
     }
 
     @Test func truncateAndPad() {

@@ -14,6 +14,7 @@ public enum VisibleText {
     }
 
     public static func make(_ text: String, keepTabs: Bool = false, keepNewlines: Bool = false) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var needs = false
         for s in text.unicodeScalars where JournalEscaping.isInvisibleOrControl(s.value) {
             if (keepTabs && s == "\t") || (keepNewlines && s == "\n") { continue }

@@ -61,13 +61,42 @@ public enum CharWidth {
     }
 
     public static func of(_ text: String) -> Int {
+        if isPrintableASCII(text) { return text.utf8.count }
+        if isSimple(text) { return text.unicodeScalars.count }
         var n = 0
         for c in text { n += of(c) }
         return n
     }
 
+    /// True when every byte is printable ASCII: then each byte is one grapheme one column wide,
+    /// and the text needs no walk through its graphemes (the slow part of drawing a table).
+    @inline(__always)
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
+    /// True when every scalar is one grapheme one column wide: printable Latin letters with
+    /// their precomposed accents (below the combining marks at U+0300), the general
+    /// punctuation and currency signs of French text (’ – — … € ‰), arrows, and the box
+    /// drawing and marks of the screens (│ ─ ▸ ✓ ✗). No scalar there joins its neighbour into
+    /// a cluster, so the text is drawn scalar by scalar (a test sweeps these ranges).
+    static func isSimple(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { isSimple($0) }
+    }
+
+    @inline(__always)
+    static func isSimple(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x300 { return (v >= 0x20 && v < 0x7F) || v >= 0xA0 }
+        return (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E) || (v >= 0x20A0 && v <= 0x20CF)
+            || (v >= 0x2190 && v <= 0x21FF) || (v >= 0x2500 && v <= 0x259F) || v == 0x25B8 || v == 0x25C2
+            || v == 0x2713 || v == 0x2717
+    }
+
     /// The longest prefix of `text` that fits in `width` columns, never splitting a grapheme.
     public static func prefix(_ text: String, fitting width: Int) -> String {
+        if isPrintableASCII(text) { return String(text.utf8.prefix(max(0, width)))! }
+        if isSimple(text) { return String(String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, width)))) }
         var used = 0
         var end = text.startIndex
         for i in text.indices {

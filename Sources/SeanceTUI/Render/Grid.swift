@@ -47,7 +47,30 @@ public struct Grid: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return x }
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
-        for ch in VisibleText.make(text) {
+        let visible = VisibleText.make(text)
+        if CharWidth.isPrintableASCII(visible) {
+            for b in visible.utf8 {
+                if col + 1 > limit { break }
+                if col >= 0 {
+                    clearWide(at: col, y)
+                    self[col, y] = Cell(text: String(Character(Unicode.Scalar(b))), width: 1, role: role)
+                }
+                col += 1
+            }
+            return col
+        }
+        if CharWidth.isSimple(visible) {
+            for sc in visible.unicodeScalars {
+                if col + 1 > limit { break }
+                if col >= 0 {
+                    clearWide(at: col, y)
+                    self[col, y] = Cell(text: String(Character(sc)), width: 1, role: role)
+                }
+                col += 1
+            }
+            return col
+        }
+        for ch in visible {
             if ch == "\n" || ch == "\r\n" { break }
             let w = CharWidth.of(ch)
             if w == 0 {

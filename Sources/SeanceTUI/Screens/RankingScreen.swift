@@ -45,6 +45,12 @@ struct RankingView {
     var ranks: [Int]
     var cut: EnvelopeCut?
     var costs: [Money]
+    /// Per action id: its number in the ranking's list (0-based). With the running totals in
+    /// rank order and the set retained within the envelope, computed once per change, not per
+    /// keystroke (a COPIL may rank hundreds of fiches).
+    var listIndex: [String: Int]
+    var cumulative: [Money]
+    var selectedIDs: Set<String>
 
     init(_ r: ActionRanking, _ st: ProjectState) { self = RankingViewMemo.shared.view(r, st) }
 
@@ -54,8 +60,14 @@ struct RankingView {
         var rk: [Int] = []
         for (tier, rank) in zip(result.tiers, result.tierRanks) { rk += Array(repeating: rank, count: tier.count) }
         ranks = rk
-        costs = r.actions.map { st.actions[$0]?.cost ?? .zero }
-        cut = r.envelope.map { EnvelopeCut(order: result.order, costs: costs, envelope: $0) }
+        let result = result, costs = r.actions.map { st.actions[$0]?.cost ?? .zero }
+        self.costs = costs
+        let cut = r.envelope.map { EnvelopeCut(order: result.order, costs: costs, envelope: $0) }
+        self.cut = cut
+        listIndex = Dictionary(r.actions.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var running = Money.zero
+        cumulative = result.order.map { running += costs[$0]; return running }
+        selectedIDs = Set(cut?.selected.map { r.actions[$0] } ?? [])
     }
 
     /// Actions retained within the envelope, in rank order (all when there is no envelope).

@@ -76,16 +76,12 @@ extension App {
         if rs.mode == .criteria || rs.mode == .manual { tableHeight = max(4, bottom - y - extraLines.count - 1) }
 
         // The ranking table: only the rows on screen are formatted (a COPIL may rank hundreds).
-        var cumulative: [Money] = []
-        var running = Money.zero
-        let costByID = Dictionary(uniqueKeysWithValues: zip(r.actions, view.costs))
-        for act in view.order { running += costByID[act] ?? .zero; cumulative.append(running) }
-        let selected = Set(view.cut?.selected.map { r.actions[$0] } ?? [])
+        let cumulative = view.cumulative, selected = view.selectedIDs
         let followed = rs.follow.flatMap { view.order.firstIndex(of: $0) } ?? rs.list.selection
         let selectable = rs.mode != .ballots && rs.mode != .budget
         let start = selectable ? scrollStart(selection: followed, count: view.order.count, rows: tableHeight - 1) : 0
         let visible = start..<min(view.order.count, start + max(0, tableHeight - 1))
-        let listIndex = Dictionary(uniqueKeysWithValues: r.actions.enumerated().map { ($1, $0) })
+        let listIndex = view.listIndex
         let rows: [[String]] = visible.map { i in
             let act = view.order[i]
             let sheet = st.actions[act]

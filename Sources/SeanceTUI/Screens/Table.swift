@@ -15,15 +15,21 @@ extension App {
         let flexCount = columns.filter { $0.width == 0 }.count
         let flex = flexCount > 0 ? max(4, (a.width - 2 - fixed) / flexCount) : 0
         let widths = columns.map { $0.width == 0 ? flex : $0.width }
-        func line(_ cells: [String]) -> String {
-            var s = " "
-            for (i, c) in columns.enumerated() {
-                s += CharWidth.pad(cells.indices.contains(i) ? cells[i] : "", to: widths[i], right: c.right)
-                if i < columns.count - 1 { s += " " }
+        let lineWidth = 1 + widths.reduce(0, +) + columns.count - 1
+        /// One row, cell by cell (no line built and walked again): spaces in `role` under the
+        /// whole row, then each cell cut to its column and aligned in it.
+        func drawRow(_ cells: [String], y: Int, role: Role) {
+            let end = a.x + a.width
+            g.fill(x: a.x, y: y, width: min(lineWidth, a.width), height: 1, role: role)
+            var x = a.x + 1
+            for (i, c) in columns.enumerated() where x < end {
+                let t = CharWidth.truncate(cells.indices.contains(i) ? cells[i] : "", to: widths[i])
+                let start = c.right ? x + widths[i] - CharWidth.of(t) : x
+                if !t.isEmpty { g.put(t, x: start, y: y, role: role, maxWidth: end - start) }
+                x += widths[i] + 1
             }
-            return s
         }
-        g.put(line(columns.map(\.title)), x: a.x, y: a.y, role: .header, maxWidth: a.width)
+        drawRow(columns.map(\.title), y: a.y, role: .header)
         let bodyRows = a.height - 1
         if rows.isEmpty {
             if bodyRows > 0 { g.put(" " + empty, x: a.x, y: a.y + 1, role: .dim, maxWidth: a.width) }
@@ -35,7 +41,7 @@ extension App {
             let selected = index == selection
             let y = a.y + 1 + i
             if selected { g.fill(x: a.x, y: y, width: a.width, height: 1, role: focused ? .selected : .accent) }
-            g.put(line(row), x: a.x, y: y, role: selected ? (focused ? .selected : .accent) : .normal, maxWidth: a.width)
+            drawRow(row, y: y, role: selected ? (focused ? .selected : .accent) : .normal)
             if selected { g.put("›", x: a.x, y: y, role: focused ? .selected : .accent) }
         }
         return 1 + min(bodyRows, rows.count)
