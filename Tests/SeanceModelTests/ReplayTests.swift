@@ -159,6 +159,26 @@ struct ReplayTests {
         #expect(back == note)
     }
 
+    @Test("Fields past the twelfth, or past 64 KB into the line, are read by scanning; a repeated key is refused wherever it is")
+    func manyFields() {
+        var s = ProjectState()
+        #expect(s.apply(event("axis.add", "axis-1", [("number", "1"), ("title", "Axe")], n: 1)) == nil)
+        let long = String(repeating: "é", count: 40_000)       // 80 000 bytes
+        var fields: [(String, String)] = [("description", long), ("title", "Fiche"), ("axis", "axis-1")]
+        for k in ["objectives", "porteur", "maitrise", "partners", "calendar", "indicators"] { fields.append((k, k.uppercased())) }
+        for i in 0..<6 { fields.append(("extra_\(["a", "b", "c", "d", "e", "f"][i])", "x")) }
+        fields.append(("cost", "1234.50"))
+        #expect(fields.count > FieldSpans.capacity)
+        #expect(s.apply(event("action.create", "act-1", fields, n: 2)) == nil)
+        let a = s.actions["act-1"]
+        #expect(a?.description == long && a?.title == "Fiche" && a?.indicators == "INDICATORS" && a?.cost == Money(journalValue: "1234.50"))
+        var line = event("action.create", "act-2", fields + [("porteur", "encore")], n: 3).line
+        line.removeLast()
+        let result = line.withUTF8 { JournalParser.parseEvent($0) }
+        guard case .bad(let reason, _) = result else { Issue.record("accepted"); return }
+        #expect(reason == Fr.Problem.repeatedKey("porteur"))
+    }
+
     @Test("An event that would not read back from the journal is refused with the parser's reason")
     func applyReadsBack() {
         var s = ProjectState()

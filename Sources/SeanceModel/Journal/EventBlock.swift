@@ -36,17 +36,21 @@ public struct EventBlock: @unchecked Sendable {
         bytes.append(contentsOf: raw.line)
     }
 
-    /// Each event with its line number, read from this block's copy of the line.
-    func forEach(_ body: (RawEvent, Int) -> Void) {
+    /// Each event with its line number, read from this block's copy of the line, and the
+    /// prepared text of a note's line.
+    func forEach(_ body: (RawEvent, Int, PreparedText?) -> Void) {
         bytes.withUnsafeBufferPointer { copy in
             folded.withUnsafeBufferPointer { folded in
-                for e in entries {
-                    var raw = e.raw.moved(to: UnsafeBufferPointer(rebasing: copy[e.offset..<(e.offset + e.raw.line.count)]))
-                    if e.note >= 0 {
-                        let n = notes[e.note]
-                        raw.noteText = PreparedText(text: n.text, folded: UnsafeBufferPointer(rebasing: folded[n.start..<n.end]))
+                entries.withUnsafeBufferPointer { entries in
+                    for e in entries {
+                        let raw = e.raw.moved(to: UnsafeBufferPointer(rebasing: copy[e.offset..<(e.offset + e.raw.line.count)]))
+                        if e.note >= 0 {
+                            let n = notes[e.note]
+                            body(raw, e.line, PreparedText(text: n.text, folded: UnsafeBufferPointer(rebasing: folded[n.start..<n.end])))
+                        } else {
+                            body(raw, e.line, nil)
+                        }
                     }
-                    body(raw, e.line)
                 }
             }
         }
@@ -73,8 +77,8 @@ extension JournalParser {
 extension ProjectState {
     /// Applies the events of a block, adding what is refused to `problems` with its line.
     public mutating func apply(_ block: EventBlock, problems: inout [Problem]) {
-        block.forEach { e, line in
-            if let p = apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
+        block.forEach { e, line, note in
+            if let p = apply(e, note: note) { problems.append(Problem(line: line, p.severity, p.message)) }
         }
     }
 }

@@ -244,25 +244,29 @@ public enum JournalParser {
         guard !author.isEmpty else { return .bad(Fr.Problem.emptyAuthor, garbage: false) }
         if let bad = badEscape(author) { return bad }
         let kindBytes = part(starts.3, starts.4 - 1)
-        guard isKind(kindBytes) else { return .bad(Fr.Problem.badKind(preview(kindBytes)), garbage: false) }
+        // A known kind is found by its spelling; any other must still look like one.
+        let kind = EventKind.find(kindBytes)
+        guard kind != nil || isKind(kindBytes) else { return .bad(Fr.Problem.badKind(preview(kindBytes)), garbage: false) }
         let entityBytes = part(starts.4, entityEnd)
         guard !entityBytes.isEmpty, entityBytes.allSatisfy(isEntityByte) else { return .bad(Fr.Problem.badEntity(preview(entityBytes)), garbage: false) }
         let fieldsStart = entityEnd + 1
         var fieldStart = fieldsStart
+        var spans = FieldSpans()
         while fieldStart <= n {
             let end = memchrIndex(b, from: fieldStart, byte: 0x09) ?? n
             let f = part(fieldStart, end)
             guard let eq = f.firstIndex(of: UInt8(ascii: "=")) else { return .bad(Fr.Problem.fieldWithoutEquals(preview(f)), garbage: false) }
             let keyBytes = UnsafeBufferPointer(rebasing: f[..<eq])
             guard isKey(keyBytes) else { return .bad(Fr.Problem.badKey(preview(keyBytes)), garbage: false) }
-            if fieldStart > fieldsStart, RawText.value(of: keyBytes, in: part(fieldsStart, fieldStart - 1)) != nil {
+            if !spans.add(start: fieldStart - fieldsStart, equals: fieldStart + eq - fieldsStart, in: part(fieldsStart, n))
+                || (!spans.isComplete && RawText.value(of: keyBytes, in: part(fieldsStart, fieldStart - 1)) != nil) {
                 return .bad(Fr.Problem.repeatedKey(String(decoding: keyBytes, as: UTF8.self)), garbage: false)
             }
             if let bad = badEscape(UnsafeBufferPointer(rebasing: f[(eq + 1)...])) { return bad }
             fieldStart = end + 1
         }
-        let raw = RawEvent(line: b, timestamp: ts, kind: EventKind.find(kindBytes), authorStart: starts.2,
-                           kindStart: starts.3, entityStart: starts.4, fieldsStart: fieldsStart, noteText: nil)
+        let raw = RawEvent(line: b, timestamp: ts, kind: kind, authorStart: starts.2,
+                           kindStart: starts.3, entityStart: starts.4, fieldsStart: fieldsStart, spans: spans)
         return .event(raw, key)
     }
 

@@ -13,8 +13,8 @@ struct RawEvent {
     /// Where each part starts in `line`; each ends one byte (its tab) before the next starts.
     /// Without fields, `fieldsStart` is one past the end of the line.
     var authorStart: Int, kindStart: Int, entityStart: Int, fieldsStart: Int
-    /// For a note's line read from a block: its text, prepared on the parsing thread.
-    var noteText: PreparedText?
+    /// Where the parser found each field, so that reading one is a few comparisons.
+    var spans: FieldSpans
 
     static let idLength = 26
 
@@ -31,7 +31,7 @@ struct RawEvent {
     var entity: String { String(decoding: entityBytes, as: UTF8.self) }
     var kindName: String { kind?.rawValue ?? String(decoding: kindBytes, as: UTF8.self) }
     var fields: FieldReader {
-        FieldReader(bytes: UnsafeBufferPointer(rebasing: line[min(fieldsStart, line.count)...]))
+        FieldReader(line: line, fieldsStart: fieldsStart, spans: spans)
     }
 
     /// The same event read from a copy of its line.
@@ -47,6 +47,28 @@ struct RawEvent {
         self.fields.forEach { key, value in fields.append(Event.Field(key, value)) }
         return Event(timestamp: timestamp, id: id, author: RawText.string(authorBytes), kind: kindName,
                      entity: entity, fields: fields)
+    }
+}
+
+/// Where each field of a line starts and where its `=` is, as offsets from the first field,
+/// for the first twelve fields within 64 KB; a line with more is read by scanning
+/// (`isComplete` false). Small and without references: a block copies it with each event.
+struct FieldSpans {
+    static let capacity = 12
+    var starts = InlineArray<12, UInt16>(repeating: 0)
+    var equals = InlineArray<12, UInt16>(repeating: 0)
+    var count: UInt8 = 0
+    var isComplete = true
+
+    /// Records a field (offsets in `fields`); false when its key is already there.
+    mutating func add(start: Int, equals eq: Int, in fields: UnsafeBufferPointer<UInt8>) -> Bool {
+        let kn = eq - start
+        for i in 0..<Int(count) where Int(equals[i]) - Int(starts[i]) == kn
+            && memcmp(fields.baseAddress! + Int(starts[i]), fields.baseAddress! + start, kn) == 0 { return false }
+        guard isComplete, Int(count) < Self.capacity, eq <= Int(UInt16.max) else { isComplete = false; return true }
+        starts[Int(count)] = UInt16(start); equals[Int(count)] = UInt16(eq)
+        count += 1
+        return true
     }
 }
 

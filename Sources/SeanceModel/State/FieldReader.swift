@@ -5,11 +5,28 @@ import Glibc
 /// Typed access to an event's fields, read from the line's bytes (`key=value` separated by tabs,
 /// values escaped as written); each failure a French reason. Keys are literals, compared as bytes.
 struct FieldReader {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let line: UnsafeBufferPointer<UInt8>
+    let fieldsStart: Int
+    let spans: FieldSpans
+
+    /// The fields part of the line.
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: line[min(fieldsStart, line.count)...]) }
 
     /// The value of `key` as written (still escaped), or nil when the line has no such field.
     func raw(_ key: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        RawText.value(of: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount), in: bytes)
+        let kn = key.utf8CodeUnitCount
+        let fields = bytes
+        guard spans.isComplete, let base = fields.baseAddress else {
+            return RawText.value(of: UnsafeBufferPointer(start: key.utf8Start, count: kn), in: fields)
+        }
+        let n = Int(spans.count)
+        for i in 0..<n {
+            let start = Int(spans.starts[i]), eq = Int(spans.equals[i])
+            guard eq - start == kn, memcmp(base + start, key.utf8Start, kn) == 0 else { continue }
+            let end = i + 1 < n ? Int(spans.starts[i + 1]) - 1 : fields.count
+            return UnsafeBufferPointer(rebasing: fields[(eq + 1)..<end])
+        }
+        return nil
     }
 
     /// Every field in the order written, unescaped.

@@ -21,18 +21,19 @@ extension ProjectState {
         }
     }
 
-    /// Applies one event line read in place. On a problem the state is left as it was.
-    mutating func apply(_ e: RawEvent) -> ApplyProblem? {
+    /// Applies one event line read in place (with its text already prepared, for a note's
+    /// line read from a block). On a problem the state is left as it was.
+    mutating func apply(_ e: RawEvent, note: PreparedText? = nil) -> ApplyProblem? {
         eventCount += 1
         do {
-            try applyOrThrow(e)
+            try applyOrThrow(e, note)
             return nil
         } catch {
             return error
         }
     }
 
-    private mutating func applyOrThrow(_ e: RawEvent) throws(ApplyProblem) {
+    private mutating func applyOrThrow(_ e: RawEvent, _ note: PreparedText?) throws(ApplyProblem) {
         guard let kind = e.kind else {
             unknownEvents.append(e.event)
             throw ApplyProblem(Fr.Problem.unknownKind(e.kindName), .notice)
@@ -46,11 +47,11 @@ extension ProjectState {
             let mi = try writableIndex(try f.rawRequired("seance"))
             let mid = meetings.keys[mi]
             let item = try optionalItem(f, in: mid)
-            let text = e.noteText?.text ?? f.text("text") ?? ""
+            let text = note?.text ?? f.text("text") ?? ""
             guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
             let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
-            let note = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
-            guard notes.insertNew(note, folded: e.noteText?.folded) else {
+            let added = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
+            guard notes.insertNew(added, folded: note?.folded) else {
                 throw ApplyProblem(Fr.Problem.alreadyExists(id))
             }
             meetings[position: mi].notes.append(id)
@@ -239,7 +240,7 @@ extension ProjectState {
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             _ = try writableIndex(meetingID)
             let text = try f.required("text")
-            _ = notes.modify(id, folded: e.noteText?.folded) { $0.text = text; $0.corrections += 1 }
+            _ = notes.modify(id, folded: note?.folded) { $0.text = text; $0.corrections += 1 }
         case .noteDelete:
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             _ = try writableIndex(meetingID)
