@@ -125,6 +125,19 @@ struct ReplayTests {
         #expect(other != t)
     }
 
+    @Test("A block keeps the lines it is given: lent ones are copied, chunked ones keep their chunk")
+    func blockKeepsLines() {
+        let events = (0..<5).map { event("axis.add", "axis-\($0)", [("number", "\($0)"), ("title", "Axe \($0) « é »")], n: $0) }
+        var block = EventBlock()
+        do {
+            let text = Array(journalText(events).utf8)
+            _ = JournalParser.parseRaw(text) { raw, line, chunk in block.append(raw, line: line, in: chunk) }
+        }   // the bytes parsed are gone here
+        var lines: [String] = []
+        block.forEach { raw, _, _ in lines.append(String(decoding: raw.line, as: UTF8.self) + "\n") }
+        #expect(lines == events.map(\.line))
+    }
+
     @Test("Every known kind is found from its bytes; near misses and newer kinds are not")
     func kinds() {
         for k in EventKind.allCases {

@@ -1,10 +1,10 @@
-/// A few thousand event lines checked by the parser, copied one after the other: what the
-/// parsing thread hands to the folding one. The fold reads each line in place.
+/// A few thousand event lines checked by the parser: what the parsing thread hands to the
+/// folding one. The fold reads each line in place, in the chunks of the file the block keeps.
 public struct EventBlock: @unchecked Sendable {
-    var bytes: [UInt8] = []
-    /// `raw` points into the parser's buffer, not into `bytes`: it is read through `forEach`.
+    /// The chunks the lines lie in (one or two, most of the time).
+    var chunks: [JournalParser.ChunkStorage] = []
     /// `note` is the position of the event's prepared text in `notes`, or -1.
-    var entries: [(raw: RawEvent, offset: Int, line: Int, note: Int)] = []
+    var entries: [(raw: RawEvent, line: Int, note: Int)] = []
     /// The texts of the notes' lines made into Strings, with where their folded form is in
     /// `folded`: prepared by the parsing thread, as they are the costliest part of folding a
     /// note and that thread has time to spare.
@@ -17,13 +17,22 @@ public struct EventBlock: @unchecked Sendable {
 
     init() {
         entries.reserveCapacity(Self.capacity)
-        bytes.reserveCapacity(Self.capacity * 256)
     }
 
     public var count: Int { entries.count }
     var isFull: Bool { entries.count >= Self.capacity }
 
-    mutating func append(_ raw: RawEvent, line: Int) {
+    /// Adds an event whose line lies in `chunk` (a line lent without one is copied into its own).
+    mutating func append(_ raw: RawEvent, line: Int, in chunk: JournalParser.ChunkStorage?) {
+        var raw = raw
+        if let chunk {
+            if chunks.last !== chunk { chunks.append(chunk) }
+        } else {
+            let copy = JournalParser.ChunkStorage(count: raw.line.count)
+            if let b = raw.line.baseAddress { copy.base.update(from: b, count: raw.line.count) }
+            chunks.append(copy)
+            raw = raw.moved(to: copy.buffer)
+        }
         var note = -1
         if raw.kind == .noteAdd || raw.kind == .noteCorrect, let v = raw.fields.raw("text") {
             var text = RawText.string(v)
@@ -32,23 +41,20 @@ public struct EventBlock: @unchecked Sendable {
             notes.append((text, start, folded.count))
             note = notes.count - 1
         }
-        entries.append((raw, bytes.count, line, note))
-        bytes.append(contentsOf: raw.line)
+        entries.append((raw, line, note))
     }
 
-    /// Each event with its line number, read from this block's copy of the line, and the
-    /// prepared text of a note's line.
+    /// Each event with its line number, and the prepared text of a note's line.
     func forEach(_ body: (RawEvent, Int, PreparedText?) -> Void) {
-        bytes.withUnsafeBufferPointer { copy in
+        withExtendedLifetime(chunks) {
             folded.withUnsafeBufferPointer { folded in
                 entries.withUnsafeBufferPointer { entries in
                     for e in entries {
-                        let raw = e.raw.moved(to: UnsafeBufferPointer(rebasing: copy[e.offset..<(e.offset + e.raw.line.count)]))
                         if e.note >= 0 {
                             let n = notes[e.note]
-                            body(raw, e.line, PreparedText(text: n.text, folded: UnsafeBufferPointer(rebasing: folded[n.start..<n.end])))
+                            body(e.raw, e.line, PreparedText(text: n.text, folded: UnsafeBufferPointer(rebasing: folded[n.start..<n.end])))
                         } else {
-                            body(raw, e.line, nil)
+                            body(e.raw, e.line, nil)
                         }
                     }
                 }
@@ -62,8 +68,8 @@ extension JournalParser {
     /// short). Returns the parser's findings once the whole file is read.
     public static func parseFile(path: String, onBlock: (EventBlock) -> Void) throws(JournalError) -> ParsedJournal {
         var block = EventBlock()
-        let result = try parseFileRaw(path: path, onRaw: { raw, line in
-            block.append(raw, line: line)
+        let result = try parseFileRaw(path: path, onRaw: { raw, line, chunk in
+            block.append(raw, line: line, in: chunk)
             if block.isFull {
                 onBlock(block)
                 block = EventBlock()

@@ -61,14 +61,24 @@ public enum JournalParser {
     /// Parses the bytes of a journal, handing each event to `onEvent` with its line number
     /// (the fold runs as the file is read: the events need not all be kept).
     public static func parse(_ data: [UInt8], onEvent: (Event, Int) -> Void) -> ParsedJournal {
-        parseRaw(data, onRaw: { raw, line in onEvent(raw.event, line) })
+        parseRaw(data, onRaw: { raw, line, _ in onEvent(raw.event, line) })
     }
 
     /// Parses the bytes of a journal, lending each event line, read in place, to `onRaw`.
-    static func parseRaw(_ data: [UInt8], onRaw: (RawEvent, Int) -> Void) -> ParsedJournal {
+    static func parseRaw(_ data: [UInt8], onRaw: (RawEvent, Int, ChunkStorage?) -> Void) -> ParsedJournal {
         var reader = StreamingReader()
         data.withUnsafeBufferPointer { reader.finishRaw(with: $0, onRaw: onRaw) }
         return reader.result
+    }
+
+    /// Bytes of a journal being read, kept alive by the events that point into them: a block of
+    /// parsed events holds the chunks its lines are in, so a line is never copied again.
+    final class ChunkStorage: @unchecked Sendable {
+        let base: UnsafeMutablePointer<UInt8>
+        let count: Int
+        init(count: Int) { base = .allocate(capacity: max(1, count)); self.count = count }
+        deinit { base.deallocate() }
+        var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
     }
 
     /// Reads a journal piece by piece (a file is read in chunks, so its bytes are never all in
@@ -77,8 +87,10 @@ public enum JournalParser {
     public struct StreamingReader {
         public private(set) var result = ParsedJournal()
         private var seenIDs = EventKeySet()
-        private var pending: [UInt8] = []
-        /// File offset of `pending[0]`.
+        /// The chunk that holds the bytes not yet parsed, from `pendingStart`.
+        private var pending: ChunkStorage?
+        private var pendingStart = 0
+        /// File offset of the first byte not yet parsed.
         private var pendingOffset = 0
         private var lineNo = 0
         private var sawData = false
@@ -86,44 +98,56 @@ public enum JournalParser {
         public init() {}
 
         public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, onEvent: (Event, Int) -> Void) {
-            feedRaw(chunk, onRaw: { raw, line in onEvent(raw.event, line) })
+            feedRaw(chunk, onRaw: { raw, line, _ in onEvent(raw.event, line) })
         }
 
         public mutating func finish(with last: UnsafeBufferPointer<UInt8>? = nil, onEvent: (Event, Int) -> Void) {
-            finishRaw(with: last, onRaw: { raw, line in onEvent(raw.event, line) })
+            finishRaw(with: last, onRaw: { raw, line, _ in onEvent(raw.event, line) })
         }
 
-        /// Reads a chunk, lending each complete event line to `onRaw` (valid during the call).
-        mutating func feedRaw(_ chunk: UnsafeBufferPointer<UInt8>, onRaw: (RawEvent, Int) -> Void) {
+        private var leftover: Int { pending.map { $0.count - pendingStart } ?? 0 }
+
+        /// A new chunk holding what was left unparsed followed by `chunk`.
+        private mutating func takeIn(_ chunk: UnsafeBufferPointer<UInt8>) -> ChunkStorage {
+            let kept = leftover
+            let storage = ChunkStorage(count: kept + chunk.count)
+            if let p = pending, kept > 0 { storage.base.update(from: p.base + pendingStart, count: kept) }
+            if let c = chunk.baseAddress { (storage.base + kept).update(from: c, count: chunk.count) }
+            pending = storage
+            pendingStart = 0
+            return storage
+        }
+
+        /// Reads a chunk, lending each complete event line to `onRaw` with the chunk it lies in
+        /// (the line stays valid while the chunk is kept).
+        mutating func feedRaw(_ chunk: UnsafeBufferPointer<UInt8>, onRaw: (RawEvent, Int, ChunkStorage?) -> Void) {
             guard !chunk.isEmpty else { return }
             sawData = true
-            pending.append(contentsOf: chunk)
-            let consumed = pending.withUnsafeBufferPointer { buf -> Int in
-                guard let last = lastNewline(buf, before: buf.count) else { return 0 }
-                guard let previous = lastNewline(buf, before: last) else { return 0 }
-                // Lines up to `previous` are complete and not the last of the file.
-                return process(UnsafeBufferPointer(rebasing: buf[0...previous]), final: false, onRaw: onRaw)
-            }
-            if consumed > 0 {
-                pending.removeFirst(consumed)
-                pendingOffset += consumed
-            }
+            let storage = takeIn(chunk)
+            let buf = storage.buffer
+            guard let last = lastNewline(buf, before: buf.count), let previous = lastNewline(buf, before: last) else { return }
+            // Lines up to `previous` are complete and not the last of the file.
+            let consumed = process(UnsafeBufferPointer(rebasing: buf[0...previous]), final: false) { onRaw($0, $1, storage) }
+            pendingStart = consumed
+            pendingOffset += consumed
         }
 
-        /// The end of the data: what is left is parsed with the rules for the last line.
-        mutating func finishRaw(with last: UnsafeBufferPointer<UInt8>? = nil, onRaw: (RawEvent, Int) -> Void) {
+        /// The end of the data: what is left is parsed with the rules for the last line. Lines
+        /// of `last` read in place are lent without a chunk: valid during the call only.
+        mutating func finishRaw(with last: UnsafeBufferPointer<UInt8>? = nil, onRaw: (RawEvent, Int, ChunkStorage?) -> Void) {
             if let last, !last.isEmpty {
                 sawData = true
-                if pending.isEmpty {
-                    _ = process(last, final: true, onRaw: onRaw)
+                if leftover == 0 {
+                    _ = process(last, final: true) { onRaw($0, $1, nil) }
                     finalize()
                     return
                 }
-                pending.append(contentsOf: last)
+                _ = takeIn(last)
             }
-            let rest = pending
-            rest.withUnsafeBufferPointer { _ = process($0, final: true, onRaw: onRaw) }
-            pending = []
+            if let storage = pending {
+                _ = process(UnsafeBufferPointer(rebasing: storage.buffer[pendingStart...]), final: true) { onRaw($0, $1, storage) }
+            }
+            pending = nil
             finalize()
         }
 
@@ -308,13 +332,13 @@ extension JournalParser {
     /// many bytes have been read before each chunk is parsed.
     public static func parseFile(path: String, onEvent: (Event, Int) -> Void,
                                  progress: ((Int) -> Void)? = nil) throws(JournalError) -> ParsedJournal {
-        try parseFileRaw(path: path, onRaw: { raw, line in onEvent(raw.event, line) }, progress: { progress?($0) })
+        try parseFileRaw(path: path, onRaw: { raw, line, _ in onEvent(raw.event, line) }, progress: { progress?($0) })
     }
 
     /// The same, lending each event line, read in place, to `onRaw` (valid during the call).
     /// (`progress` is not optional: an optional closure escapes, and what it captures is then
     /// checked for exclusive access at run time, on every event.)
-    static func parseFileRaw(path: String, onRaw: (RawEvent, Int) -> Void,
+    static func parseFileRaw(path: String, onRaw: (RawEvent, Int, ChunkStorage?) -> Void,
                              progress: (Int) -> Void = { _ in }) throws(JournalError) -> ParsedJournal {
         var reader = StreamingReader()
         var bytesRead = 0

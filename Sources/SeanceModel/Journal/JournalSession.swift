@@ -84,7 +84,7 @@ public final class JournalSession {
         if size >= pipelineThreshold {
             parsed = try ReplayPipeline.run(path: path, into: &state, problems: &problems, progress: progress)
         } else {
-            parsed = try JournalParser.parseFileRaw(path: path, onRaw: { e, line in
+            parsed = try JournalParser.parseFileRaw(path: path, onRaw: { e, line, _ in
                 if let p = state.apply(e) { problems.append(Problem(line: line, p.severity, p.message)) }
             }, progress: { progress?($0) })
         }
