@@ -20,6 +20,20 @@ while let a = args.popFirst() {
     case "--keys": keystrokes = Int(args.popFirst() ?? "") ?? keystrokes
     case "--appends": appends = Int(args.popFirst() ?? "") ?? appends
     case "--only": only = args.popFirst()
+    case "--charger":
+        // The replay in a fresh process, as at the program's start (memory not yet touched):
+        // prints seconds, events, the two waits and the peak memory, then exits without
+        // freeing the state.
+        let path = args.popFirst() ?? ""
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (_, parsed, _) = try! JournalSession.load(path: path)
+        let s = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        // VmHWM, not ru_maxrss: a spawned child's ru_maxrss counts its parent's memory.
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let hwm = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+            .flatMap { Double($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        print(s, parsed.eventCount, parsed.waits?.fold ?? 0, parsed.waits?.parse ?? 0, hwm / 1024)
+        exit(0)
     default: print("usage: seance-bench [--events N] [--keys K] [--appends A] [--only rejeu|frappe|recherche|ajout|ecran]"); exit(2)
     }
 }
@@ -86,9 +100,16 @@ let replay = seconds {
     count = parsed.eventCount
     waits = parsed.waits
 }
-say("\n[rejeu] \(count) événements en \(ms(replay)) = \(rate(count, replay))")
-say("        base : lire les octets et compter \(baselineLines) lignes en \(ms(readOnly)) ; rapport \(String(format: "%.1f", replay / readOnly))×")
-say("        mémoire maximale du processus après le rejeu : \(String(format: "%.0f", peakMB())) Mo")
+// The same replay in a fresh process, as at the program's start: there the state's memory is
+// new to the process, where here it reuses what generating the journal freed.
+let child = runChild([CommandLine.arguments[0], "--charger", bigPath]).out.split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+say("\n[rejeu] \(count) événements")
+if child.count == 5 {
+    say("        dans un processus neuf (comme au lancement) : \(ms(child[0])) = \(rate(count, child[0])) ; mémoire maximale \(String(format: "%.0f", child[4])) Mo")
+    say("        base : lire les octets et compter \(baselineLines) lignes en \(ms(readOnly)) ; rapport \(String(format: "%.1f", child[0] / readOnly))×")
+    say("        le repli a attendu l'analyse \(ms(child[2])), l'analyse a attendu le repli \(ms(child[3]))")
+}
+say("        dans ce processus, après la génération du journal : \(ms(replay)) = \(rate(count, replay))")
 
 /// Times `count` keys on a screen: update, view of a 120×40 screen, and the diff with the last one.
 func timeKeys(on screen: Screen, _ st: ProjectState, _ t: Timestamp, count: Int, key: (Int) -> Key) -> [Double] {
@@ -116,7 +137,7 @@ if wants("rejeu") {
     let parseOnly = seconds { _ = try! JournalParser.parseFile(path: bigPath) { parsedCount += $0.count } }
     say("        détail : lecture et analyse seules de \(parsedCount) événements \(ms(parseOnly))")
     if let w = waits {
-        say("        pendant le rejeu, le repli a attendu l'analyse \(ms(w.fold)), l'analyse a attendu le repli \(ms(w.parse))")
+        say("        dans ce processus, le repli a attendu l'analyse \(ms(w.fold)), l'analyse a attendu le repli \(ms(w.parse))")
     }
 }
 

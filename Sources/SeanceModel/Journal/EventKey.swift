@@ -40,6 +40,13 @@ struct EventKeySet {
 
     init() {}
 
+    /// Room for `n` ids without growing.
+    mutating func reserveCapacity(_ n: Int) {
+        var capacity = 1024
+        while capacity < n * 2 { capacity *= 2 }
+        if capacity > slots.count { grow(to: capacity) }
+    }
+
     /// Inserts `key`; false when it was already there.
     mutating func insert(_ key: EventKey) -> Bool {
         if (count + 1) * 2 > slots.count { grow() }
@@ -65,9 +72,9 @@ struct EventKeySet {
         return added
     }
 
-    private mutating func grow() {
+    private mutating func grow(to wanted: Int? = nil) {
         let old = slots
-        let capacity = max(1024, slots.count * 2)
+        let capacity = wanted ?? max(1024, slots.count * 2)
         slots = [EventKey](repeating: EventKey(hi: 0, lo: 0, tail: 0), count: capacity)
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         count = 0

@@ -105,6 +105,9 @@ public enum JournalParser {
             finishRaw(with: last, onRaw: { raw, line, _ in onEvent(raw.event, line) })
         }
 
+        /// Room for `n` event ids, so that the duplicate check never grows its table.
+        mutating func reserveIDs(_ n: Int) { seenIDs.reserveCapacity(n) }
+
         private var leftover: Int { pending.map { $0.count - pendingStart } ?? 0 }
 
         /// A new chunk holding what was left unparsed followed by `chunk`.
@@ -341,6 +344,9 @@ extension JournalParser {
     static func parseFileRaw(path: String, onRaw: (RawEvent, Int, ChunkStorage?) -> Void,
                              progress: (Int) -> Void = { _ in }) throws(JournalError) -> ParsedJournal {
         var reader = StreamingReader()
+        // A line is ~175 bytes in generated journals, more in real ones: room for one per 175
+        // (the table stays at most half full, so a million ids fit without growing).
+        reader.reserveIDs(JournalStorage.size(path).map { $0 / 175 } ?? 0)
         var bytesRead = 0
         try JournalStorage.readChunks(path) { chunk in
             bytesRead += chunk.count
