@@ -1,8 +1,9 @@
 import Foundation
 
 /// Reads and parses a journal on one thread while the caller folds on another: the two halves
-/// of a replay cost about the same, and the machine has two cores. Batches go through a small
-/// bounded queue, so at most a few thousand parsed events wait in memory at any time.
+/// of a replay cost about the same, and the machine has two cores. Blocks of events
+/// (`EventBlock`) go through a small bounded queue, so at most a few thousand parsed events wait
+/// in memory at any time.
 enum ReplayPipeline {
     /// Parses `path` on a second thread while the calling thread folds its events into `state`,
     /// in order. Returns the parser's findings once the whole file is read.
