@@ -26,14 +26,17 @@ while let a = args.popFirst() {
         // freeing the state.
         let path = args.popFirst() ?? ""
         let start = DispatchTime.now().uptimeNanoseconds
-        let (_, parsed, _) = try! JournalSession.load(path: path)
+        let (loaded, parsed, _) = try! JournalSession.load(path: path)
         let s = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         // VmHWM, not ru_maxrss: a spawned child's ru_maxrss counts its parent's memory.
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         let hwm = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
             .flatMap { Double($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
-        print(s, parsed.eventCount, parsed.waits?.fold ?? 0, parsed.waits?.parse ?? 0, hwm / 1024)
-        exit(0)
+        // The state is kept to the end: a discarded one would be freed before the clock is read.
+        withExtendedLifetime(loaded) {
+            print(s, parsed.eventCount, parsed.waits?.fold ?? 0, parsed.waits?.parse ?? 0, hwm / 1024)
+            exit(0)
+        }
     default: print("usage: seance-bench [--events N] [--keys K] [--appends A] [--only rejeu|frappe|recherche|ajout|ecran]"); exit(2)
     }
 }
