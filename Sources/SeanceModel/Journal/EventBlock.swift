@@ -5,10 +5,10 @@ public struct EventBlock: @unchecked Sendable {
     var chunks: [JournalParser.ChunkStorage] = []
     /// `note` is the position of the event's prepared text in `notes`, or -1.
     var entries: [(raw: RawEvent, line: Int, note: Int)] = []
-    /// The texts of the notes' lines made into Strings, with where their folded form is in
-    /// `folded`: prepared by the parsing thread, as they are the costliest part of folding a
+    /// The ids and texts of the notes' lines made into Strings, with where their folded form is
+    /// in `folded`: prepared by the parsing thread, as they are the costliest part of folding a
     /// note and that thread has time to spare.
-    var notes: [(text: String, start: Int, end: Int)] = []
+    var notes: [(id: String, text: String, start: Int, end: Int)] = []
     var folded: [UInt8] = []
     /// How many bytes of the file had been read when the block was full.
     public internal(set) var bytesRead = 0
@@ -38,7 +38,7 @@ public struct EventBlock: @unchecked Sendable {
             var text = RawText.string(v)
             let start = folded.count
             text.withUTF8 { Folding.appendFolded($0, to: &folded) }
-            notes.append((text, start, folded.count))
+            notes.append((raw.entity, text, start, folded.count))
             note = notes.count - 1
         }
         entries.append((raw, line, note))
@@ -52,7 +52,7 @@ public struct EventBlock: @unchecked Sendable {
                     for e in entries {
                         if e.note >= 0 {
                             let n = notes[e.note]
-                            body(e.raw, e.line, PreparedText(text: n.text, folded: UnsafeBufferPointer(rebasing: folded[n.start..<n.end])))
+                            body(e.raw, e.line, PreparedText(id: n.id, text: n.text, folded: UnsafeBufferPointer(rebasing: folded[n.start..<n.end])))
                         } else {
                             body(e.raw, e.line, nil)
                         }

@@ -64,7 +64,7 @@ struct FieldSpans {
     mutating func add(start: Int, equals eq: Int, in fields: UnsafeBufferPointer<UInt8>) -> Bool {
         let kn = eq - start
         for i in 0..<Int(count) where Int(equals[i]) - Int(starts[i]) == kn
-            && memcmp(fields.baseAddress! + Int(starts[i]), fields.baseAddress! + start, kn) == 0 { return false }
+            && RawText.same(fields.baseAddress! + Int(starts[i]), fields.baseAddress! + start, kn) { return false }
         guard isComplete, Int(count) < Self.capacity, eq <= Int(UInt16.max) else { isComplete = false; return true }
         starts[Int(count)] = UInt16(start); equals[Int(count)] = UInt16(eq)
         count += 1
@@ -72,18 +72,36 @@ struct FieldSpans {
     }
 }
 
-/// The `text` of a note's line made into a String, and its folded form (see `Folding`).
+/// The id and `text` of a note's line made into Strings, and the text's folded form (see
+/// `Folding`).
 struct PreparedText {
+    var id: String
     var text: String
     var folded: UnsafeBufferPointer<UInt8>
 }
 
 /// Text values as written in a line already checked by the parser (valid UTF-8, valid escapes).
 enum RawText {
+    /// Whether `n` bytes at `a` and `b` are the same: ids and keys are short, and a call to
+    /// `memcmp` for a dozen bytes costs more than comparing them here, eight at a time.
+    @inline(__always)
+    static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i + 8 <= n {
+            if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// Whether the bytes spell `s` exactly.
     static func equals(_ s: String, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var s = s
-        return s.withUTF8 { $0.count == b.count && ($0.isEmpty || memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0) }
+        return s.withUTF8 { $0.count == b.count && ($0.isEmpty || RawText.same($0.baseAddress!, b.baseAddress!, b.count)) }
     }
 
     /// The value of `key` among tab-separated `key=value` fields, as written; nil if absent.
@@ -93,7 +111,7 @@ enum RawText {
         var i = 0
         while i < n {
             let end = memchr(base + i, 0x09, n - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
-            if end - i > kn && base[i + kn] == UInt8(ascii: "=") && memcmp(base + i, k, kn) == 0 {
+            if end - i > kn && base[i + kn] == UInt8(ascii: "=") && RawText.same(base + i, k, kn) {
                 return UnsafeBufferPointer(rebasing: fields[(i + kn + 1)..<end])
             }
             i = end + 1

@@ -102,7 +102,7 @@ public struct EntityTable<Value: Sendable & Equatable>: Sendable, Equatable {
             if slots[i] & 0xFFFF_FFFF_0000_0000 == tag {
                 let p = Int(slots[i] & 0xFFFF_FFFF) - 1
                 var key = keys[p]
-                if key.withUTF8({ $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                if key.withUTF8({ $0.count == bytes.count && RawText.same($0.baseAddress!, bytes.baseAddress!, bytes.count) }) {
                     return (i, p)
                 }
             }

@@ -22,7 +22,7 @@ struct FieldReader {
         let n = Int(spans.count)
         for i in 0..<n {
             let start = Int(spans.starts[i]), eq = Int(spans.equals[i])
-            guard eq - start == kn, memcmp(base + start, key.utf8Start, kn) == 0 else { continue }
+            guard eq - start == kn, RawText.same(base + start, key.utf8Start, kn) else { continue }
             let end = i + 1 < n ? Int(spans.starts[i + 1]) - 1 : fields.count
             return UnsafeBufferPointer(rebasing: fields[(eq + 1)..<end])
         }

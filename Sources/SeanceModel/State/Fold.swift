@@ -50,11 +50,12 @@ extension ProjectState {
             let text = note?.text ?? f.text("text") ?? ""
             guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
             let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
-            let added = Note(id: id, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
+            let noteID = note?.id ?? id
+            let added = Note(id: noteID, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
             guard notes.insertNew(added, folded: note?.folded) else {
-                throw ApplyProblem(Fr.Problem.alreadyExists(id))
+                throw ApplyProblem(Fr.Problem.alreadyExists(noteID))
             }
-            meetings[position: mi].notes.append(id)
+            meetings[position: mi].notes.append(noteID)
         case .attendanceSet:
             let mi = try writableIndex(e.entityBytes)
             let mem = try member(try f.rawRequired("member"))
