@@ -138,6 +138,22 @@ struct ReplayTests {
         #expect(lines == events.map(\.line))
     }
 
+    @Test("Byte comparison eight at a time agrees with memcmp at every length and every differing position")
+    func sameBytes() {
+        for n in 0...20 {
+            let a = (0..<n).map { UInt8(65 + $0) }
+            a.withUnsafeBufferPointer { pa in
+                #expect(RawText.same(pa.baseAddress ?? UnsafePointer(bitPattern: 1)!, pa.baseAddress ?? UnsafePointer(bitPattern: 1)!, n))
+                for k in 0..<n {
+                    var b = a
+                    b[k] ^= 0x20
+                    let same = b.withUnsafeBufferPointer { RawText.same(pa.baseAddress!, $0.baseAddress!, n) }
+                    #expect(!same, "longueur \(n), octet \(k)")
+                }
+            }
+        }
+    }
+
     @Test("Every known kind is found from its bytes; near misses and newer kinds are not")
     func kinds() {
         for k in EventKind.allCases {
