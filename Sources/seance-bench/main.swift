@@ -267,6 +267,11 @@ if wants("ecran") {
         let shell = screenTimes("sh -c 'echo pret; sleep 30'", milestones: [["pret"]])[0]
         say("\n[premier écran] \(count) événements : écran de lecture (avancement) en \(loading.map(ms) ?? "échec"), tableau de bord en \(frame.map(ms) ?? "échec") (du lancement à l'écran lu dans tmux)")
         say("        base : un shell qui affiche un mot, mesuré de même : \(shell.map(ms) ?? "échec")")
+        // What the dashboard itself costs once the journal is read: its view, 120×40.
+        let dashboard = App.initial(.opened(problems: [], tornTail: nil))
+        let ctx = Context(domain: state, journal: JournalInfo(path: bigPath, writable: true), now: .now(), makeID: { "\($0)-x" })
+        let view = (0..<5).map { _ in seconds { _ = App.view(dashboard, ctx, width: 120, height: 40) } }.min()!
+        say("        dont la vue du tableau de bord une fois le journal lu : \(ms(view))")
     } else {
         say("\n[premier écran] binaire seance introuvable à côté de seance-bench : mesure sautée")
     }

@@ -21,12 +21,26 @@ extension ProjectState {
 
     /// The most recent séance held or being held.
     public func lastMeeting(of committee: String) -> Meeting? {
-        meetings(of: committee).first { $0.state == .closed || $0.state == .inProgress }
+        extremeMeeting(of: committee, latest: true) { $0 == .closed || $0 == .inProgress }
     }
 
     /// The soonest séance still to be held.
     public func nextMeeting(of committee: String) -> Meeting? {
-        meetings(of: committee).last { $0.state == .planned }
+        extremeMeeting(of: committee, latest: false) { $0 == .planned }
+    }
+
+    /// The latest (or earliest) séance of a committee in a given state, by date, time and number:
+    /// one pass reading the séances in place (the dashboard asks it of every committee each
+    /// second, and a long history has hundreds of séances per committee).
+    private func extremeMeeting(of committee: String, latest: Bool, _ state: (MeetingStatus) -> Bool) -> Meeting? {
+        var best: (position: Int, key: (LocalDate, Int, Int))?
+        for id in committees[committee]?.meetingIDs ?? [] {
+            guard let p = meetings.position(of: id), state(meetings[position: p].state) else { continue }
+            let key = (meetings[position: p].date, meetings[position: p].time?.minutesOfDay ?? 0, meetings[position: p].number)
+            if let b = best, latest ? !(key > b.key) : !(key < b.key) { continue }
+            best = (p, key)
+        }
+        return best.map { meetings.values[$0.position] }
     }
 
     public var openFollowUps: [FollowUp] {
