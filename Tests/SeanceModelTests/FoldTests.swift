@@ -58,6 +58,32 @@ struct FoldTests {
         #expect(s.project?.name == "CCS Saint-Flour" && s.project?.territory == "Saint-Flour (Cantal)")
     }
 
+    @Test("Last and next séance: the latest held and the soonest planned, by date, time and number")
+    mutating func lastAndNext() {
+        var events = base()
+        // sea-1 (16 June 2009) is planned in base(); these are dated out of order on purpose.
+        for (id, date, time) in [("sea-a", "2009-09-01", "18:00"), ("sea-b", "2009-09-01", "09:00"), ("sea-c", "2009-12-01", ""),
+                                 ("sea-d", "2010-03-01", "10:00"), ("sea-e", "2010-02-01", "10:00"), ("sea-f", "2010-02-01", "10:00")] {
+            var f = [("committee", "com-copil"), ("date", date)]
+            if !time.isEmpty { f.append(("time", time)) }
+            events.append(e("seance.create", id, f))
+        }
+        for id in ["sea-1", "sea-a", "sea-b"] { events += [e("seance.open", id), e("seance.close", id, [("time", "20:00")])] }
+        events.append(e("seance.open", "sea-c"))
+        var (s, problems) = ProjectState.fold(events)
+        #expect(problems.isEmpty)
+        // The same questions asked of the sorted list, as the screens asked them before.
+        let sorted = s.meetings(of: "com-copil")
+        #expect(s.lastMeeting(of: "com-copil")?.id == sorted.first { $0.state == .closed || $0.state == .inProgress }?.id)
+        #expect(s.lastMeeting(of: "com-copil")?.id == "sea-c")
+        #expect(s.nextMeeting(of: "com-copil")?.id == sorted.last { $0.state == .planned }?.id)
+        #expect(["sea-e", "sea-f"].contains(s.nextMeeting(of: "com-copil")?.id ?? ""))
+        #expect(s.lastMeeting(of: "com-ct3") == nil && s.nextMeeting(of: "com-ct3") == nil)
+        events.append(e("seance.close", "sea-c", [("time", "20:00")]))
+        s = ProjectState.fold(events).0
+        #expect(s.lastMeeting(of: "com-copil")?.id == "sea-c")
+    }
+
     @Test mutating func meetingLifeCycle() {
         var events = base()
         events += [
