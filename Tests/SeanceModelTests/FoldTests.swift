@@ -82,6 +82,19 @@ struct FoldTests {
         events.append(e("seance.close", "sea-c", [("time", "20:00")]))
         s = ProjectState.fold(events).0
         #expect(s.lastMeeting(of: "com-copil")?.id == "sea-c")
+        // Ties (same date, time and number, which the journal allows) go as the sorted list had
+        // them: the first added for the last séance, the last added for the next one.
+        for id in ["sea-x", "sea-y"] {
+            events.append(e("seance.create", id, [("committee", "com-ct3"), ("date", "2011-01-01"), ("time", "10:00"), ("number", "7")]))
+        }
+        events += [e("seance.create", "sea-u", [("committee", "com-ct3"), ("date", "2010-01-01"), ("number", "7")]),
+                   e("seance.create", "sea-v", [("committee", "com-ct3"), ("date", "2010-01-01"), ("number", "7")]),
+                   e("seance.open", "sea-u"), e("seance.close", "sea-u", [("time", "12:00")]),
+                   e("seance.open", "sea-v"), e("seance.close", "sea-v", [("time", "12:00")])]
+        s = ProjectState.fold(events).0
+        let ct3 = s.meetings(of: "com-ct3")
+        #expect(s.nextMeeting(of: "com-ct3")?.id == ct3.last { $0.state == .planned }?.id)
+        #expect(s.lastMeeting(of: "com-ct3")?.id == ct3.first { $0.state == .closed }?.id)
     }
 
     @Test mutating func meetingLifeCycle() {

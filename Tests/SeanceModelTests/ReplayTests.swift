@@ -117,12 +117,36 @@ struct ReplayTests {
         t[position: 5] += 100
         #expect(t["sea-5"] == 105)
         t["sea-3"] = nil
-        #expect(t["sea-3"] == nil && t.count == 2_999 && t["sea-2999"] == 2_999 && t.position(of: "sea-4") == 3)
+        #expect(t["sea-3"] == nil && t.count == 2_999 && t["sea-2999"] == 2_999 && t.position(of: "sea-2999") == 3)
         var other = EntityTable<Int>()
         for i in (0..<3_000).reversed() where i != 3 { other["sea-\(i)"] = i == 5 ? 105 : i }
         #expect(other == t)
         other["sea-6"] = 0
         #expect(other != t)
+    }
+
+    @Test("Removing from the entity table keeps every other id found, against a dictionary, as it grows again")
+    func entityTableRemovals() {
+        var rng = SplitMix64(seed: 11)
+        var t = EntityTable<Int>(), model: [String: Int] = [:]
+        t.reserveCapacity(64)   // a small table: long probe runs, so removals shift entries back
+        for round in 0..<6 {
+            for i in 0..<800 {
+                let id = "item-\(rng.next() % 3_000)"
+                if rng.next() % 3 == 0 {
+                    t[id] = nil; model[id] = nil
+                } else {
+                    t[id] = round * 10_000 + i; model[id] = round * 10_000 + i
+                }
+            }
+            #expect(t.count == model.count)
+            for (id, v) in model { #expect(t[id] == v, "\(id)") }
+            for (p, id) in t.keys.enumerated() { #expect(t.position(of: id) == p && model[id] == t.values[p]) }
+        }
+        var notes = NoteStore()
+        for i in 0..<10 { _ = notes.insertNew(Note(id: "note-\(i)", meeting: "sea-1", text: "ligne \(i)", timestamp: t0)) }
+        notes["note-4"] = nil
+        #expect(notes.values.map(\.id) == (0..<10).filter { $0 != 4 }.map { "note-\($0)" })
     }
 
     @Test("A block keeps the lines it is given: lent ones are copied, chunked ones keep their chunk")
@@ -206,6 +230,27 @@ struct ReplayTests {
         let result = line.withUTF8 { JournalParser.parseEvent($0) }
         guard case .bad(let reason, _) = result else { Issue.record("accepted"); return }
         #expect(reason == Fr.Problem.repeatedKey("porteur"))
+    }
+
+    @Test("A first key longer than 64 KB is read by scanning, not a crash")
+    func hugeFirstKey() {
+        var s = ProjectState()
+        let key = String(repeating: "a", count: 70_000)
+        #expect(s.apply(event("axis.add", "axis-1", [(key, "1"), ("number", "2"), ("title", "Axe")], n: 1)) == nil)
+        #expect(s.axes["axis-1"]?.number == 2)
+    }
+
+    @Test("Every block of a file says how far the reading was, so the progress bar moves")
+    func blocksReportProgress() throws {
+        let dir = TempDir()
+        let path = dir.file("grand.seance")
+        var text = ""
+        JournalGenerator(events: 30_000, seed: 5).generate { text += $0 }
+        try JournalStorage.createRaw(path, bytes: Array(text.utf8))
+        var reads: [Int] = []
+        _ = try JournalParser.parseFile(path: path) { reads.append($0.bytesRead) }
+        #expect(reads.count > 10)
+        #expect(reads.allSatisfy { $0 > 0 } && reads == reads.sorted() && reads.last == text.utf8.count)
     }
 
     @Test("An event that would not read back from the journal is refused with the parser's reason")

@@ -72,7 +72,9 @@ extension JournalParser {
             block.append(raw, line: line, in: chunk)
             if block.isFull {
                 onBlock(block)
+                let read = block.bytesRead
                 block = EventBlock()
+                block.bytesRead = read      // a chunk fills several blocks: they all report it
             }
         }, progress: { block.bytesRead = $0 })
         if block.count > 0 { onBlock(block) }

@@ -42,8 +42,8 @@ public struct ParsedJournal: Sendable {
     }
 }
 
-/// Reads journal lines straight from their bytes: no per-character String work, one String
-/// made per text field. What is wrong becomes a `Problem`, never a crash.
+/// Reads journal lines straight from their bytes: a line is checked in place and no String is
+/// made but for what is wrong, which becomes a `Problem`, never a crash.
 public enum JournalParser {
     public static let formatName = "seance-journal"
     public static let version = 1
@@ -286,7 +286,8 @@ public enum JournalParser {
             let keyBytes = UnsafeBufferPointer(rebasing: f[..<eq])
             guard isKey(keyBytes) else { return .bad(Fr.Problem.badKey(preview(keyBytes)), garbage: false) }
             if !spans.add(start: fieldStart - fieldsStart, equals: fieldStart + eq - fieldsStart, in: part(fieldsStart, n))
-                || (!spans.isComplete && RawText.value(of: keyBytes, in: part(fieldsStart, fieldStart - 1)) != nil) {
+                || (!spans.isComplete && fieldStart > fieldsStart
+                    && RawText.value(of: keyBytes, in: part(fieldsStart, fieldStart - 1)) != nil) {
                 return .bad(Fr.Problem.repeatedKey(String(decoding: keyBytes, as: UTF8.self)), garbage: false)
             }
             if let bad = badEscape(UnsafeBufferPointer(rebasing: f[(eq + 1)...])) { return bad }
@@ -338,7 +339,8 @@ extension JournalParser {
         try parseFileRaw(path: path, onRaw: { raw, line, _ in onEvent(raw.event, line) }, progress: { progress?($0) })
     }
 
-    /// The same, lending each event line, read in place, to `onRaw` (valid during the call).
+    /// The same, lending each event line, read in place, to `onRaw` with the chunk it lies in
+    /// (valid while that chunk is kept).
     /// (`progress` is not optional: an optional closure escapes, and what it captures is then
     /// checked for exclusive access at run time, on every event.)
     static func parseFileRaw(path: String, onRaw: (RawEvent, Int, ChunkStorage?) -> Void,

@@ -69,11 +69,54 @@ public struct EntityTable<Value: Sendable & Equatable>: Sendable, Equatable {
         return values.count - 1
     }
 
-    /// Removes the entity at `p` (the positions after it move down by one).
+    /// Removes the entity at `p`; the last entity takes its position (the order of adding is
+    /// not kept for the others, as in a dictionary). No table is rebuilt: its slot is freed by
+    /// moving back the entries that probed past it.
     mutating func remove(at p: Int) {
+        let last = values.count - 1
+        var i = slot(of: p)
+        let mask = slots.count - 1
+        slots[i] = 0
+        var j = (i + 1) & mask
+        while slots[j] != 0 {
+            let home = Int(truncatingIfNeeded: Self.hash(of: keys[Int(slots[j] & 0xFFFF_FFFF) - 1]) >> shift)
+            // The entry at j may fill the hole at i unless its home lies after i (up to j).
+            if (j - home) & mask >= (j - i) & mask {
+                slots[i] = slots[j]
+                slots[j] = 0
+                i = j
+            }
+            j = (j + 1) & mask
+        }
+        if p != last {
+            let s = slot(of: last)
+            slots[s] = (slots[s] & 0xFFFF_FFFF_0000_0000) | UInt64(p + 1)
+            keys.swapAt(p, last)
+            values.swapAt(p, last)
+        }
+        keys.removeLast()
+        values.removeLast()
+    }
+
+    /// Removes the entity at `p` keeping the order of the others (their positions after `p` move
+    /// down by one, so the table of positions is rebuilt).
+    mutating func removeKeepingOrder(at p: Int) {
         keys.remove(at: p)
         values.remove(at: p)
         rebuild(capacity: slots.count)
+    }
+
+    /// The slot that holds position `p`.
+    private func slot(of p: Int) -> Int {
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: Self.hash(of: keys[p]) >> shift)
+        while Int(slots[i] & 0xFFFF_FFFF) != p + 1 { i = (i + 1) & mask }
+        return i
+    }
+
+    private static func hash(of key: String) -> UInt64 {
+        var key = key
+        return key.withUTF8 { hash($0) }
     }
 
     public mutating func reserveCapacity(_ n: Int) {
@@ -126,8 +169,7 @@ public struct EntityTable<Value: Sendable & Equatable>: Sendable, Equatable {
         shift = UInt64(64 - capacity.trailingZeroBitCount)
         let mask = capacity - 1
         for p in keys.indices {
-            var key = keys[p]
-            let h = key.withUTF8 { Self.hash($0) }
+            let h = Self.hash(of: keys[p])
             var i = Int(truncatingIfNeeded: h >> shift)
             while slots[i] != 0 { i = (i + 1) & mask }
             slots[i] = Self.entry(h, position: p)

@@ -30,7 +30,7 @@ public struct NoteStore: Sendable, Equatable {
                 if let v = newValue {
                     modify(at: i) { $0 = v }
                 } else {
-                    table.remove(at: i)
+                    table.removeKeepingOrder(at: i)
                     rebuildCorpus()
                 }
             } else if let v = newValue {

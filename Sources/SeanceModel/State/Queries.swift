@@ -37,7 +37,9 @@ extension ProjectState {
         for id in committees[committee]?.meetingIDs ?? [] {
             guard let p = meetings.position(of: id), state(meetings[position: p].state) else { continue }
             let key = (meetings[position: p].date, meetings[position: p].time?.minutesOfDay ?? 0, meetings[position: p].number)
-            if let b = best, latest ? !(key > b.key) : !(key < b.key) { continue }
+            // Ties go as in the sorted list this replaces: the first for the latest, the last
+            // for the earliest.
+            if let b = best, latest ? !(key > b.key) : key > b.key { continue }
             best = (p, key)
         }
         return best.map { meetings.values[$0.position] }

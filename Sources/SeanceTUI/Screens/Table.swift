@@ -25,7 +25,13 @@ extension App {
             for (i, c) in columns.enumerated() where x < end {
                 let t = CharWidth.truncate(cells.indices.contains(i) ? cells[i] : "", to: widths[i])
                 let start = c.right ? x + widths[i] - CharWidth.of(t) : x
-                if !t.isEmpty { g.put(t, x: start, y: y, role: role, maxWidth: end - start) }
+                if let first = t.first, CharWidth.of(first) == 0, start > a.x {
+                    // A mark that starts the cell joins the space before it, as it did when rows
+                    // were drawn as one line.
+                    g.put(" " + t, x: start - 1, y: y, role: role, maxWidth: end - start + 1)
+                } else if !t.isEmpty {
+                    g.put(t, x: start, y: y, role: role, maxWidth: end - start)
+                }
                 x += widths[i] + 1
             }
         }
