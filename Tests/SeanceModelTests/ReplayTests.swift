@@ -243,10 +243,7 @@ struct ReplayTests {
     @Test("Every block of a file says how far the reading was, so the progress bar moves")
     func blocksReportProgress() throws {
         let dir = TempDir()
-        let path = dir.file("grand.seance")
-        var text = ""
-        JournalGenerator(events: 30_000, seed: 5).generate { text += $0 }
-        try JournalStorage.createRaw(path, bytes: Array(text.utf8))
+        let (path, text) = try generatedJournal(events: 30_000, seed: 5, in: dir)
         var reads: [Int] = []
         _ = try JournalParser.parseFile(path: path) { reads.append($0.bytesRead) }
         #expect(reads.count > 10)
@@ -266,13 +263,19 @@ struct ReplayTests {
     @Test("The two-thread replay says how long each half waited for the other")
     func waitsAreMeasured() throws {
         let dir = TempDir()
-        let path = dir.file("grand.seance")
-        var text = ""
-        JournalGenerator(events: 12_000, seed: 4).generate { text += $0 }
-        try JournalStorage.createRaw(path, bytes: Array(text.utf8))
+        let (path, _) = try generatedJournal(events: 12_000, seed: 4, in: dir)
         let (_, parsed, _) = try JournalSession.load(path: path)
         let waits = try #require(parsed.waits)
         #expect(waits.fold >= 0 && waits.parse >= 0 && waits.fold + waits.parse < 60)
+    }
+
+    /// A generated journal written to a file of `dir` (large enough to be read on two threads).
+    private func generatedJournal(events: Int, seed: UInt64, in dir: TempDir) throws -> (path: String, text: String) {
+        let path = dir.file("grand-\(seed).seance")
+        var text = ""
+        JournalGenerator(events: events, seed: seed).generate { text += $0 }
+        try JournalStorage.createRaw(path, bytes: Array(text.utf8))
+        return (path, text)
     }
 
     private func key(_ id: String) -> EventKey? {
