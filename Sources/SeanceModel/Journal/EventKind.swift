@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The event kinds this version knows (docs/journal-format.md). The fold switches on these
 /// cases; the parser finds a line's kind from its bytes, without making a String.
 enum EventKind: String, CaseIterable, Sendable {
@@ -25,35 +21,35 @@ enum EventKind: String, CaseIterable, Sendable {
 
     /// The known kind written in `bytes`, or nil for a kind of a newer version.
     static func find(_ bytes: UnsafeBufferPointer<UInt8>) -> EventKind? {
-        let mask = table.count - 1
-        var i = Int(hash(bytes)) & mask
+        var i = slot(bytes)
         while true {
-            let k = table[i]
+            let k = Int(table[i])
             if k < 0 { return nil }
-            let name = spelled[Int(k)]
-            if name.count == bytes.count, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
-                return allCases[Int(k)]
+            // Compared with the spellings as bytes: a case's `rawValue` is made at each call.
+            if spelled[k].count == bytes.count,
+               spelled[k].withUnsafeBufferPointer({ RawText.same($0.baseAddress!, bytes.baseAddress!, bytes.count) }) {
+                return cases[k]
             }
-            i = (i + 1) & mask
+            i = (i + 1) & (table.count - 1)
         }
     }
 
-    private static let spelled: [[UInt8]] = allCases.map { Array($0.rawValue.utf8) }
+    private static let cases = allCases
+    private static let spelled: [[UInt8]] = cases.map { Array($0.rawValue.utf8) }
 
     /// Open addressing over the case indices, a quarter full; -1 is an empty slot.
     private static let table: [Int8] = {
         var t = [Int8](repeating: -1, count: 256)
         for (k, name) in spelled.enumerated() {
-            var i = name.withUnsafeBufferPointer { Int(hash($0)) } & (t.count - 1)
+            var i = name.withUnsafeBufferPointer { slot($0) }
             while t[i] >= 0 { i = (i + 1) & (t.count - 1) }
             t[i] = Int8(k)
         }
         return t
     }()
 
-    @inline(__always) private static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for c in b { h = (h ^ UInt32(c)) &* 16_777_619 }
-        return h ^ (h >> 16)
+    /// The home slot of a spelling in `table` (256 slots: the hash's top eight bits).
+    @inline(__always) private static func slot(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        Int(truncatingIfNeeded: RawText.hash(b) >> 56)
     }
 }

@@ -332,25 +332,18 @@ public enum JournalParser {
 }
 
 extension JournalParser {
-    /// Reads and parses a journal file in chunks on the calling thread; `progress` is told how
-    /// many bytes have been read before each chunk is parsed.
-    public static func parseFile(path: String, onEvent: (Event, Int) -> Void,
-                                 progress: ((Int) -> Void)? = nil) throws(JournalError) -> ParsedJournal {
-        try parseFileRaw(path: path, onRaw: { raw, line, _ in onEvent(raw.event, line) }, progress: { progress?($0) })
-    }
-
-    /// The same, lending each event line, read in place, to `onRaw` with the chunk it lies in
-    /// (valid while that chunk is kept).
+    /// Reads and parses a journal file in chunks on the calling thread, lending each event line,
+    /// read in place, to `onRaw` with the chunk it lies in (valid while that chunk is kept);
+    /// `progress` is told how many bytes have been read before each chunk is parsed.
     /// (`progress` is not optional: an optional closure escapes, and what it captures is then
     /// checked for exclusive access at run time, on every event.)
     static func parseFileRaw(path: String, onRaw: (RawEvent, Int, ChunkStorage?) -> Void,
                              progress: (Int) -> Void = { _ in }) throws(JournalError) -> ParsedJournal {
         var reader = StreamingReader()
-        // A line is ~175 bytes in generated journals, more in real ones: room for one per 175
-        // (the table stays at most half full, so a million ids fit without growing).
-        reader.reserveIDs(JournalStorage.size(path).map { $0 / 175 } ?? 0)
         var bytesRead = 0
-        try JournalStorage.readChunks(path) { chunk in
+        // A line is ~175 bytes in generated journals, more in real ones: room for one id per 175
+        // bytes (the table stays at most half full, so a million ids fit without growing).
+        try JournalStorage.readChunks(path, onSize: { reader.reserveIDs($0 / 175) }) { chunk in
             bytesRead += chunk.count
             progress(bytesRead)
             reader.feedRaw(chunk, onRaw: onRaw)

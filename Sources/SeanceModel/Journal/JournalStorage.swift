@@ -57,8 +57,10 @@ public enum JournalStorage {
         return try readAll(fd: fd, path: path)
     }
 
-    /// Reads a file in chunks of `size` bytes, handing each to `body` (the last one may be short).
-    public static func readChunks(_ path: String, size: Int = 4 << 20, _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(JournalError) {
+    /// Reads a file in chunks of `size` bytes, handing each to `body` (the last one may be short);
+    /// `onSize` is first told the file's size, as the open file says it.
+    public static func readChunks(_ path: String, size: Int = 4 << 20, onSize: (Int) -> Void = { _ in },
+                                  _ body: (UnsafeBufferPointer<UInt8>) -> Void) throws(JournalError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             let e = errno
@@ -68,6 +70,7 @@ public enum JournalStorage {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw .unreadable(path: path, errno: errno) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path: path, errno: EISDIR) }
+        onSize(Int(st.st_size))
         var buffer = [UInt8](repeating: 0, count: size)
         while true {
             let r = buffer.withUnsafeMutableBytes { p in read(fd, p.baseAddress!, p.count) }

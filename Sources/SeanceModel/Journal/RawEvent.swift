@@ -98,25 +98,44 @@ enum RawText {
         return true
     }
 
+    /// FNV-1a over the bytes, mixed by a multiplication so that the high bits, which pick a
+    /// slot, depend on every byte. For the tables found by bytes (entities, kinds).
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return h &* 0x9E37_79B9_7F4A_7C15
+    }
+
     /// Whether the bytes spell `s` exactly.
     static func equals(_ s: String, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var s = s
         return s.withUTF8 { $0.count == b.count && ($0.isEmpty || RawText.same($0.baseAddress!, b.baseAddress!, b.count)) }
     }
 
-    /// The value of `key` among tab-separated `key=value` fields, as written; nil if absent.
-    static func value(of key: UnsafeBufferPointer<UInt8>, in fields: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
-        guard let base = fields.baseAddress, let k = key.baseAddress else { return nil }
-        let n = fields.count, kn = key.count
+    /// Each `key=value` field of tab-separated `fields`, as written, until `body` returns true.
+    static func forEachField(in fields: UnsafeBufferPointer<UInt8>,
+                             _ body: (_ key: UnsafeBufferPointer<UInt8>, _ value: UnsafeBufferPointer<UInt8>) -> Bool) {
+        guard let base = fields.baseAddress else { return }
+        let n = fields.count
         var i = 0
         while i < n {
             let end = memchr(base + i, 0x09, n - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
-            if end - i > kn && base[i + kn] == UInt8(ascii: "=") && RawText.same(base + i, k, kn) {
-                return UnsafeBufferPointer(rebasing: fields[(i + kn + 1)..<end])
-            }
+            if let eq = fields[i..<end].firstIndex(of: UInt8(ascii: "=")),
+               body(UnsafeBufferPointer(rebasing: fields[i..<eq]), UnsafeBufferPointer(rebasing: fields[(eq + 1)..<end])) { return }
             i = end + 1
         }
-        return nil
+    }
+
+    /// The value of `key` among tab-separated `key=value` fields, as written; nil if absent.
+    static func value(of key: UnsafeBufferPointer<UInt8>, in fields: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        var found: UnsafeBufferPointer<UInt8>?
+        forEachField(in: fields) { k, v in
+            guard k.count == key.count, k.isEmpty || same(k.baseAddress!, key.baseAddress!, k.count) else { return false }
+            found = v
+            return true
+        }
+        return found
     }
 
     static func string(_ b: UnsafeBufferPointer<UInt8>) -> String {

@@ -154,11 +154,7 @@ public struct EntityTable<Value: Sendable & Equatable>: Sendable, Equatable {
         return (i, nil)
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-        return h &* 0x9E37_79B9_7F4A_7C15
-    }
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { RawText.hash(bytes) }
 
     private static func entry(_ hash: UInt64, position: Int) -> UInt64 {
         (hash << 32) | UInt64(position + 1)

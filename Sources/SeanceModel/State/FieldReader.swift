@@ -31,16 +31,9 @@ struct FieldReader {
 
     /// Every field in the order written, unescaped.
     func forEach(_ body: (String, String) -> Void) {
-        guard let base = bytes.baseAddress else { return }
-        let n = bytes.count
-        var i = 0
-        while i < n {
-            let end = memchr(base + i, 0x09, n - i).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? n
-            if let eq = bytes[i..<end].firstIndex(of: UInt8(ascii: "=")) {
-                body(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<eq]), as: UTF8.self),
-                     RawText.string(UnsafeBufferPointer(rebasing: bytes[(eq + 1)..<end])))
-            }
-            i = end + 1
+        RawText.forEachField(in: bytes) { key, value in
+            body(String(decoding: key, as: UTF8.self), RawText.string(value))
+            return false
         }
     }
 

@@ -502,23 +502,31 @@ private func mustBeNew(_ id: String, _ exists: Bool) throws(ApplyProblem) {
     if exists { throw ApplyProblem(Fr.Problem.alreadyExists(id)) }
 }
 
-private func existing<T>(_ dict: [String: T], _ id: String, _ message: (String) -> String = Fr.Problem.unknownEntity) throws(ApplyProblem) -> T {
-    guard let v = dict[id] else { throw ApplyProblem(message(id)) }
+/// The state's tables of entities by id, whichever their kind: what the lookups below need.
+private protocol EntitiesByID {
+    associatedtype Entity
+    func entity(_ id: String) -> Entity?
+    /// Whether `id` is there, without copying its entity out.
+    func holds(_ id: String) -> Bool
+}
+
+extension Dictionary: EntitiesByID where Key == String {
+    func entity(_ id: String) -> Value? { self[id] }
+    func holds(_ id: String) -> Bool { index(forKey: id) != nil }
+}
+
+extension EntityTable: EntitiesByID {
+    func entity(_ id: String) -> Value? { self[id] }
+    func holds(_ id: String) -> Bool { position(of: id) != nil }
+}
+
+private func existing<T: EntitiesByID>(_ table: T, _ id: String, _ message: (String) -> String = Fr.Problem.unknownEntity) throws(ApplyProblem) -> T.Entity {
+    guard let v = table.entity(id) else { throw ApplyProblem(message(id)) }
     return v
 }
 
-private func existing<T>(_ table: EntityTable<T>, _ id: String, _ message: (String) -> String = Fr.Problem.unknownEntity) throws(ApplyProblem) -> T {
-    guard let v = table[id] else { throw ApplyProblem(message(id)) }
-    return v
-}
-
-/// Checks that `id` is there without copying its value out.
-private func mustExist<T>(_ dict: [String: T], _ id: String, _ message: (String) -> String) throws(ApplyProblem) {
-    if dict.index(forKey: id) == nil { throw ApplyProblem(message(id)) }
-}
-
-private func mustExist<T>(_ table: EntityTable<T>, _ id: String, _ message: (String) -> String) throws(ApplyProblem) {
-    if table.position(of: id) == nil { throw ApplyProblem(message(id)) }
+private func mustExist<T: EntitiesByID>(_ table: T, _ id: String, _ message: (String) -> String) throws(ApplyProblem) {
+    if !table.holds(id) { throw ApplyProblem(message(id)) }
 }
 
 private func modify<T>(_ v: T, _ change: (inout T) -> Void) -> T {

@@ -61,21 +61,14 @@ public enum CharWidth {
     }
 
     public static func of(_ text: String) -> Int {
-        if isPrintableASCII(text) { return text.utf8.count }
         if isSimple(text) { return text.unicodeScalars.count }
         var n = 0
         for c in text { n += of(c) }
         return n
     }
 
-    /// True when every byte is printable ASCII: then each byte is one grapheme one column wide,
-    /// and the text needs no walk through its graphemes (the slow part of drawing a table).
-    @inline(__always)
-    static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    }
-
-    /// True when every scalar is one grapheme one column wide: printable Latin letters with
+    /// True when every scalar is one grapheme one column wide, so that the text needs no walk
+    /// through its graphemes (the slow part of drawing a table): printable ASCII, Latin letters with
     /// their precomposed accents (below the combining marks at U+0300), the general
     /// punctuation and currency signs of French text (’ – — … € ‰), arrows, and the box
     /// drawing and marks of the screens (│ ─ ▸ ✓ ✗). No scalar there joins its neighbour into
@@ -95,7 +88,6 @@ public enum CharWidth {
 
     /// The longest prefix of `text` that fits in `width` columns, never splitting a grapheme.
     public static func prefix(_ text: String, fitting width: Int) -> String {
-        if isPrintableASCII(text) { return String(text.utf8.prefix(max(0, width)))! }
         if isSimple(text) { return String(String.UnicodeScalarView(text.unicodeScalars.prefix(max(0, width)))) }
         var used = 0
         var end = text.startIndex

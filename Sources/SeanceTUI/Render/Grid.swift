@@ -48,17 +48,6 @@ public struct Grid: Equatable, Sendable {
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
         let visible = VisibleText.make(text)
-        if CharWidth.isPrintableASCII(visible) {
-            for b in visible.utf8 {
-                if col + 1 > limit { break }
-                if col >= 0 {
-                    clearWide(at: col, y)
-                    self[col, y] = Cell(text: String(Character(Unicode.Scalar(b))), width: 1, role: role)
-                }
-                col += 1
-            }
-            return col
-        }
         if CharWidth.isSimple(visible) {
             for sc in visible.unicodeScalars {
                 if col + 1 > limit { break }
