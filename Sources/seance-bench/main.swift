@@ -72,6 +72,7 @@ defer { try? FileManager.default.removeItem(atPath: dir) }
 
 func generated(_ n: Int) -> (path: String, bytes: [UInt8]) {
     let path = dir + "/gen-\(n).seance"
+    if let kept = try? JournalStorage.readAll(path) { return (path, kept) }
     var bytes: [UInt8] = []
     JournalGenerator(events: n, seed: 7).generate { bytes.append(contentsOf: $0.utf8) }
     try! JournalStorage.createRaw(path, bytes: bytes)
@@ -235,38 +236,59 @@ if wants("ajout") {
 }
 
 if wants("ecran") {
-    // 6. From process start to the first frame, in a real terminal (tmux), against a shell that prints.
-    /// Starts `command` in tmux and returns, for each list of texts, when one of them was first
-    /// on the screen (the lists are awaited in order).
-    func screenTimes(_ command: String, milestones: [[String]]) -> [Double?] {
+    // 6. From process start to the first frames, in a real terminal (tmux). The program notes
+    // when it handed each frame to the terminal (SEANCE_TRACE_FRAMES, on CLOCK_MONOTONIC); the
+    // terminal is not polled meanwhile, since each look starts a tmux client, which on two
+    // cores takes a core from the program being timed. The screen is read once at the end to
+    // check that the dashboard is there. Baseline: the same program on a 1 000-event journal.
+    func monotonic() -> Int64 {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
+    }
+    /// Seconds from launch to the reading screen and to the first screen, and whether the
+    /// dashboard was then on tmux's screen.
+    func startTimes(_ binary: String, _ journal: String) -> (reading: Double?, screen: Double?, seen: Bool) {
         let session = "bench-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let trace = dir + "/\(session).trace"
         func tmux(_ a: [String]) -> String { runChild(["tmux", "-L", session, "-f", "/dev/null"] + a).out }
-        let start = Date()
+        let command = "env LANG=C.UTF-8 TERM=tmux-256color SEANCE_TRACE_FRAMES=\(trace) \(binary) --journal \(journal)"
+        let start = monotonic()
         _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
-        defer { _ = tmux(["kill-server"]) }
-        var times: [Double?] = Array(repeating: nil, count: milestones.count)
-        var next = 0
-        while next < milestones.count, Date().timeIntervalSince(start) < 30 {
-            let screen = tmux(["capture-pane", "-p", "-t", session])
-            while next < milestones.count, milestones[next].contains(where: { screen.contains($0) }) {
-                times[next] = Date().timeIntervalSince(start)
-                next += 1
+        defer { _ = tmux(["kill-server"]); try? FileManager.default.removeItem(atPath: trace) }
+        var marks: [String: Int64] = [:]
+        while marks["ecran"] == nil, Double(monotonic() - start) < 30e9 {
+            usleep(5_000)
+            let text = (try? String(contentsOfFile: trace, encoding: .utf8)) ?? ""
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: " ")
+                if parts.count == 2, let t = Int64(parts[1]) { marks[String(parts[0])] = t }
             }
-            // Every 2 ms at first, then every 50 ms (so a time is at most 50 ms late): each look
-            // starts a tmux client, and on two cores a tighter loop takes a core from the program
-            // being timed, which reads with both.
-            usleep(Date().timeIntervalSince(start) < 0.2 ? 2_000 : 50_000)
         }
-        return times
+        let seen = marks["ecran"] != nil && tmux(["capture-pane", "-p", "-t", session]).contains("Votants")
+        func since(_ label: String) -> Double? { marks[label].map { Double($0 - start) / 1e9 } }
+        return (since("lecture"), since("ecran"), seen)
     }
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("seance").path
     if FileManager.default.isExecutableFile(atPath: binary) {
-        let command = "env LANG=C.UTF-8 TERM=tmux-256color \(binary) --journal \(bigPath)"
-        let times = screenTimes(command, milestones: [["Lecture du journal", "Votants"], ["Votants"]])
-        let (loading, frame) = (times[0], times[1])
-        let shell = screenTimes("sh -c 'echo pret; sleep 30'", milestones: [["pret"]])[0]
-        say("\n[premier écran] \(count) événements : écran de lecture (avancement) en \(loading.map(ms) ?? "échec"), tableau de bord en \(frame.map(ms) ?? "échec") (du lancement à l'écran lu dans tmux)")
-        say("        base : un shell qui affiche un mot, mesuré de même : \(shell.map(ms) ?? "échec")")
+        let smallPath = generated(1_000).path
+        func summary(_ journal: String, runs: Int) -> String {
+            // A copy per run: the program takes the journal's lock and may set a torn tail aside.
+            let results = (0..<runs).map { i -> (reading: Double?, screen: Double?, seen: Bool) in
+                let copy = dir + "/start-\(i).seance"
+                try? FileManager.default.removeItem(atPath: copy)
+                try! FileManager.default.copyItem(atPath: journal, toPath: copy)
+                defer { try? FileManager.default.removeItem(atPath: copy) }
+                return startTimes(binary, copy)
+            }
+            let screens = results.compactMap(\.screen).sorted(), readings = results.compactMap(\.reading).sorted()
+            guard !screens.isEmpty, !readings.isEmpty else { return "échec" }
+            let shown = results.filter(\.seen).count
+            return "écran de lecture \(ms(readings[readings.count / 2])), tableau de bord \(ms(screens[screens.count / 2]))"
+                + " (médiane de \(runs) ; \(ms(screens.first!))–\(ms(screens.last!)) ; tableau vu dans tmux \(shown)/\(runs))"
+        }
+        say("\n[premier écran] \(count) événements : \(summary(bigPath, runs: 5))")
+        say("        base : le même programme sur 1 000 événements : \(summary(smallPath, runs: 5))")
         // What the dashboard itself costs once the journal is read: its view, 120×40.
         let dashboard = App.initial(.opened(problems: [], tornTail: nil))
         let ctx = Context(domain: state, journal: JournalInfo(path: bigPath, writable: true), now: .now(), makeID: { "\($0)-x" })

@@ -12,6 +12,8 @@ struct BenchmarkSmokeTests {
             #expect(r.out.contains(section), "section \(section) absente :\n\(r.out)")
         }
         #expect(!r.out.contains("échec"))
+        // The start is timed from what the program notes; the screen must then show the dashboard.
+        #expect(r.out.components(separatedBy: "tableau vu dans tmux 5/5").count == 3, "\(r.out)")
     }
 
     @Test("The generator is deterministic and its journal passes check")

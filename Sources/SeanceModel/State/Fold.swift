@@ -66,7 +66,11 @@ extension ProjectState {
             if proxy == mem { throw ApplyProblem(Fr.Problem.proxyToSelf) }
             let time = (try f.time("time")) ?? nil
             if meetings[position: mi].attendance.isEmpty {
-                meetings[position: mi].attendance.reserveCapacity(committees[meetings[position: mi].committee]?.memberIDs.count ?? 0)
+                // Room for the whole committee at once: the log grown one doubling at a time
+                // made and dropped five arrays per séance.
+                let members = committees[meetings[position: mi].committee]?.memberIDs.count ?? 0
+                meetings[position: mi].attendance.reserveCapacity(members)
+                meetings[position: mi].attendanceLog.reserveCapacity(members)
             }
             meetings[position: mi].attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
             meetings[position: mi].attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
