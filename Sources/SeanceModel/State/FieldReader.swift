@@ -20,10 +20,12 @@ struct FieldReader {
             return RawText.value(of: UnsafeBufferPointer(start: key.utf8Start, count: kn), in: fields)
         }
         let n = Int(spans.count)
+        // Through spans: subscripting the inline arrays copied them whole at each step.
+        let starts = spans.starts.span, equals = spans.equals.span
         for i in 0..<n {
-            let start = Int(spans.starts[i]), eq = Int(spans.equals[i])
+            let start = Int(starts[unchecked: i]), eq = Int(equals[unchecked: i])
             guard eq - start == kn, RawText.same(base + start, key.utf8Start, kn) else { continue }
-            let end = i + 1 < n ? Int(spans.starts[i + 1]) - 1 : fields.count
+            let end = i + 1 < n ? Int(starts[unchecked: i + 1]) - 1 : fields.count
             return UnsafeBufferPointer(rebasing: fields[(eq + 1)..<end])
         }
         return nil
