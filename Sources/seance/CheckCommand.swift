@@ -35,8 +35,8 @@ struct CheckCommand: ParsableCommand {
             print(problems.isEmpty ? "Aucun problème." : "Journal valide (\(problems.count) avertissement(s)).")
         } else {
             print("\(errors.count) problème(s).")
-            throw ExitCode(1)
         }
+        finish(errors.isEmpty ? 0 : 1, keeping: state)
     }
 }
 
@@ -60,5 +60,6 @@ struct ListCommand: ParsableCommand {
             let time = m.time.map { " " + $0.journalValue } ?? ""
             print(Terminal.safe("\(m.id)\t\(m.date.journalValue)\(time)\t\(name)\t\(m.title)\t\(Fr.meetingState[m.state]!)"))
         }
+        finish(0, keeping: state)
     }
 }

@@ -68,7 +68,8 @@ struct OpenCommand: ParsableCommand {
         let runtime = Runtime(journalPath: path, isDemo: demo, author: Paths.author(), makeDemoCopy: Paths.freshDemoCopy)
         let code = runtime.run()
         if demo { print("Copie de démonstration : \(path)") }
-        if code != 0 { throw ExitCode(code) }
+        // Everything is on disk and the journal's lock is released: the state is not freed.
+        finish(code, keeping: runtime)
     }
 }
 

@@ -15,6 +15,13 @@ func printError(_ message: String) {
     m.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
 }
 
+/// Ends the process without freeing `value` (the folded state of a journal): for a million
+/// events, freeing it takes 0.2 s that nobody waits for. Standard output is flushed first.
+func finish<T>(_ code: Int32, keeping value: T) -> Never {
+    fflush(nil)
+    withExtendedLifetime(value) { exit(code) }
+}
+
 /// Reads and folds a journal for a command; an unreadable file is exit code 2 with a French line.
 func loadJournal(_ path: String) throws -> (ProjectState, ParsedJournal, [Problem]) {
     do {
