@@ -40,7 +40,7 @@ public final class Runtime {
             backend.draw(App.loading(path: journalPath, done: done, total: total, width: w, height: h))
         }
         showProgress(0)
-        FrameTrace.mark("lecture")
+        FrameTrace.mark(.reading)
         state = App.initial(open(journalPath, readOnly: false, progress: showProgress))
         if case .problems(var p) = state.top { p.path = journalPath; state.replaceTop(.problems(p)) }
         offerDraft()
@@ -100,7 +100,7 @@ public final class Runtime {
         defer { backend.stop() }
         openAtStart()
         render()
-        FrameTrace.mark("ecran")
+        FrameTrace.mark(.firstScreen)
         var lastRender = Timestamp.now().epochSeconds
         while !state.quit {
             if pendingSignal != 0 { break }
@@ -258,16 +258,25 @@ public final class Runtime {
 
 /// When the environment names a file in `SEANCE_TRACE_FRAMES`, the moments (CLOCK_MONOTONIC,
 /// in nanoseconds) at which the reading screen and then the first screen were handed to the
-/// terminal are appended to it: the benchmark times the start without polling the terminal,
-/// which on two cores would take a core from the program it times.
-enum FrameTrace {
+/// terminal are appended to it, a line `label nanoseconds` each: the benchmark times the start
+/// without polling the terminal, which on two cores would take a core from the program it times.
+public enum FrameTrace {
+    public enum Mark: String, CaseIterable {
+        case reading = "lecture", firstScreen = "ecran"
+    }
+
     private static let path = ProcessInfo.processInfo.environment["SEANCE_TRACE_FRAMES"]
 
-    static func mark(_ label: String) {
-        guard let path else { return }
+    /// The clock the marks are on.
+    public static func now() -> Int64 {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
-        let line = "\(label) \(Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec))\n"
+        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
+    }
+
+    static func mark(_ mark: Mark) {
+        guard let path else { return }
+        let line = "\(mark.rawValue) \(now())\n"
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
         _ = line.withCString { write(fd, $0, strlen($0)) }

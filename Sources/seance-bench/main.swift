@@ -241,11 +241,6 @@ if wants("ecran") {
     // terminal is not polled meanwhile, since each look starts a tmux client, which on two
     // cores takes a core from the program being timed. The screen is read once at the end to
     // check that the dashboard is there. Baseline: the same program on a 1 000-event journal.
-    func monotonic() -> Int64 {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
-    }
     /// Seconds from launch to the reading screen and to the first screen, and whether the
     /// dashboard was then on tmux's screen.
     func startTimes(_ binary: String, _ journal: String) -> (reading: Double?, screen: Double?, seen: Bool) {
@@ -253,21 +248,21 @@ if wants("ecran") {
         let trace = dir + "/\(session).trace"
         func tmux(_ a: [String]) -> String { runChild(["tmux", "-L", session, "-f", "/dev/null"] + a).out }
         let command = "env LANG=C.UTF-8 TERM=tmux-256color SEANCE_TRACE_FRAMES=\(trace) \(binary) --journal \(journal)"
-        let start = monotonic()
+        let start = FrameTrace.now()
         _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "40", command])
         defer { _ = tmux(["kill-server"]); try? FileManager.default.removeItem(atPath: trace) }
-        var marks: [String: Int64] = [:]
-        while marks["ecran"] == nil, Double(monotonic() - start) < 30e9 {
+        var marks: [FrameTrace.Mark: Int64] = [:]
+        while marks[.firstScreen] == nil, Double(FrameTrace.now() - start) < 30e9 {
             usleep(5_000)
             let text = (try? String(contentsOfFile: trace, encoding: .utf8)) ?? ""
             for line in text.split(separator: "\n") {
                 let parts = line.split(separator: " ")
-                if parts.count == 2, let t = Int64(parts[1]) { marks[String(parts[0])] = t }
+                if parts.count == 2, let m = FrameTrace.Mark(rawValue: String(parts[0])), let t = Int64(parts[1]) { marks[m] = t }
             }
         }
-        let seen = marks["ecran"] != nil && tmux(["capture-pane", "-p", "-t", session]).contains("Votants")
-        func since(_ label: String) -> Double? { marks[label].map { Double($0 - start) / 1e9 } }
-        return (since("lecture"), since("ecran"), seen)
+        let seen = marks[.firstScreen] != nil && tmux(["capture-pane", "-p", "-t", session]).contains("Votants")
+        func since(_ m: FrameTrace.Mark) -> Double? { marks[m].map { Double($0 - start) / 1e9 } }
+        return (since(.reading), since(.firstScreen), seen)
     }
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("seance").path
     if FileManager.default.isExecutableFile(atPath: binary) {
