@@ -50,6 +50,11 @@ public final class Runtime {
     private func offerDraft() {
         guard let session, session.isWritable, let d = DraftFile.load(journal: session.path),
               session.state.meetings[d.meeting] != nil else { return }
+        if d.isCommitted(in: session.state) {
+            // Saved, then stopped before the draft file was removed: nothing to offer.
+            DraftFile.remove(journal: session.path)
+            return
+        }
         savedDraft = d
         state.push(.draftOffer(d))
     }
@@ -64,6 +69,8 @@ public final class Runtime {
             return .opened(problems: s.problems, tornTail: s.tornTail)
         } catch .locked(_, let holder) {
             return .locked(path: path, holder: holder)
+        } catch .notWritable(_, let e), .lockFailed(_, let e) {
+            return .notWritable(path: path, cause: Fr.errnoText(e))
         } catch {
             return .failed(error.description)
         }
@@ -74,7 +81,8 @@ public final class Runtime {
             var reason: JournalSession.ReadOnlyReason? = nil
             if case .readOnly(let r) = s.mode { reason = r }
             return JournalInfo(path: s.path, writable: s.isWritable, readOnlyReason: reason,
-                               unsavedCount: s.unsaved.count, unsavedEntities: Set(s.unsaved.map(\.entity)), isDemo: isDemo)
+                               unsavedCount: s.unsaved.count, unsavedEntities: Set(s.unsaved.map(\.entity)), isDemo: isDemo,
+                               writeFailure: s.writeFailure.map(Fr.journalCause))
         }
         let now = Timestamp.now(in: session?.state.project?.timeZone ?? "Europe/Paris")
         return Context(domain: session?.state ?? ProjectState(), journal: info, now: now,
@@ -149,6 +157,21 @@ public final class Runtime {
         lastDraftWrite = now
     }
 
+    /// Before a line of the minutes goes to the journal, the draft file (when there is one) is
+    /// rewritten with that line and the id of the note it becomes; it is removed once the journal
+    /// is synced. A stop in between leaves a draft the next start recognises as saved.
+    private func markDraftCommitting(_ drafts: [EventDraft]) -> Bool {
+        guard let session, savedDraft != nil,
+              let note = drafts.first(where: { $0.kind == "note.add" }),
+              let meeting = note.fields.first(where: { $0.key == "seance" })?.value,
+              let text = note.fields.first(where: { $0.key == "text" })?.value else { return false }
+        let item = note.fields.first(where: { $0.key == "item" })?.value
+        let d = Draft(meeting: meeting, item: item, text: text, committing: note.entity)
+        guard (try? DraftFile.save(d, journal: session.path)) != nil else { return false }
+        savedDraft = d
+        return true
+    }
+
     private func render() {
         let (w, h) = backend.size
         backend.draw(App.view(state, context(), width: w, height: h))
@@ -172,7 +195,13 @@ public final class Runtime {
             return nil
         case .commit(let drafts, let then):
             guard let session else { return .committed(.failure(.readOnly), then: then) }
-            return .committed(session.commit(drafts, author: author, now: now()).map(\.count), then: then)
+            let marked = markDraftCommitting(drafts)
+            let result = session.commit(drafts, author: author, now: now())
+            if marked, case .success = result {
+                DraftFile.remove(journal: session.path)
+                savedDraft = nil
+            }
+            return .committed(result.map(\.count), then: then)
         case .createJournal(let drafts):
             do {
                 let s = try JournalSession.create(path: journalPath)

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
             problems.append(Problem(line: t.line, .error, "\(t.reason) : \(t.bytes.count) octet(s) que seance mettra de côté à la prochaine ouverture"))
         }
         let errors = problems.filter { $0.severity == .error }
-        print("Journal : \(path)")
+        print("Journal : " + Terminal.safe(path))
         print("  événements : \(parsed.eventCount) sur \(parsed.lineCount) ligne(s)")
         if let p = state.project { print("  projet : \(Terminal.safe(p.name))") }
         print("  axes : \(state.activeAxes.count)   comités : \(state.activeCommittees.count)   membres : \(state.members.values.filter { !$0.retired && $0.guestOf == nil }.count)")
@@ -58,7 +58,8 @@ struct ListCommand: ParsableCommand {
             let c = state.committees[m.committee]
             let name = c.map { Fr.meetingName($0, m) } ?? m.committee
             let time = m.time.map { " " + $0.journalValue } ?? ""
-            print(Terminal.safe("\(m.id)\t\(m.date.journalValue)\(time)\t\(name)\t\(m.title)\t\(Fr.meetingState[m.state]!)"))
+            let fields = [m.id, m.date.journalValue + time, name, m.title, Fr.meetingState[m.state]!]
+            print(fields.map(Terminal.safe).joined(separator: "\t"))
         }
         finish(0, keeping: state)
     }

@@ -55,7 +55,10 @@ struct RankCommand: ParsableCommand {
             printError("\(file):\(e.line): \(e.reason)")
             throw ExitCode(1)
         }
-        print(output.text, terminator: "")
+        // Names come from the file: each line is made visible like journal text.
+        var lines = output.text.split(separator: "\n", omittingEmptySubsequences: false)
+        if output.text.hasSuffix("\n") { lines.removeLast() }
+        for line in lines { print(line.split(separator: "\t", omittingEmptySubsequences: false).map { Terminal.safe(String($0)) }.joined(separator: "\t")) }
         for n in output.notes { printError(n) }
     }
 

@@ -12,13 +12,12 @@ struct Seance: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .success || error is CleanExit {
-                print(fullMessage(for: error))
-                exit(withError: error)
-            }
+            // exit(withError:) prints the help or version itself: printing it here too showed it twice.
+            if code == .success || error is CleanExit { exit(withError: error) }
             if error is ExitCode { exit(withError: error) }
             let message = fullMessage(for: error).replacingOccurrences(of: "Error: ", with: "")
-            printError("commande incomprise : \(message)\nVoir « seance --help » (ou « seance help check »).")
+            for line in ("commande incomprise : " + message).split(separator: "\n") { printError(String(line)) }
+            printError("Voir « seance --help » (ou « seance help check »).")
             Foundation.exit(code.rawValue)
         }
     }

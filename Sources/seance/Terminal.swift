@@ -5,9 +5,10 @@ import ArgumentParser
 import SeanceModel
 
 /// Text for a terminal outside curses: journal text is untrusted, so its control characters and
-/// invisible marks are made visible before printing (see `VisibleText`).
+/// invisible marks are made visible before printing (see `VisibleText`), line breaks and tabs
+/// included: a value holding a newline must not print a line that looks like another problem.
 enum Terminal {
-    static func safe(_ s: String) -> String { VisibleText.make(s, keepTabs: true, keepNewlines: true) }
+    static func safe(_ s: String) -> String { VisibleText.make(s) }
 }
 
 func printError(_ message: String) {

@@ -159,7 +159,7 @@ struct StorageTests {
         #expect(fileMode(elsewhere) == 0o600)
     }
 
-    @Test("A journal file removed under the program: appends still go to the open file, and save-as recovers everything")
+    @Test("A journal file removed under the program: the append is a failure, kept in memory, and save-as recovers everything")
     func removedFile() throws {
         let dir = TempDir()
         let path = dir.file("j.seance")
@@ -167,13 +167,107 @@ struct StorageTests {
         _ = try s.commit([EventDraft("project.set", "project", [("name", "P")])], author: "c").get()
         unlink(path)
         let r = s.commit([EventDraft("axis.add", "axis-1", [("number", "1"), ("title", "Logement")])], author: "c")
-        #expect((try? r.get())?.count == 1)
+        // Synced into a file no name leads to is not saved: it would be gone at exit.
+        #expect(r == .failure(.journal(.fileGone(path: path))))
+        #expect(s.unsaved.count == 1)
+        #expect(s.writeFailure == .fileGone(path: path))
         try s.saveAs(dir.file("retrouvé.seance"))
         s.close()
         let back = try JournalSession.open(path: dir.file("retrouvé.seance"))
         defer { back.close() }
         #expect(back.eventCount == 2)
+        #expect(back.state.axes["axis-1"]?.title == "Logement")
     }
+
+    @Test("A journal replaced under its name (renamed away, another file put there) is a failure too")
+    func replacedFile() throws {
+        let dir = TempDir()
+        let path = dir.file("j.seance")
+        let s = try JournalSession.create(path: path)
+        defer { s.close() }
+        rename(path, dir.file("ailleurs.seance"))
+        try JournalStorage.create(path)
+        let r = s.commit([EventDraft("project.set", "project", [("name", "P")])], author: "c")
+        #expect(r == .failure(.journal(.fileGone(path: path))))
+        #expect(s.unsaved.count == 1)
+    }
+
+    @Test("The folder of the journal removed (a USB stick pulled out): failure, nothing said saved")
+    func removedFolder() throws {
+        let dir = TempDir()
+        let sub = dir.file("cle-usb")
+        let path = sub + "/j.seance"
+        let s = try JournalSession.create(path: path)
+        defer { s.close() }
+        _ = try s.commit([EventDraft("project.set", "project", [("name", "P")])], author: "c").get()
+        try FileManager.default.removeItem(atPath: sub)
+        let r = s.commit([EventDraft("axis.add", "axis-1", [("number", "1"), ("title", "Logement")])], author: "c")
+        #expect(r == .failure(.journal(.fileGone(path: path))))
+        #expect(Fr.journalCause(s.writeFailure!) == "fichier supprimé ou support retiré")
+        let elsewhere = dir.file("sauvé.seance")
+        try s.saveAs(elsewhere)
+        s.close()
+        let back = try JournalSession.open(path: elsewhere)
+        defer { back.close() }
+        #expect(back.eventCount == 2)
+    }
+
+    @Test("A failed « enregistrer sous » leaves no file behind, and trying again elsewhere works")
+    func failedSaveAsLeavesNothing() throws {
+        let dir = TempDir()
+        let path = dir.file("j.seance")
+        let s = try JournalSession.create(path: path)
+        defer { s.close() }
+        s.simulateWriteFailure(errno: ENOSPC)
+        _ = s.commit([EventDraft("project.set", "project", [("name", "P")])], author: "c")
+        // A folder that does not exist: the copy cannot be made.
+        let bad = dir.file("absent") + "/copie.seance"
+        #expect(throws: JournalError.self) { try s.saveAs(bad) }
+        #expect(!JournalStorage.exists(bad))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["j.seance", "j.seance.lock"])
+        let good = dir.file("copie.seance")
+        try s.saveAs(good)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp") }.isEmpty)
+    }
+
+    @Test("A journal that cannot be written is said so when opened, with its cause, before anything is repaired")
+    func notWritableAtOpen() throws {
+        let dir = TempDir()
+        let path = dir.file("j.seance")
+        try JournalStorage.create(path)
+        // A torn last line: it must not be set aside in a journal that cannot be written.
+        let fd = open(path, O_WRONLY | O_APPEND)
+        _ = "2009-01-01T00:00:00Z\tabc".withCString { write(fd, $0, strlen($0)) }
+        close(fd)
+        let before = try JournalStorage.readAll(path)
+        // As root a file's mode does not stop writing: the file is made immutable (chattr +i).
+        let expected: Int32
+        if getuid() == 0 {
+            try #require(setImmutable(path, true), "chattr +i impossible ici")
+            expected = EPERM
+        } else {
+            chmod(path, 0o400)
+            expected = EACCES
+        }
+        defer { _ = setImmutable(path, false); chmod(path, 0o600) }
+        #expect(throws: JournalError.notWritable(path: path, errno: expected)) { try JournalSession.open(path: path) }
+        #expect(try JournalStorage.readAll(path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("torn") }.isEmpty)
+        // Read-only, it opens and shows what it holds.
+        let ro = try JournalSession.open(path: path, readOnly: true)
+        ro.close()
+    }
+}
+
+/// Sets or clears a file's immutable flag (FS_IOC_SETFLAGS, FS_IMMUTABLE_FL), as `chattr ±i`.
+func setImmutable(_ path: String, _ on: Bool) -> Bool {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var flags: Int32 = 0
+    guard ioctl(fd, UInt(0x8008_6601), &flags) == 0 else { return false }   // FS_IOC_GETFLAGS
+    flags = on ? flags | 0x10 : flags & ~0x10
+    return ioctl(fd, UInt(0x4008_6602), &flags) == 0                        // FS_IOC_SETFLAGS
 }
 
 extension Result where Failure == JournalSession.CommitError {

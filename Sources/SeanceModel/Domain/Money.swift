@@ -7,9 +7,20 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static let zero = Money(cents: 0)
 
     public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
-    public static func + (a: Money, b: Money) -> Money { Money(cents: a.cents + b.cents) }
-    public static func - (a: Money, b: Money) -> Money { Money(cents: a.cents - b.cents) }
-    public static func += (a: inout Money, b: Money) { a.cents += b.cents }
+    /// What a journal may hold: up to 100 milliards d'euros either way, so that sums of a
+    /// journal's amounts stay far from Int64's limits.
+    public static let journalRange: ClosedRange<Int64> = -10_000_000_000_000...10_000_000_000_000
+
+    // Saturating: no amount read from a file, however large, can make the program trap.
+    public static func + (a: Money, b: Money) -> Money {
+        let (r, o) = a.cents.addingReportingOverflow(b.cents)
+        return Money(cents: o ? (b.cents > 0 ? .max : .min) : r)
+    }
+    public static func - (a: Money, b: Money) -> Money {
+        let (r, o) = a.cents.subtractingReportingOverflow(b.cents)
+        return Money(cents: o ? (b.cents < 0 ? .max : .min) : r)
+    }
+    public static func += (a: inout Money, b: Money) { a = a + b }
 
     /// The journal form: `1250000.00`.
     public var journalValue: String {
@@ -58,7 +69,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard f.count <= 2 else { return nil }
         let fracCents = Int64((f + String(repeating: "0", count: 2 - f.count))) ?? 0
         if userInput.allSatisfy({ $0 == " " }) { return nil }
-        cents = (whole * 100 + fracCents) * (neg ? -1 : 1)
+        let c = (whole * 100 + fracCents) * (neg ? -1 : 1)
+        guard Money.journalRange.contains(c) else { return nil }
+        cents = c
     }
 
     /// The French form: `1 250 000,00 €` (narrow no-break spaces between thousands).

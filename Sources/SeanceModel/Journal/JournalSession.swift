@@ -96,9 +96,14 @@ public final class JournalSession {
     public static func open(path: String, readOnly: Bool = false, now: Timestamp = .now(),
                             progress: ((Int) -> Void)? = nil) throws(JournalError) -> JournalSession {
         var lock: JournalLock?
+        var appender: JournalAppender?
         if !readOnly {
             guard JournalStorage.exists(path) else { throw .notFound(path: path) }
             lock = try JournalLock(journal: path, now: now)
+            // Opened for appending before anything else: a journal that cannot be written
+            // (read-only file system, immutable or foreign file) is said so at once, with its
+            // cause, and nothing is repaired in it.
+            appender = try JournalAppender(path: path)
         }
         let (state, parsed, foldProblems) = try load(path: path, progress: progress)
         let session = JournalSession(path: path, state: state, parsed: parsed, foldProblems: foldProblems,
@@ -118,7 +123,7 @@ public final class JournalSession {
             session.tornTail?.sidePath = side
         }
         session.lock = lock
-        session.appender = try JournalAppender(path: path)
+        session.appender = appender
         session.reader = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         return session
     }

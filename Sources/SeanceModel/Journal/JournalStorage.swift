@@ -18,6 +18,11 @@ public enum JournalError: Error, Equatable, CustomStringConvertible {
     /// An earlier write or sync failed: nothing more is written to this file.
     case writerStopped(path: String)
     case readOnly(path: String)
+    /// The file written to is no longer the journal under its name: removed, renamed, or its
+    /// folder gone (a USB stick pulled out, a network share lost).
+    case fileGone(path: String)
+    /// The journal cannot be opened for writing (read-only file system, immutable file, no right).
+    case notWritable(path: String, errno: Int32)
 
     public var description: String { Fr.journalError(self) }
 }
@@ -151,17 +156,42 @@ public enum JournalStorage {
     }
 
     /// Writes a new file with exactly these bytes, durably, mode 0600 (a copy of a journal).
+    /// Written under a temporary name and renamed once synced: a failure (disk full, folder
+    /// gone) leaves nothing behind, so trying again is not told the file already exists.
     public static func createRaw(_ path: String, bytes: [UInt8]) throws(JournalError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if exists(path) { throw .alreadyExists(path: path) }
+        let temp = path + ".tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if fd < 0 {
             let e = errno
-            throw e == EEXIST ? .alreadyExists(path: path) : .cannotCreate(path: path, errno: e)
+            throw .cannotCreate(path: path, errno: e)
         }
         _ = fchmod(fd, 0o600)
-        defer { close(fd) }
-        try writeAll(fd, bytes, path: path)
-        if fsync(fd) != 0 { throw .syncFailed(path: path, errno: errno) }
+        do throws(JournalError) {
+            try writeAll(fd, bytes, path: path)
+            if fsync(fd) != 0 { throw JournalError.syncFailed(path: path, errno: errno) }
+        } catch {
+            close(fd)
+            unlink(temp)
+            throw error
+        }
+        close(fd)
+        // Checked again just before: another program may have made the file meanwhile.
+        if exists(path) { unlink(temp); throw .alreadyExists(path: path) }
+        if rename(temp, path) != 0 {
+            let e = errno
+            unlink(temp)
+            throw .cannotCreate(path: path, errno: e)
+        }
         fsyncDirectory(directory(of: path))
+    }
+
+    /// Whether the open file `fd` is still the file named `path`: linked in its folder, and the
+    /// same file (device and inode) as the name designates now.
+    static func isStillNamed(fd: Int32, path: String) -> Bool {
+        var open = stat(), named = stat()
+        guard fstat(fd, &open) == 0, open.st_nlink > 0, stat(path, &named) == 0 else { return false }
+        return open.st_dev == named.st_dev && open.st_ino == named.st_ino
     }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(JournalError) {
@@ -267,7 +297,7 @@ public final class JournalAppender {
     public init(path: String) throws(JournalError) {
         self.path = path
         let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        if fd < 0 { throw .writeFailed(path: path, errno: errno) }
+        if fd < 0 { throw .notWritable(path: path, errno: errno) }
         _ = fchmod(fd, 0o600)
         self.fd = fd
     }
@@ -287,6 +317,8 @@ public final class JournalAppender {
             if let e = failNextWrite { failNextWrite = nil; throw JournalError.writeFailed(path: path, errno: e) }
             try JournalStorage.writeAll(fd, bytes, path: path)
             if fdatasync(fd) != 0 { throw JournalError.syncFailed(path: path, errno: errno) }
+            // Synced to a file nobody can find again is not saved: the line would be lost at exit.
+            if !JournalStorage.isStillNamed(fd: fd, path: path) { throw JournalError.fileGone(path: path) }
         } catch {
             // Never retried: a second sync may "succeed" after the kernel dropped the data.
             stopped = error

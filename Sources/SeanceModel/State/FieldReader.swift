@@ -74,13 +74,21 @@ struct FieldReader {
         guard let v = text(key) else { return .none }
         if v.isEmpty { return .some(nil) }
         guard let m = Money(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "1234.56")) }
+        guard Money.journalRange.contains(m.cents) else {
+            throw ApplyProblem(Fr.Problem.outOfRange(key.description, v, Money.journalRange.lowerBound / 100, Money.journalRange.upperBound / 100))
+        }
         return m
     }
 
-    func int(_ key: StaticString) throws(ApplyProblem) -> Int?? {
+    /// An integer within `range`: every number of a journal has bounds, so that no sum or
+    /// increment of them can overflow.
+    func int(_ key: StaticString, in range: ClosedRange<Int>) throws(ApplyProblem) -> Int?? {
         guard let v = text(key) else { return .none }
         if v.isEmpty { return .some(nil) }
         guard let n = Int(v) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "un nombre entier")) }
+        guard range.contains(n) else {
+            throw ApplyProblem(Fr.Problem.outOfRange(key.description, v, Int64(range.lowerBound), Int64(range.upperBound)))
+        }
         return n
     }
 
@@ -102,4 +110,19 @@ struct FieldReader {
         }
         return e
     }
+}
+
+/// The bounds of the numbers a journal line may hold. Wide enough for any real committee, narrow
+/// enough that a sum or an increment of them can never overflow, whatever a hand-edited or
+/// damaged journal says.
+enum FieldRange {
+    /// A séance's or an axis's number: one more than the highest is still in range.
+    static let number = 0...999_999
+    /// A place in a list (1 is the first).
+    static let position = 1...999_999
+    /// Votes, voters, people.
+    static let count = 0...999_999
+    /// A planned duration, in minutes (a week at most).
+    static let minutes = 0...10_080
+    static let percent = 0...100
 }

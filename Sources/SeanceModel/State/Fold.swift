@@ -89,7 +89,7 @@ extension ProjectState {
             let mi = try writableIndex(try f.rawRequired("seance"))
             var item = AgendaItem(id: id, meeting: meetings.keys[mi], title: try f.required("title"))
             try applyAgendaFields(&item, f)
-            let position = try f.int("position") ?? nil
+            let position = try f.int("position", in: FieldRange.position) ?? nil
             agendaItems.insertNew(id, item)
             if let p = position, p >= 1, p <= meetings[position: mi].agenda.count {
                 meetings[position: mi].agenda.insert(id, at: p - 1)
@@ -130,12 +130,12 @@ extension ProjectState {
 
         case .axisAdd:
             try mustBeNew(id, axes[id] != nil)
-            guard let n = try f.int("number") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("number")) }
+            guard let n = try f.int("number", in: FieldRange.number) ?? nil else { throw ApplyProblem(Fr.Problem.missingField("number")) }
             axes[id] = Axis(id: id, number: n, title: try f.required("title"))
             axisOrder.append(id)
         case .axisEdit:
             var a = try existing(axes, id)
-            if let v = try f.int("number"), let n = v { a.number = n }
+            if let v = try f.int("number", in: FieldRange.number), let n = v { a.number = n }
             if let v = f.text("title"), !v.isEmpty { a.title = v }
             axes[id] = a
         case .axisRetire:
@@ -187,7 +187,8 @@ extension ProjectState {
             guard committees[cid] != nil else { throw ApplyProblem(Fr.Problem.unknownCommittee(cid)) }
             guard let date = try f.date("date") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("date")) }
             let highest = committees[cid]!.highestMeetingNumber
-            let number = (try f.int("number") ?? nil) ?? highest + 1
+            // `highest` is at most FieldRange.number's bound: the increment cannot overflow.
+            let number = (try f.int("number", in: FieldRange.number) ?? nil) ?? highest + 1
             var m = Meeting(id: id, committee: cid, number: number, date: date)
             try applyMeetingFields(&m, f)
             meetings[id] = m
@@ -233,7 +234,7 @@ extension ProjectState {
         case .agendaMove:
             let item = try existing(agendaItems, id)
             let mi = try writableIndex(item.meeting)
-            guard let p = try f.int("position") ?? nil, p >= 1 else { throw ApplyProblem(Fr.Problem.missingField("position")) }
+            guard let p = try f.int("position", in: FieldRange.position) ?? nil, p >= 1 else { throw ApplyProblem(Fr.Problem.missingField("position")) }
             meetings[position: mi].agenda.removeAll { $0 == id }
             meetings[position: mi].agenda.insert(id, at: min(p - 1, meetings[position: mi].agenda.count))
         case .agendaRemove:
@@ -288,8 +289,7 @@ extension ProjectState {
         case .actionProgress:
             var a = try existing(actions, id)
             var change = ActionChange(at: e.timestamp, date: (try f.date("date") ?? nil) ?? e.timestamp.localDate)
-            if let p = try f.int("percent") ?? nil {
-                guard (0...100).contains(p) else { throw ApplyProblem(Fr.Problem.badValue("percent", String(p), "un pourcentage de 0 à 100")) }
+            if let p = try f.int("percent", in: FieldRange.percent) ?? nil {
                 change.percent = p
                 a.progress = p
             }
@@ -364,16 +364,16 @@ extension ProjectState {
     private mutating func applyAgendaFields(_ item: inout AgendaItem, _ f: FieldReader) throws(ApplyProblem) {
         if let k = try f.choice("kind", AgendaKind.self) { item.kind = k }
         if let v = f.text("presenter") { item.presenter = v }
-        if let d = try f.int("duration") { item.plannedMinutes = d }
+        if let d = try f.int("duration", in: FieldRange.minutes) { item.plannedMinutes = d }
         if let v = f.text("details") { item.details = v }
     }
 
     private mutating func applyDecisionFields(_ d: inout Decision, _ f: FieldReader) throws(ApplyProblem) {
-        if let v = try f.int("for") { d.votesFor = v }
-        if let v = try f.int("against") { d.votesAgainst = v }
-        if let v = try f.int("abstention") { d.abstentions = v }
+        if let v = try f.int("for", in: FieldRange.count) { d.votesFor = v }
+        if let v = try f.int("against", in: FieldRange.count) { d.votesAgainst = v }
+        if let v = try f.int("abstention", in: FieldRange.count) { d.abstentions = v }
         if let v = try f.bool("unanimous") { d.unanimous = v }
-        if let v = try f.int("voters_present") { d.votersPresent = v }
+        if let v = try f.int("voters_present", in: FieldRange.count) { d.votersPresent = v }
         if let v = try f.bool("quorum_met") { d.quorumMet = v }
         if let v = f.text("action") {
             if v.isEmpty { d.action = nil } else { try mustExist(actions, v, Fr.Problem.unknownAction); d.action = v }

@@ -28,6 +28,9 @@ public enum Fr {
         public static func badEscape(_ e: JournalEscaping.UnescapeError) -> String {
             switch e { case .badSequence(let s): "séquence d'échappement inconnue « \(s) »" }
         }
+        public static func outOfRange(_ k: String, _ v: String, _ low: Int64, _ high: Int64) -> String {
+            "valeur hors limites pour « \(k) » : « \(v) » (attendu de \(low) à \(high))"
+        }
         public static func missingField(_ k: String) -> String { "champ obligatoire « \(k) » absent ou vide" }
         public static func badValue(_ k: String, _ v: String, _ expected: String) -> String {
             "valeur illisible pour « \(k) » : « \(v) » (attendu : \(expected))"
@@ -52,7 +55,7 @@ public enum Fr {
         }
     }
 
-    static func errnoText(_ e: Int32) -> String {
+    public static func errnoText(_ e: Int32) -> String {
         switch e {
         case ENOSPC: "disque plein"
         case EDQUOT: "quota disque dépassé"
@@ -80,6 +83,23 @@ public enum Fr {
         case .syncFailed(let p, let n): "ÉCHEC DE L'ENREGISTREMENT sur le disque de \(p) : \(errnoText(n))."
         case .writerStopped(let p): "Les écritures dans \(p) sont arrêtées depuis un échec : enregistrez le journal ailleurs."
         case .readOnly(let p): "\(p) est ouvert en lecture seule."
+        case .notWritable(let p, let n): "Le journal \(p) ne peut pas être écrit : \(errnoText(n))."
+        case .fileGone(let p): "ÉCHEC DE L'ENREGISTREMENT : \(p) n'est plus là (fichier supprimé ou déplacé, clé USB retirée, partage réseau perdu)."
+        }
+    }
+
+    /// The cause of a failed write in a few words, for the banner that stays on screen.
+    public static func journalCause(_ e: JournalError) -> String {
+        switch e {
+        case .writeFailed(_, let n), .syncFailed(_, let n), .cannotCreate(_, let n), .unreadable(_, let n), .lockFailed(_, let n),
+             .notWritable(_, let n):
+            errnoText(n)
+        case .fileGone: "fichier supprimé ou support retiré"
+        case .readOnly: "lecture seule"
+        case .notFound: "fichier introuvable"
+        case .alreadyExists: "le fichier existe déjà"
+        case .locked: "journal ouvert par un autre programme"
+        case .writerStopped: "écritures arrêtées après un échec"
         }
     }
 

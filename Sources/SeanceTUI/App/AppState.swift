@@ -9,11 +9,14 @@ public struct JournalInfo: Equatable, Sendable {
     /// Entities touched by the events held in memory only (shown marked ✗ until saved).
     public var unsavedEntities: Set<String>
     public var isDemo: Bool
+    /// Why writing stopped (« disque plein »…), while events are held in memory only.
+    public var writeFailure: String?
 
     public init(path: String, writable: Bool, readOnlyReason: JournalSession.ReadOnlyReason? = nil, unsavedCount: Int = 0,
-                unsavedEntities: Set<String> = [], isDemo: Bool = false) {
+                unsavedEntities: Set<String> = [], isDemo: Bool = false, writeFailure: String? = nil) {
         self.path = path; self.writable = writable; self.readOnlyReason = readOnlyReason
         self.unsavedCount = unsavedCount; self.unsavedEntities = unsavedEntities; self.isDemo = isDemo
+        self.writeFailure = writeFailure
     }
 }
 
@@ -38,6 +41,9 @@ public enum OpenOutcome: Equatable, Sendable {
     case opened(problems: [Problem], tornTail: JournalSession.TornTailNotice?)
     case missing(path: String)
     case locked(path: String, holder: LockHolder?)
+    /// The journal is there but cannot be written (read-only file system, immutable file):
+    /// the cause, in a few French words.
+    case notWritable(path: String, cause: String)
     case failed(String)
 }
 
@@ -132,9 +138,15 @@ public struct ProblemsState: Equatable, Sendable {
     public var scroll = 0
 }
 
+/// A journal that cannot be written now: another copy holds it, or the file or its file
+/// system refuses writing (`cannotWrite` says why). Either way it can be opened read-only.
 public struct LockedState: Equatable, Sendable {
     public var path: String
     public var holder: LockHolder?
+    public var cannotWrite: String?
+    public init(path: String, holder: LockHolder? = nil, cannotWrite: String? = nil) {
+        self.path = path; self.holder = holder; self.cannotWrite = cannotWrite
+    }
 }
 
 /// What the screen does once the journal has the events.

@@ -15,6 +15,8 @@ public enum App {
             return [.welcome(WelcomeState(path: path))]
         case .locked(let path, let holder):
             return [.locked(LockedState(path: path, holder: holder))]
+        case .notWritable(let path, let cause):
+            return [.locked(LockedState(path: path, cannotWrite: cause))]
         case .failed(let message):
             return [.notice(NoticeState(title: "Impossible d'ouvrir le journal", lines: [message], role: .error))]
         case .opened(let problems, let torn):

@@ -17,7 +17,10 @@ extension App {
             return g
         }
         titleBar(&g, s, ctx)
-        let body = Area(x: 0, y: 1, width: width, height: height - 3)
+        // While events are held in memory only, two rows above the key bar say so and why:
+        // the banner, and the cause with the status line above it.
+        let failing = (ctx.journal?.unsavedCount ?? 0) > 0
+        let body = Area(x: 0, y: 1, width: width, height: height - (failing ? 5 : 3))
         // Modal screens (forms, confirmations, messages) draw over the screen beneath them.
         var base = s.screens.count - 1
         while base > 0, s.screens[base].isModal { base -= 1 }
@@ -80,6 +83,10 @@ extension App {
             g.fill(x: 0, y: y, width: g.width, height: 1, role: .error)
             g.put(" NON ENREGISTRÉ : \(j.unsavedCount) événement(s) en mémoire seulement. F3 : enregistrer le journal sous…",
                   x: 0, y: y, role: .error)
+            g.fill(x: 0, y: y - 1, width: g.width, height: 1, role: .error)
+            g.put(" Cause : " + (j.writeFailure ?? "écriture impossible") + ". Rien n'est perdu tant que seance reste ouvert.",
+                  x: 0, y: y - 1, role: .error)
+            if let st = s.status { g.put(" " + st.text, x: 0, y: y - 2, role: st.role) }
             return
         }
         if let st = s.status { g.put(" " + st.text, x: 0, y: y, role: st.role) }

@@ -176,6 +176,15 @@ extension App {
     }
 
     static func lockedView(_ l: LockedState, _ g: inout Grid, _ a: Area) {
+        if let cause = l.cannotWrite {
+            let lines = ["Ce journal ne peut pas être écrit :", l.path, "", "Cause : " + cause + ".", "",
+                         "Rien n'y a été modifié. Vous pouvez l'ouvrir en lecture seule pour consulter",
+                         "et exporter, puis F3 pour l'enregistrer ailleurs ; ou quitter ici, rendre le",
+                         "fichier inscriptible (support en lecture seule, fichier protégé) et relancer.",
+                         "", "o : ouvrir en lecture seule    q : quitter"]
+            boxView(&g, a, title: "Journal non inscriptible", lines: lines, role: .warning)
+            return
+        }
         var lines = ["Ce journal est déjà ouvert en écriture par un autre seance :", l.path, ""]
         if let h = l.holder {
             lines += ["processus \(h.pid) sur la machine « \(h.host) »", "depuis \(h.since)"]
