@@ -117,6 +117,8 @@ public final class JournalSession {
         } else if !session.errors.isEmpty, !readOnly {
             session.mode = .readOnly(.problems(session.errors.count))
         }
+        // Kept open in every mode: « enregistrer sous » copies from it, read-only too.
+        session.reader = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard session.mode == .writable, let lock else { return session }
         if let t = parsed.tornTail {
             let side = try JournalStorage.setAsideTornTail(t, journal: path, now: now)
@@ -124,7 +126,6 @@ public final class JournalSession {
         }
         session.lock = lock
         session.appender = appender
-        session.reader = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         return session
     }
 
