@@ -55,7 +55,7 @@ public struct JournalGenerator {
         var count = 0
         var clock: Int64 = 1_104_537_600   // 2005-01-01T00:00:00Z
         let author = "secretariat"
-        func write(_ kind: String, _ entity: String, _ fields: [(String, String)], advance: Int64 = 60) {
+        func write(_ kind: EventKind, _ entity: String, _ fields: [(FieldKey, String?)], advance: Int64 = 60) {
             clock += advance
             let date = LocalDate(daysSinceEpoch: (clock + 3600) / 86400)
             let summer = date.month > 3 && date.month < 11
@@ -67,10 +67,10 @@ public struct JournalGenerator {
         emit(JournalParser.header)
 
         let committeeCount = min(60, max(3, targetEvents / 15_000 + 3))
-        write("project.set", "project", [("name", "Projet social de territoire du CIAS des Trois Vallées"),
-                                          ("territory", "CIAS des Trois Vallées (\(Self.communes.count) communes)"),
-                                          ("start", "2005-01-01"), ("end", "2030-12-31"), ("envelope", "12500000.00"), ("tz", "Europe/Paris")])
-        for (i, t) in Self.themes.enumerated() { write("axis.add", "axis-\(i + 1)", [("number", String(i + 1)), ("title", t)]) }
+        write(.projectSet, "project", [(.name, "Projet social de territoire du CIAS des Trois Vallées"),
+                                          (.territory, "CIAS des Trois Vallées (\(Self.communes.count) communes)"),
+                                          (.start, "2005-01-01"), (.end, "2030-12-31"), (.envelope, "12500000.00"), (.tz, "Europe/Paris")])
+        for (i, t) in Self.themes.enumerated() { write(.axisAdd, "axis-\(i + 1)", [(.number, String(i + 1)), (.title, t)]) }
 
         struct Com { var id: String; var members: [String]; var voting: [String]; var number = 0 }
         var coms: [Com] = []
@@ -78,19 +78,19 @@ public struct JournalGenerator {
         for c in 0..<committeeCount {
             let id = c == 0 ? "com-copil" : "com-\(c)"
             let axis = c == 0 ? nil : "axis-\((c - 1) % Self.themes.count + 1)"
-            var fields = [("name", c == 0 ? "Comité de pilotage" : "Comité technique « \(Self.themes[(c - 1) % Self.themes.count]) » – \(Self.communes[c % Self.communes.count])"),
-                          ("kind", c == 0 ? "pilotage" : "technique"), ("quorum", c == 0 ? "majorite" : "tiers")]
-            if let axis { fields.append(("axis", axis)) }
-            write("committee.create", id, fields)
+            var fields: [(FieldKey, String?)] = [(.name, c == 0 ? "Comité de pilotage" : "Comité technique « \(Self.themes[(c - 1) % Self.themes.count]) » – \(Self.communes[c % Self.communes.count])"),
+                          (.kind, c == 0 ? "pilotage" : "technique"), (.quorum, c == 0 ? "majorite" : "tiers")]
+            if let axis { fields.append((.axis, axis)) }
+            write(.committeeCreate, id, fields)
             var com = Com(id: id, members: [], voting: [])
             for _ in 0..<(8 + rng.int(8)) {
                 memberCounter += 1
                 let mid = "mem-\(memberCounter)"
                 let voting = rng.chance(80)
                 let org = rng.pick(Self.organisations) + " de " + rng.pick(Self.communes)
-                write("member.add", mid, [("committee", id), ("name", rng.pick(Self.lastNames) + " " + rng.pick(Self.firstNames)),
-                                          ("organisation", org), ("role", voting ? rng.pick(["elu", "professionnel", "referent", "rapporteur"]) : "expert"),
-                                          ("voting", voting ? "oui" : "non")])
+                write(.memberAdd, mid, [(.committee, id), (.name, rng.pick(Self.lastNames) + " " + rng.pick(Self.firstNames)),
+                                          (.organisation, org), (.role, voting ? rng.pick(["elu", "professionnel", "referent", "rapporteur"]) : "expert"),
+                                          (.voting, voting ? "oui" : "non")])
                 com.members.append(mid)
                 if voting { com.voting.append(mid) }
             }
@@ -100,13 +100,13 @@ public struct JournalGenerator {
         for a in 0..<max(5, min(400, targetEvents / 2_000)) {
             let id = "act-\(a + 1)"
             let cost = Int64(5 + rng.int(200)) * 1_000_00
-            write("action.create", id, [("title", "\(Self.actionTitles[a % Self.actionTitles.count]) – \(Self.communes[a % Self.communes.count])"),
-                                         ("axis", "axis-\(a % Self.themes.count + 1)"), ("committee", coms[1 + a % (coms.count - 1)].id),
-                                         ("porteur", rng.pick(Self.organisations)), ("cost", Money(cents: cost).journalValue),
-                                         ("indicators", "Nombre de personnes accompagnées ; taux de satisfaction")])
+            write(.actionCreate, id, [(.title, "\(Self.actionTitles[a % Self.actionTitles.count]) – \(Self.communes[a % Self.communes.count])"),
+                                         (.axis, "axis-\(a % Self.themes.count + 1)"), (.committee, coms[1 + a % (coms.count - 1)].id),
+                                         (.porteur, rng.pick(Self.organisations)), (.cost, Money(cents: cost).journalValue),
+                                         (.indicators, "Nombre de personnes accompagnées ; taux de satisfaction")])
             let share = cost * Int64(40 + rng.int(50)) / 100
-            write("action.financing", id, [("financer", "CIAS"), ("amount", Money(cents: share).journalValue)])
-            write("action.financing", id, [("financer", rng.pick(["CAF du Cantal", "État", "Département", "Europe (FSE)"])), ("amount", Money(cents: cost - share).journalValue)])
+            write(.actionFinancing, id, [(.financer, "CIAS"), (.amount, Money(cents: share).journalValue)])
+            write(.actionFinancing, id, [(.financer, rng.pick(["CAF du Cantal", "État", "Département", "Europe (FSE)"])), (.amount, Money(cents: cost - share).journalValue)])
             actionIDs.append(id)
         }
 
@@ -118,55 +118,55 @@ public struct JournalGenerator {
             let mid = "sea-\(meetingCounter)"
             clock += Int64(86_400 * (1 + rng.int(3)))
             let date = LocalDate(daysSinceEpoch: (clock + 7200) / 86400)
-            write("seance.create", mid, [("committee", com.id), ("date", date.journalValue), ("time", rng.chance(50) ? "14:00" : "18:00"),
-                                         ("place", "Salle du conseil, mairie de " + rng.pick(Self.communes)),
-                                         ("title", "Séance de travail – " + rng.pick(Self.themes)), ("secretary", "DURAND Claire")])
+            write(.seanceCreate, mid, [(.committee, com.id), (.date, date.journalValue), (.time, rng.chance(50) ? "14:00" : "18:00"),
+                                         (.place, "Salle du conseil, mairie de " + rng.pick(Self.communes)),
+                                         (.title, "Séance de travail – " + rng.pick(Self.themes)), (.secretary, "DURAND Claire")])
             var items: [String] = []
             for i in 0..<(3 + rng.int(4)) {
                 let iid = "item-\(meetingCounter)-\(i + 1)"
-                write("agenda.add", iid, [("seance", mid), ("title", rng.pick(Self.themes) + " : point d'étape"),
-                                          ("kind", rng.pick(["information", "debat", "decision"])), ("duration", String(10 + 5 * rng.int(6)))])
+                write(.agendaAdd, iid, [(.seance, mid), (.title, rng.pick(Self.themes) + " : point d'étape"),
+                                          (.kind, rng.pick(["information", "debat", "decision"])), (.duration, String(10 + 5 * rng.int(6)))])
                 items.append(iid)
             }
-            write("seance.open", mid, [("time", "14:05")], advance: 3600)
+            write(.seanceOpen, mid, [(.time, "14:05")], advance: 3600)
             for m in com.members {
                 let r = rng.int(100)
                 let status = r < 70 ? "present" : r < 78 ? "distance" : r < 90 ? "excuse" : "absent"
-                write("attendance.set", mid, [("member", m), ("status", status)], advance: 5)
+                write(.attendanceSet, mid, [(.member, m), (.status, status)], advance: 5)
             }
             for iid in items {
-                write("agenda.start", iid, [("time", "14:10")], advance: 120)
+                write(.agendaStart, iid, [(.time, "14:10")], advance: 120)
                 for _ in 0..<(2 + rng.int(6)) {
                     noteCounter += 1
-                    var fields = [("seance", mid), ("item", iid), ("text", rng.pick(Self.phrases))]
-                    if rng.chance(30) { fields.append(("speaker", rng.pick(com.members))) }
-                    write("note.add", "note-\(noteCounter)", fields, advance: 45)
-                    if rng.chance(3) { write("note.correct", "note-\(noteCounter)", [("text", rng.pick(Self.phrases) + " (corrigé)")], advance: 20) }
+                    var fields: [(FieldKey, String?)] = [(.seance, mid), (.item, iid), (.text, rng.pick(Self.phrases))]
+                    if rng.chance(30) { fields.append((.speaker, rng.pick(com.members))) }
+                    write(.noteAdd, "note-\(noteCounter)", fields, advance: 45)
+                    if rng.chance(3) { write(.noteCorrect, "note-\(noteCounter)", [(.text, rng.pick(Self.phrases) + " (corrigé)")], advance: 20) }
                 }
                 if rng.chance(40) {
                     let voters = com.voting.count
                     let f = max(1, voters * (50 + rng.int(50)) / 100)
-                    var fields = [("seance", mid), ("item", iid), ("text", "Le comité valide le point : " + rng.pick(Self.themes).lowercased()),
-                                  ("outcome", "valide"), ("for", String(f)), ("against", "0"), ("abstention", String(max(0, voters - f) / 2)),
-                                  ("voters_present", String(voters)), ("quorum_met", "oui")]
-                    if rng.chance(20) { fields.append(("action", rng.pick(actionIDs))) }
-                    write("decision.record", "dec-\(meetingCounter)-\(iid.split(separator: "-").last!)", fields, advance: 60)
+                    var fields: [(FieldKey, String?)] = [(.seance, mid), (.item, iid), (.text, "Le comité valide le point : " + rng.pick(Self.themes).lowercased()),
+                                  (.outcome, "valide"), (.`for`, String(f)), (.against, "0"), (.abstention, String(max(0, voters - f) / 2)),
+                                  (.votersPresent, String(voters)), (.quorumMet, "oui")]
+                    if rng.chance(20) { fields.append((.action, rng.pick(actionIDs))) }
+                    write(.decisionRecord, "dec-\(meetingCounter)-\(iid.split(separator: "-").last!)", fields, advance: 60)
                 }
                 if rng.chance(25) {
                     let fid = "fol-\(meetingCounter)-\(iid.split(separator: "-").last!)"
-                    write("followup.add", fid, [("seance", mid), ("item", iid), ("what", "Transmettre les éléments du point à la commission"),
-                                                ("owner", rng.pick(com.members)), ("due", LocalDate(daysSinceEpoch: date.daysSinceEpoch + 30).journalValue)])
+                    write(.followupAdd, fid, [(.seance, mid), (.item, iid), (.what, "Transmettre les éléments du point à la commission"),
+                                                (.owner, rng.pick(com.members)), (.due, LocalDate(daysSinceEpoch: date.daysSinceEpoch + 30).journalValue)])
                     openFollowUps.append(fid)
                 }
             }
-            write("seance.close", mid, [("time", "16:30")], advance: 600)
+            write(.seanceClose, mid, [(.time, "16:30")], advance: 600)
             if openFollowUps.count > 40 {
-                for fid in openFollowUps.prefix(20) { write("followup.done", fid, [("date", date.journalValue)], advance: 30) }
+                for fid in openFollowUps.prefix(20) { write(.followupDone, fid, [(.date, date.journalValue)], advance: 30) }
                 openFollowUps.removeFirst(20)
             }
             if rng.chance(10), let act = actionIDs.randomElement(using: &rng) {
-                write("action.progress", act, [("percent", String(rng.int(101))), ("indicator", "Nombre de personnes accompagnées"),
-                                               ("value", String(rng.int(300)))])
+                write(.actionProgress, act, [(.percent, String(rng.int(101))), (.indicator, "Nombre de personnes accompagnées"),
+                                               (.value, String(rng.int(300)))])
             }
             coms[coms.firstIndex { $0.id == com.id }!] = com
         }

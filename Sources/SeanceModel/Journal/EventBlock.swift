@@ -34,7 +34,7 @@ public struct EventBlock: @unchecked Sendable {
             raw = raw.moved(to: copy.buffer)
         }
         var note = -1
-        if raw.kind == .noteAdd || raw.kind == .noteCorrect, let v = raw.fields.raw("text") {
+        if raw.kind == .noteAdd || raw.kind == .noteCorrect, let v = raw.fields.raw(.text) {
             var text = RawText.string(v)
             let start = folded.count
             text.withUTF8 { Folding.appendFolded($0, to: &folded) }

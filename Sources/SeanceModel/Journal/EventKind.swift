@@ -1,6 +1,6 @@
 /// The event kinds this version knows (docs/journal-format.md). The fold switches on these
 /// cases; the parser finds a line's kind from its bytes, without making a String.
-enum EventKind: String, CaseIterable, Sendable {
+public enum EventKind: String, CaseIterable, Sendable {
     case projectSet = "project.set"
     case axisAdd = "axis.add", axisEdit = "axis.edit", axisRetire = "axis.retire"
     case committeeCreate = "committee.create", committeeEdit = "committee.edit", committeeRetire = "committee.retire"

@@ -31,7 +31,7 @@ struct RawEvent {
     var entity: String { String(decoding: entityBytes, as: UTF8.self) }
     var kindName: String { kind?.rawValue ?? String(decoding: kindBytes, as: UTF8.self) }
     var fields: FieldReader {
-        FieldReader(line: line, fieldsStart: fieldsStart, spans: spans)
+        FieldReader(line: line, fieldsStart: fieldsStart, spans: spans, kind: kind)
     }
 
     /// The same event read from a copy of its line.

@@ -3,17 +3,31 @@ import Glibc
 #endif
 
 /// Typed access to an event's fields, read from the line's bytes (`key=value` separated by tabs,
-/// values escaped as written); each failure a French reason. Keys are literals, compared as bytes.
+/// values escaped as written); each failure a French reason. Keys come from the schema
+/// (`EventSchema`): reading a key the event's kind does not declare is a programming error,
+/// and an integer's bounds are the schema's.
 struct FieldReader {
     let line: UnsafeBufferPointer<UInt8>
     let fieldsStart: Int
     let spans: FieldSpans
+    /// The event's kind (nil for a kind of a newer version): whose schema the keys must be in.
+    var kind: EventKind?
+
+    @inline(__always)
+    private func checkDeclared(_ key: FieldKey) {
+        assert(kind == nil || kind!.schema.spec(key) != nil, "« \(key.rawValue) » n'est pas un champ de \(kind!.rawValue) (EventSchema)")
+    }
 
     /// The fields part of the line.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: line[min(fieldsStart, line.count)...]) }
 
     /// The value of `key` as written (still escaped), or nil when the line has no such field.
-    func raw(_ key: StaticString) -> UnsafeBufferPointer<UInt8>? {
+    func raw(_ key: FieldKey) -> UnsafeBufferPointer<UInt8>? {
+        checkDeclared(key)
+        return raw(spelled: key.spelling)
+    }
+
+    private func raw(spelled key: StaticString) -> UnsafeBufferPointer<UInt8>? {
         let kn = key.utf8CodeUnitCount
         let fields = bytes
         guard spans.isComplete, let base = fields.baseAddress else {
@@ -39,90 +53,79 @@ struct FieldReader {
         }
     }
 
-    func text(_ key: StaticString) -> String? {
+    func text(_ key: FieldKey) -> String? {
         raw(key).map(RawText.string)
     }
 
     /// The value of `key` as written, which must be there and not be empty.
-    func rawRequired(_ key: StaticString) throws(ApplyProblem) -> UnsafeBufferPointer<UInt8> {
-        guard let v = raw(key), !v.isEmpty else { throw ApplyProblem(Fr.Problem.missingField(key.description)) }
+    func rawRequired(_ key: FieldKey) throws(ApplyProblem) -> UnsafeBufferPointer<UInt8> {
+        guard let v = raw(key), !v.isEmpty else { throw ApplyProblem(Fr.Problem.missingField(key.rawValue)) }
         return v
     }
 
-    func required(_ key: StaticString) throws(ApplyProblem) -> String {
-        guard let v = text(key), !v.isEmpty else { throw ApplyProblem(Fr.Problem.missingField(key.description)) }
+    func required(_ key: FieldKey) throws(ApplyProblem) -> String {
+        guard let v = text(key), !v.isEmpty else { throw ApplyProblem(Fr.Problem.missingField(key.rawValue)) }
         return v
     }
 
-    func date(_ key: StaticString) throws(ApplyProblem) -> LocalDate?? {
+    func date(_ key: FieldKey) throws(ApplyProblem) -> LocalDate?? {
         guard let v = text(key) else { return .none }
         if v.isEmpty { return .some(nil) }
-        guard let d = LocalDate(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "AAAA-MM-JJ")) }
+        guard let d = LocalDate(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.rawValue, v, "AAAA-MM-JJ")) }
         return d
     }
 
-    func time(_ key: StaticString) throws(ApplyProblem) -> LocalTime?? {
+    func time(_ key: FieldKey) throws(ApplyProblem) -> LocalTime?? {
         guard let b = raw(key) else { return .none }
         if b.isEmpty { return .some(nil) }
         if let t = LocalTime(bytes: b) { return t }
         let v = RawText.string(b)
-        guard let t = LocalTime(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "HH:MM")) }
+        guard let t = LocalTime(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.rawValue, v, "HH:MM")) }
         return t
     }
 
-    func money(_ key: StaticString) throws(ApplyProblem) -> Money?? {
+    func money(_ key: FieldKey) throws(ApplyProblem) -> Money?? {
         guard let v = text(key) else { return .none }
         if v.isEmpty { return .some(nil) }
-        guard let m = Money(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "1234.56")) }
+        guard let m = Money(journalValue: Substring(v)) else { throw ApplyProblem(Fr.Problem.badValue(key.rawValue, v, "1234.56")) }
         guard Money.journalRange.contains(m.cents) else {
-            throw ApplyProblem(Fr.Problem.outOfRange(key.description, v, Money.journalRange.lowerBound / 100, Money.journalRange.upperBound / 100))
+            throw ApplyProblem(Fr.Problem.outOfRange(key.rawValue, v, Money.journalRange.lowerBound / 100, Money.journalRange.upperBound / 100))
         }
         return m
     }
 
-    /// An integer within `range`: every number of a journal has bounds, so that no sum or
-    /// increment of them can overflow.
-    func int(_ key: StaticString, in range: ClosedRange<Int>) throws(ApplyProblem) -> Int?? {
+    /// An integer within the bounds the schema gives it: every number of a journal has bounds,
+    /// so that no sum or increment of them can overflow.
+    func int(_ key: FieldKey) throws(ApplyProblem) -> Int?? {
+        guard case .integer(let range)? = kind?.schema.spec(key)?.type else {
+            preconditionFailure("« \(key.rawValue) » n'est pas un entier de \(kind?.rawValue ?? "?") (EventSchema)")
+        }
         guard let v = text(key) else { return .none }
         if v.isEmpty { return .some(nil) }
-        guard let n = Int(v) else { throw ApplyProblem(Fr.Problem.badValue(key.description, v, "un nombre entier")) }
+        guard let n = Int(v) else { throw ApplyProblem(Fr.Problem.badValue(key.rawValue, v, "un nombre entier")) }
         guard range.contains(n) else {
-            throw ApplyProblem(Fr.Problem.outOfRange(key.description, v, Int64(range.lowerBound), Int64(range.upperBound)))
+            throw ApplyProblem(Fr.Problem.outOfRange(key.rawValue, v, Int64(range.lowerBound), Int64(range.upperBound)))
         }
         return n
     }
 
-    func bool(_ key: StaticString) throws(ApplyProblem) -> Bool? {
+    func bool(_ key: FieldKey) throws(ApplyProblem) -> Bool? {
         guard let v = text(key) else { return nil }
         switch v {
         case "oui": return true
         case "non": return false
-        default: throw ApplyProblem(Fr.Problem.badValue(key.description, v, "oui ou non"))
+        default: throw ApplyProblem(Fr.Problem.badValue(key.rawValue, v, "oui ou non"))
         }
     }
 
-    func choice<E: RawRepresentable & CaseIterable>(_ key: StaticString, _ type: E.Type) throws(ApplyProblem) -> E? where E.RawValue == String {
+    func choice<E: RawRepresentable & CaseIterable>(_ key: FieldKey, _ type: E.Type) throws(ApplyProblem) -> E? where E.RawValue == String {
         guard let b = raw(key) else { return nil }
         for c in E.allCases where RawText.equals(c.rawValue, b) { return c }
         let v = RawText.string(b)
         guard let e = E(rawValue: v) else {
-            throw ApplyProblem(Fr.Problem.badValue(key.description, v, E.allCases.map(\.rawValue).joined(separator: ", ")))
+            throw ApplyProblem(Fr.Problem.badValue(key.rawValue, v, E.allCases.map(\.rawValue).joined(separator: ", ")))
         }
         return e
     }
 }
 
-/// The bounds of the numbers a journal line may hold. Wide enough for any real committee, narrow
-/// enough that a sum or an increment of them can never overflow, whatever a hand-edited or
-/// damaged journal says.
-enum FieldRange {
-    /// A séance's or an axis's number: one more than the highest is still in range.
-    static let number = 0...999_999
-    /// A place in a list (1 is the first).
-    static let position = 1...999_999
-    /// Votes, voters, people.
-    static let count = 0...999_999
-    /// A planned duration, in minutes (a week at most).
-    static let minutes = 0...10_080
-    static let percent = 0...100
-}

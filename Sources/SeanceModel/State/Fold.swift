@@ -44,12 +44,12 @@ extension ProjectState {
         // The hot kinds find séances, items and members from the line's bytes (no String is made
         // for a lookup), reuse the ids the tables hold, and change séances in place.
         case .noteAdd:
-            let mi = try writableIndex(try f.rawRequired("seance"))
+            let mi = try writableIndex(try f.rawRequired(.seance))
             let mid = meetings.keys[mi]
             let item = try optionalItem(f, in: mid)
-            let text = note?.text ?? f.text("text") ?? ""
+            let text = note?.text ?? f.text(.text) ?? ""
             guard !text.isEmpty else { throw ApplyProblem(Fr.Problem.missingField("text")) }
-            let speaker = f.text("speaker").flatMap { $0.isEmpty ? nil : $0 }
+            let speaker = f.text(.speaker).flatMap { $0.isEmpty ? nil : $0 }
             let noteID = note?.id ?? id
             let added = Note(id: noteID, meeting: mid, item: item, text: text, speaker: speaker, timestamp: e.timestamp)
             guard notes.insertNew(added, folded: note?.folded) else {
@@ -58,13 +58,13 @@ extension ProjectState {
             meetings[position: mi].notes.append(noteID)
         case .attendanceSet:
             let mi = try writableIndex(e.entityBytes)
-            let mem = try member(try f.rawRequired("member"))
-            guard let st = try f.choice("status", AttendanceStatus.self) else { throw ApplyProblem(Fr.Problem.missingField("status")) }
+            let mem = try member(try f.rawRequired(.member))
+            guard let st = try f.choice(.status, AttendanceStatus.self) else { throw ApplyProblem(Fr.Problem.missingField("status")) }
             var proxy: String?
-            if let p = f.raw("proxy"), !p.isEmpty { proxy = try member(p) }
+            if let p = f.raw(.proxy), !p.isEmpty { proxy = try member(p) }
             if st != .pouvoir { proxy = nil }
             if proxy == mem { throw ApplyProblem(Fr.Problem.proxyToSelf) }
-            let time = (try f.time("time")) ?? nil
+            let time = (try f.time(.time)) ?? nil
             if meetings[position: mi].attendance.isEmpty {
                 // Room for the whole committee at once: the log grown one doubling at a time
                 // made and dropped five arrays per séance.
@@ -78,7 +78,7 @@ extension ProjectState {
         case .agendaStart:
             guard let ai = agendaItems.position(of: e.entityBytes) else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             let mi = try writableIndex(agendaItems[position: ai].meeting)
-            guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
+            guard let t = try f.time(.time) ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
             if agendaItems[position: ai].startedAt == nil { agendaItems[position: ai].startedAt = t }
             let itemID = agendaItems.keys[ai]
             meetings[position: mi].currentItem = itemID
@@ -86,10 +86,10 @@ extension ProjectState {
 
         case .agendaAdd:
             try mustBeNew(id, agendaItems.position(of: e.entityBytes) != nil)
-            let mi = try writableIndex(try f.rawRequired("seance"))
-            var item = AgendaItem(id: id, meeting: meetings.keys[mi], title: try f.required("title"))
+            let mi = try writableIndex(try f.rawRequired(.seance))
+            var item = AgendaItem(id: id, meeting: meetings.keys[mi], title: try f.required(.title))
             try applyAgendaFields(&item, f)
-            let position = try f.int("position", in: FieldRange.position) ?? nil
+            let position = try f.int(.position) ?? nil
             agendaItems.insertNew(id, item)
             if let p = position, p >= 1, p <= meetings[position: mi].agenda.count {
                 meetings[position: mi].agenda.insert(id, at: p - 1)
@@ -98,60 +98,60 @@ extension ProjectState {
             }
         case .decisionRecord:
             try mustBeNew(id, decisions[id] != nil)
-            let mi = try writableIndex(try f.rawRequired("seance"))
+            let mi = try writableIndex(try f.rawRequired(.seance))
             let mid = meetings.keys[mi]
-            guard let outcome = try f.choice("outcome", DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
-            var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required("text"), outcome: outcome)
+            guard let outcome = try f.choice(.outcome, DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
+            var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required(.text), outcome: outcome)
             try applyDecisionFields(&d, f)
             decisions[id] = d
             meetings[position: mi].decisions.append(id)
         case .followupAdd:
             try mustBeNew(id, followUps[id] != nil)
-            let seance = try f.rawRequired("seance")
+            let seance = try f.rawRequired(.seance)
             guard let mi = meetings.position(ofWritten: seance) else { throw ApplyProblem(Fr.Problem.unknownMeeting(RawText.string(seance))) }
             let mid = meetings.keys[mi]
-            var fu = FollowUp(id: id, meeting: mid, item: try optionalItem(f, in: mid), what: try f.required("what"))
-            fu.owner = f.text("owner") ?? ""
-            if let d = try f.date("due") { fu.due = d }
+            var fu = FollowUp(id: id, meeting: mid, item: try optionalItem(f, in: mid), what: try f.required(.what))
+            fu.owner = f.text(.owner) ?? ""
+            if let d = try f.date(.due) { fu.due = d }
             followUps[id] = fu
             followUpOrder.append(id)
             meetings[position: mi].followUps.append(id)
         case .projectSet:
             var p = project ?? Project()
-            if project == nil { p.name = try f.required("name") }
-            if let v = f.text("name") { p.name = v }
-            if let v = f.text("territory") { p.territory = v }
-            if let v = try f.date("start") { p.start = v }
-            if let v = try f.date("end") { p.end = v }
-            if let v = try f.money("envelope") { p.envelope = v }
-            if let v = f.text("tz") { p.timeZone = v.isEmpty ? "Europe/Paris" : v }
-            if let v = f.text("description") { p.description = v }
+            if project == nil { p.name = try f.required(.name) }
+            if let v = f.text(.name) { p.name = v }
+            if let v = f.text(.territory) { p.territory = v }
+            if let v = try f.date(.start) { p.start = v }
+            if let v = try f.date(.end) { p.end = v }
+            if let v = try f.money(.envelope) { p.envelope = v }
+            if let v = f.text(.tz) { p.timeZone = v.isEmpty ? "Europe/Paris" : v }
+            if let v = f.text(.description) { p.description = v }
             project = p
 
         case .axisAdd:
             try mustBeNew(id, axes[id] != nil)
-            guard let n = try f.int("number", in: FieldRange.number) ?? nil else { throw ApplyProblem(Fr.Problem.missingField("number")) }
-            axes[id] = Axis(id: id, number: n, title: try f.required("title"))
+            guard let n = try f.int(.number) ?? nil else { throw ApplyProblem(Fr.Problem.missingField("number")) }
+            axes[id] = Axis(id: id, number: n, title: try f.required(.title))
             axisOrder.append(id)
         case .axisEdit:
             var a = try existing(axes, id)
-            if let v = try f.int("number", in: FieldRange.number), let n = v { a.number = n }
-            if let v = f.text("title"), !v.isEmpty { a.title = v }
+            if let v = try f.int(.number), let n = v { a.number = n }
+            if let v = f.text(.title), !v.isEmpty { a.title = v }
             axes[id] = a
         case .axisRetire:
             axes[id] = modify(try existing(axes, id)) { $0.retired = true }
 
         case .committeeCreate:
             try mustBeNew(id, committees[id] != nil)
-            guard let kind = try f.choice("kind", CommitteeKind.self) else { throw ApplyProblem(Fr.Problem.missingField("kind")) }
-            var c = Committee(id: id, name: try f.required("name"), kind: kind)
+            guard let kind = try f.choice(.kind, CommitteeKind.self) else { throw ApplyProblem(Fr.Problem.missingField("kind")) }
+            var c = Committee(id: id, name: try f.required(.name), kind: kind)
             try applyCommitteeFields(&c, f)
             committees[id] = c
             committeeOrder.append(id)
         case .committeeEdit:
             var c = try existing(committees, id)
-            if let k = try f.choice("kind", CommitteeKind.self) { c.kind = k }
-            if let v = f.text("name"), !v.isEmpty { c.name = v }
+            if let k = try f.choice(.kind, CommitteeKind.self) { c.kind = k }
+            if let v = f.text(.name), !v.isEmpty { c.name = v }
             try applyCommitteeFields(&c, f)
             committees[id] = c
         case .committeeRetire:
@@ -161,21 +161,21 @@ extension ProjectState {
             try mustBeNew(id, members[id] != nil)
             var m: Member
             if kind == .guestAdd {
-                let mid = try f.required("seance")
+                let mid = try f.required(.seance)
                 guard let committee = meetings[mid]?.committee else { throw ApplyProblem(Fr.Problem.unknownMeeting(mid)) }
-                m = Member(id: id, committee: committee, name: try f.required("name"), role: .invite, voting: false)
+                m = Member(id: id, committee: committee, name: try f.required(.name), role: .invite, voting: false)
                 m.guestOf = mid
             } else {
-                let cid = try f.required("committee")
+                let cid = try f.required(.committee)
                 guard committees[cid] != nil else { throw ApplyProblem(Fr.Problem.unknownCommittee(cid)) }
-                m = Member(id: id, committee: cid, name: try f.required("name"))
+                m = Member(id: id, committee: cid, name: try f.required(.name))
             }
             try applyMemberFields(&m, f)
             members[id] = m
             if let mid = m.guestOf { meetings[mid]!.guests.append(id) } else { committees[m.committee]!.memberIDs.append(id) }
         case .memberEdit:
             var m = try existing(members, id)
-            if let v = f.text("name"), !v.isEmpty { m.name = v }
+            if let v = f.text(.name), !v.isEmpty { m.name = v }
             try applyMemberFields(&m, f)
             members[id] = m
         case .memberRetire:
@@ -183,12 +183,12 @@ extension ProjectState {
 
         case .seanceCreate:
             try mustBeNew(id, meetings[id] != nil)
-            let cid = try f.required("committee")
+            let cid = try f.required(.committee)
             guard committees[cid] != nil else { throw ApplyProblem(Fr.Problem.unknownCommittee(cid)) }
-            guard let date = try f.date("date") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("date")) }
+            guard let date = try f.date(.date) ?? nil else { throw ApplyProblem(Fr.Problem.missingField("date")) }
             let highest = committees[cid]!.highestMeetingNumber
             // `highest` is at most FieldRange.number's bound: the increment cannot overflow.
-            let number = (try f.int("number", in: FieldRange.number) ?? nil) ?? highest + 1
+            let number = (try f.int(.number) ?? nil) ?? highest + 1
             var m = Meeting(id: id, committee: cid, number: number, date: date)
             try applyMeetingFields(&m, f)
             meetings[id] = m
@@ -197,19 +197,19 @@ extension ProjectState {
             committees[cid]!.highestMeetingNumber = max(highest, number)
         case .seanceEdit:
             var m = try existing(meetings, id)
-            if let d = try f.date("date"), let date = d { m.date = date }
+            if let d = try f.date(.date), let date = d { m.date = date }
             try applyMeetingFields(&m, f)
             meetings[id] = m
         case .seanceOpen:
             var m = try existing(meetings, id)
             guard m.state == .planned || m.state == .inProgress else { throw ApplyProblem(Fr.Problem.meetingNotOpenable) }
             m.state = .inProgress
-            if let t = try f.time("time"), let time = t, m.time == nil { m.time = time }
+            if let t = try f.time(.time), let time = t, m.time == nil { m.time = time }
             if m.openedAt == nil { m.openedAt = e.timestamp }
             meetings[id] = m
         case .seanceClose:
             var m = try existing(meetings, id)
-            guard let t = try f.time("time") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
+            guard let t = try f.time(.time) ?? nil else { throw ApplyProblem(Fr.Problem.missingField("time")) }
             guard m.state != .closed else { throw ApplyProblem(Fr.Problem.meetingClosed(id)) }
             m.state = .closed
             m.endTime = t
@@ -228,13 +228,13 @@ extension ProjectState {
         case .agendaEdit:
             var item = try existing(agendaItems, id)
             _ = try writableIndex(item.meeting)
-            if let v = f.text("title"), !v.isEmpty { item.title = v }
+            if let v = f.text(.title), !v.isEmpty { item.title = v }
             try applyAgendaFields(&item, f)
             agendaItems[id] = item
         case .agendaMove:
             let item = try existing(agendaItems, id)
             let mi = try writableIndex(item.meeting)
-            guard let p = try f.int("position", in: FieldRange.position) ?? nil, p >= 1 else { throw ApplyProblem(Fr.Problem.missingField("position")) }
+            guard let p = try f.int(.position) ?? nil, p >= 1 else { throw ApplyProblem(Fr.Problem.missingField("position")) }
             meetings[position: mi].agenda.removeAll { $0 == id }
             meetings[position: mi].agenda.insert(id, at: min(p - 1, meetings[position: mi].agenda.count))
         case .agendaRemove:
@@ -245,7 +245,7 @@ extension ProjectState {
         case .noteCorrect:
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             _ = try writableIndex(meetingID)
-            let text = try f.required("text")
+            let text = try f.required(.text)
             _ = notes.modify(id, folded: note?.folded) { $0.text = text; $0.corrections += 1 }
         case .noteDelete:
             guard let meetingID = notes[id]?.meeting else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
@@ -255,54 +255,54 @@ extension ProjectState {
         case .decisionCorrect:
             var d = try existing(decisions, id)
             _ = try writableIndex(d.meeting)
-            if let v = f.text("text"), !v.isEmpty { d.text = v }
-            if let o = try f.choice("outcome", DecisionOutcome.self) { d.outcome = o }
+            if let v = f.text(.text), !v.isEmpty { d.text = v }
+            if let o = try f.choice(.outcome, DecisionOutcome.self) { d.outcome = o }
             try applyDecisionFields(&d, f)
             d.corrections += 1
             decisions[id] = d
 
         case .followupDone:
             guard followUps[id] != nil else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
-            let done = (try f.date("date") ?? nil) ?? e.timestamp.localDate
+            let done = (try f.date(.date) ?? nil) ?? e.timestamp.localDate
             followUps[id]!.done = done
         case .followupEdit:
             var fu = try existing(followUps, id)
-            if let v = f.text("what"), !v.isEmpty { fu.what = v }
-            if let v = f.text("owner") { fu.owner = v }
-            if let d = try f.date("due") { fu.due = d }
+            if let v = f.text(.what), !v.isEmpty { fu.what = v }
+            if let v = f.text(.owner) { fu.owner = v }
+            if let d = try f.date(.due) { fu.due = d }
             followUps[id] = fu
 
         case .actionCreate:
             try mustBeNew(id, actions[id] != nil)
-            var a = ActionSheet(id: id, title: try f.required("title"))
+            var a = ActionSheet(id: id, title: try f.required(.title))
             try applyActionFields(&a, f)
             a.history.append(ActionChange(at: e.timestamp, date: e.timestamp.localDate, status: a.status))
             actions[id] = a
             actionOrder.append(id)
         case .actionEdit:
             var a = try existing(actions, id)
-            if let v = f.text("title"), !v.isEmpty { a.title = v }
+            if let v = f.text(.title), !v.isEmpty { a.title = v }
             let before = a.status
             try applyActionFields(&a, f)
             if a.status != before { a.history.append(ActionChange(at: e.timestamp, date: e.timestamp.localDate, status: a.status)) }
             actions[id] = a
         case .actionProgress:
             var a = try existing(actions, id)
-            var change = ActionChange(at: e.timestamp, date: (try f.date("date") ?? nil) ?? e.timestamp.localDate)
-            if let p = try f.int("percent", in: FieldRange.percent) ?? nil {
+            var change = ActionChange(at: e.timestamp, date: (try f.date(.date) ?? nil) ?? e.timestamp.localDate)
+            if let p = try f.int(.percent) ?? nil {
                 change.percent = p
                 a.progress = p
             }
-            change.indicator = f.text("indicator")
-            change.value = f.text("value")
-            change.comment = f.text("comment")
+            change.indicator = f.text(.indicator)
+            change.value = f.text(.value)
+            change.comment = f.text(.comment)
             guard change.percent != nil || change.value != nil || change.comment != nil else { throw ApplyProblem(Fr.Problem.missingField("percent")) }
             a.history.append(change)
             actions[id] = a
         case .actionFinancing:
             var a = try existing(actions, id)
-            let financer = try f.required("financer")
-            guard let amount = try f.money("amount") ?? nil else { throw ApplyProblem(Fr.Problem.missingField("amount")) }
+            let financer = try f.required(.financer)
+            guard let amount = try f.money(.amount) ?? nil else { throw ApplyProblem(Fr.Problem.missingField("amount")) }
             if let i = a.financing.firstIndex(where: { $0.financer == financer }) {
                 if amount == .zero { a.financing.remove(at: i) } else { a.financing[i].amount = amount }
             } else if amount != .zero {
@@ -312,13 +312,13 @@ extension ProjectState {
 
         case .rankingOpen:
             try mustBeNew(id, rankings[id] != nil)
-            let mid = try f.required("seance")
+            let mid = try f.required(.seance)
             _ = try writableIndex(mid)
             let item = try optionalItem(f, in: mid)
-            let list = try f.required("actions").split(separator: ",").map(String.init)
+            let list = try f.required(.actions).split(separator: ",").map(String.init)
             for a in list { try mustExist(actions, a, Fr.Problem.unknownAction) }
             var r = ActionRanking(id: id, meeting: mid, item: item, actions: list)
-            if let m = f.text("method") { r.method = try rankingMethod(m) }
+            if let m = f.text(.method) { r.method = try rankingMethod(m) }
             rankings[id] = r
             rankingOrder.append(id)
         case .rankingMethod, .rankingOrder, .rankingCriterion, .rankingScore, .rankingBallot, .rankingEnvelope, .rankingAdopt:
@@ -336,72 +336,72 @@ extension ProjectState {
     // non-mutating call from the fold may copy the whole state (every table retained) per event.
 
     private mutating func applyCommitteeFields(_ c: inout Committee, _ f: FieldReader) throws(ApplyProblem) {
-        if let v = f.text("axis") {
+        if let v = f.text(.axis) {
             if v.isEmpty { c.axis = nil } else { try mustExist(axes, v, Fr.Problem.unknownAxis); c.axis = v }
         }
-        if let v = f.text("quorum") {
+        if let v = f.text(.quorum) {
             guard let q = QuorumRule(journalValue: v) else { throw ApplyProblem(Fr.Problem.badValue("quorum", v, "majorite, tiers, aucun ou un nombre")) }
             c.quorum = q
         }
-        if let m = try f.choice("majority", MajorityRule.self) { c.majority = m }
-        if let v = f.text("description") { c.description = v }
+        if let m = try f.choice(.majority, MajorityRule.self) { c.majority = m }
+        if let v = f.text(.description) { c.description = v }
     }
 
     private mutating func applyMemberFields(_ m: inout Member, _ f: FieldReader) throws(ApplyProblem) {
-        if let v = f.text("organisation") { m.organisation = v }
-        if let r = try f.choice("role", MemberRole.self) { m.role = r }
-        if let v = try f.bool("voting") { m.voting = v }
+        if let v = f.text(.organisation) { m.organisation = v }
+        if let r = try f.choice(.role, MemberRole.self) { m.role = r }
+        if let v = try f.bool(.voting) { m.voting = v }
     }
 
     private mutating func applyMeetingFields(_ m: inout Meeting, _ f: FieldReader) throws(ApplyProblem) {
-        if let t = try f.time("time") { m.time = t }
-        if let v = f.text("place") { m.place = v }
-        if let v = f.text("title") { m.title = v }
-        if let v = f.text("secretary") { m.secretary = v }
-        if let d = try f.date("next_date") { m.nextDate = d }
+        if let t = try f.time(.time) { m.time = t }
+        if let v = f.text(.place) { m.place = v }
+        if let v = f.text(.title) { m.title = v }
+        if let v = f.text(.secretary) { m.secretary = v }
+        if let d = try f.date(.nextDate) { m.nextDate = d }
     }
 
     private mutating func applyAgendaFields(_ item: inout AgendaItem, _ f: FieldReader) throws(ApplyProblem) {
-        if let k = try f.choice("kind", AgendaKind.self) { item.kind = k }
-        if let v = f.text("presenter") { item.presenter = v }
-        if let d = try f.int("duration", in: FieldRange.minutes) { item.plannedMinutes = d }
-        if let v = f.text("details") { item.details = v }
+        if let k = try f.choice(.kind, AgendaKind.self) { item.kind = k }
+        if let v = f.text(.presenter) { item.presenter = v }
+        if let d = try f.int(.duration) { item.plannedMinutes = d }
+        if let v = f.text(.details) { item.details = v }
     }
 
     private mutating func applyDecisionFields(_ d: inout Decision, _ f: FieldReader) throws(ApplyProblem) {
-        if let v = try f.int("for", in: FieldRange.count) { d.votesFor = v }
-        if let v = try f.int("against", in: FieldRange.count) { d.votesAgainst = v }
-        if let v = try f.int("abstention", in: FieldRange.count) { d.abstentions = v }
-        if let v = try f.bool("unanimous") { d.unanimous = v }
-        if let v = try f.int("voters_present", in: FieldRange.count) { d.votersPresent = v }
-        if let v = try f.bool("quorum_met") { d.quorumMet = v }
-        if let v = f.text("action") {
+        if let v = try f.int(.`for`) { d.votesFor = v }
+        if let v = try f.int(.against) { d.votesAgainst = v }
+        if let v = try f.int(.abstention) { d.abstentions = v }
+        if let v = try f.bool(.unanimous) { d.unanimous = v }
+        if let v = try f.int(.votersPresent) { d.votersPresent = v }
+        if let v = try f.bool(.quorumMet) { d.quorumMet = v }
+        if let v = f.text(.action) {
             if v.isEmpty { d.action = nil } else { try mustExist(actions, v, Fr.Problem.unknownAction); d.action = v }
         }
-        if let v = f.text("present") {
+        if let v = f.text(.present) {
             let ids = v.split(separator: ",").map(String.init)
             for m in ids { try mustExist(members, m, Fr.Problem.unknownMember) }
             d.present = ids
         }
-        if let v = try f.choice("computed", DecisionOutcome.self) { d.computedOutcome = v }
+        if let v = try f.choice(.computed, DecisionOutcome.self) { d.computedOutcome = v }
     }
 
     private mutating func applyActionFields(_ a: inout ActionSheet, _ f: FieldReader) throws(ApplyProblem) {
-        if let v = f.text("axis") {
+        if let v = f.text(.axis) {
             if v.isEmpty { a.axis = nil } else { try mustExist(axes, v, Fr.Problem.unknownAxis); a.axis = v }
         }
-        if let v = f.text("committee") {
+        if let v = f.text(.committee) {
             if v.isEmpty { a.committee = nil } else { try mustExist(committees, v, Fr.Problem.unknownCommittee); a.committee = v }
         }
-        if let v = f.text("description") { a.description = v }
-        if let v = f.text("objectives") { a.objectives = v }
-        if let v = f.text("porteur") { a.porteur = v }
-        if let v = f.text("maitrise") { a.maitrise = v }
-        if let v = f.text("partners") { a.partners = v }
-        if let v = try f.money("cost") { a.cost = v }
-        if let v = f.text("calendar") { a.calendar = v }
-        if let v = f.text("indicators") { a.indicators = v }
-        if let s = try f.choice("status", ActionStatus.self) { a.status = s }
+        if let v = f.text(.description) { a.description = v }
+        if let v = f.text(.objectives) { a.objectives = v }
+        if let v = f.text(.porteur) { a.porteur = v }
+        if let v = f.text(.maitrise) { a.maitrise = v }
+        if let v = f.text(.partners) { a.partners = v }
+        if let v = try f.money(.cost) { a.cost = v }
+        if let v = f.text(.calendar) { a.calendar = v }
+        if let v = f.text(.indicators) { a.indicators = v }
+        if let s = try f.choice(.status, ActionStatus.self) { a.status = s }
     }
 
     private mutating func rankingMethod(_ v: String) throws(ApplyProblem) -> RankingMethod {
@@ -420,46 +420,46 @@ extension ProjectState {
     private mutating func applyRanking(_ r: inout ActionRanking, _ kind: EventKind, _ f: FieldReader, _ timestamp: Timestamp) throws(ApplyProblem) {
         switch kind {
         case .rankingMethod:
-            r.method = try rankingMethod(try f.required("method"))
+            r.method = try rankingMethod(try f.required(.method))
         case .rankingOrder:
-            let order = try rankedActions(r, try f.required("order")).joined()
+            let order = try rankedActions(r, try f.required(.order)).joined()
             r.manualOrder = Array(order) + r.actions.filter { !order.contains($0) }
         case .rankingCriterion:
-            let cid = try f.required("criterion")
-            let weightText = f.text("weight") ?? ""
+            let cid = try f.required(.criterion)
+            let weightText = f.text(.weight) ?? ""
             if weightText.isEmpty { r.criteria.removeAll { $0.id == cid }; return }
             guard let w = Rational(text: weightText), w >= Rational(0) else { throw ApplyProblem(Fr.Problem.badValue("weight", weightText, "une fraction, ex. 3/10")) }
             if let i = r.criteria.firstIndex(where: { $0.id == cid }) {
                 r.criteria[i].weight = w
-                if let n = f.text("name"), !n.isEmpty { r.criteria[i].name = n }
+                if let n = f.text(.name), !n.isEmpty { r.criteria[i].name = n }
             } else {
-                r.criteria.append(Criterion(id: cid, name: f.text("name") ?? cid, weight: w))
+                r.criteria.append(Criterion(id: cid, name: f.text(.name) ?? cid, weight: w))
             }
         case .rankingScore:
-            let a = try f.required("action"), c = try f.required("criterion"), v = try f.required("score")
+            let a = try f.required(.action), c = try f.required(.criterion), v = try f.required(.score)
             guard r.actions.contains(a) else { throw ApplyProblem(Fr.Problem.notInRanking(a)) }
             guard r.criteria.contains(where: { $0.id == c }) else { throw ApplyProblem(Fr.Problem.unknownEntity(c)) }
             guard let score = Rational(text: v) else { throw ApplyProblem(Fr.Problem.badValue("score", v, "un nombre, ex. 7 ou 3/2")) }
             r.scores[a, default: [:]][c] = score
         case .rankingBallot:
-            let member = try f.required("member")
+            let member = try f.required(.member)
             try mustExist(members, member, Fr.Problem.unknownMember)
-            let order = f.text("order") ?? ""
+            let order = f.text(.order) ?? ""
             if order.isEmpty { r.ballots[member] = nil; r.ballotOrder.removeAll { $0 == member }; return }
             let tiers = try rankedActions(r, order)
             if r.ballots[member] == nil { r.ballotOrder.append(member) }
             r.ballots[member] = tiers
         case .rankingEnvelope:
-            r.envelope = try f.money("amount") ?? nil
+            r.envelope = try f.money(.amount) ?? nil
         default: // .rankingAdopt
             guard r.adopted == nil else { throw ApplyProblem(Fr.Problem.rankingAdopted) }
-            let order = try rankedActions(r, try f.required("order"))
-            let selected = (f.text("selected") ?? "").split(separator: ",").map(String.init)
+            let order = try rankedActions(r, try f.required(.order))
+            let selected = (f.text(.selected) ?? "").split(separator: ",").map(String.init)
             for a in selected where !r.actions.contains(a) { throw ApplyProblem(Fr.Problem.notInRanking(a)) }
             var decision: String?
-            if let d = f.text("decision"), !d.isEmpty { try mustExist(decisions, d, Fr.Problem.unknownEntity); decision = d }
-            r.adopted = ActionRanking.Adoption(order: order, selected: selected, method: try rankingMethod(try f.required("method")),
-                                               parameters: f.text("parameters") ?? "", tieBreak: f.text("tiebreak") ?? "",
+            if let d = f.text(.decision), !d.isEmpty { try mustExist(decisions, d, Fr.Problem.unknownEntity); decision = d }
+            r.adopted = ActionRanking.Adoption(order: order, selected: selected, method: try rankingMethod(try f.required(.method)),
+                                               parameters: f.text(.parameters) ?? "", tieBreak: f.text(.tiebreak) ?? "",
                                                decision: decision, date: timestamp.localDate)
         }
     }
@@ -486,7 +486,7 @@ extension ProjectState {
 
     /// The agenda item named by the field `item`, which must belong to `meeting`.
     private mutating func optionalItem(_ f: FieldReader, in meeting: String) throws(ApplyProblem) -> String? {
-        guard let v = f.raw("item"), !v.isEmpty else { return nil }
+        guard let v = f.raw(.item), !v.isEmpty else { return nil }
         guard let ai = agendaItems.position(ofWritten: v) else { throw ApplyProblem(Fr.Problem.unknownItem(RawText.string(v))) }
         guard agendaItems[position: ai].meeting == meeting else { throw ApplyProblem(Fr.Problem.itemOfOtherMeeting(agendaItems.keys[ai])) }
         return agendaItems.keys[ai]

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import SeanceModel
+
+@Suite("The event schema")
+struct SchemaTests {
+    static let docPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../docs/journal-format.md").standardized.path
+
+    @Test("docs/journal-format.md holds the schema's tables, word for word")
+    func documentEqualsSchema() throws {
+        var doc = try String(contentsOfFile: Self.docPath, encoding: .utf8)
+        let generated = EventSchema.documentation()
+        if ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1" {
+            if let a = doc.range(of: EventSchema.documentationBegin), let b = doc.range(of: EventSchema.documentationEnd + "\n") {
+                doc.replaceSubrange(a.lowerBound..<b.upperBound, with: generated)
+            } else {
+                doc = doc.replacingOccurrences(of: "@@GENERATED@@\n", with: generated)
+            }
+            try doc.write(toFile: Self.docPath, atomically: true, encoding: .utf8)
+        }
+        #expect(doc.contains(generated), "docs/journal-format.md est à régénérer : SNAPSHOT_RECORD=1 swift test --filter SchemaTests")
+    }
+
+    @Test("Every kind has a schema, listed once in the document's groups")
+    func everyKindDocumented() {
+        let listed = EventSchema.groups.flatMap(\.kinds)
+        #expect(Set(listed) == Set(EventKind.allCases))
+        #expect(listed.count == EventKind.allCases.count)
+        for k in EventKind.allCases {
+            let keys = k.schema.fields.map(\.key)
+            #expect(Set(keys).count == keys.count, "clé répétée dans \(k.rawValue)")
+        }
+    }
+
+    @Test("Each key's literal is its journal spelling")
+    func spellings() {
+        for key in FieldKey.allCases { #expect(key.spelling.description == key.rawValue) }
+    }
+
+    @Test("A typed draft writes the schema's keys in the order given and leaves nil values out")
+    func typedDraft() {
+        let d = EventDraft(.noteAdd, "note-1", [(.seance, "sea-1"), (.item, nil), (.text, "Bonjour"), (.speaker, "mem-1")])
+        #expect(d.kind == "note.add")
+        #expect(d.fields.map(\.key) == ["seance", "text", "speaker"])
+        #expect(d.value(.text) == "Bonjour")
+        #expect(d.eventKind == .noteAdd)
+    }
+
+    @Test("The fold reads only declared keys: a generated journal of every kind folds without tripping the schema check")
+    func foldReadsDeclaredKeys() {
+        var lines: [String] = []
+        JournalGenerator(events: 3_000, seed: 7).generate { lines.append($0) }
+        let bytes = Array(lines.joined().utf8)
+        var state = ProjectState()
+        var problems = 0
+        _ = JournalParser.parseRaw(bytes) { e, _, _ in if state.apply(e) != nil { problems += 1 } }
+        #expect(problems == 0)
+        #expect(state.meetings.count > 10)
+    }
+
+    @Test("Integers are read within the schema's bounds, whatever the kind")
+    func integerBounds() {
+        for k in EventKind.allCases {
+            for f in k.schema.fields {
+                if case .integer(let r) = f.type {
+                    #expect(r.lowerBound >= -1_000_000 && r.upperBound <= 1_000_000, "\(k.rawValue).\(f.key.rawValue)")
+                }
+            }
+        }
+    }
+}
