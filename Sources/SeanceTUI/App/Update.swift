@@ -225,6 +225,24 @@ public enum App {
         l.selection = min(max(0, l.selection), count - 1)
     }
 
+    /// The events of a command, to append; or its refusal on the status line.
+    static func commit(_ s: inout AppState, _ result: CommandResult, then: AfterCommit = .stay) -> [Effect] {
+        switch result {
+        case .success(let drafts): return drafts.isEmpty ? [] : [.commit(drafts, then: then)]
+        case .failure(let r):
+            s.status = StatusLine(text: r.message, role: .warning)
+            return []
+        }
+    }
+
+    /// A confirmation before a command's events are appended; its refusal on the status line.
+    static func confirm(_ s: inout AppState, _ question: String, _ result: CommandResult) {
+        switch result {
+        case .success(let drafts): s.push(.confirm(ConfirmState(question: question, drafts: drafts)))
+        case .failure(let r): s.status = StatusLine(text: r.message, role: .warning)
+        }
+    }
+
     static func requireWritable(_ s: inout AppState, _ ctx: Context) -> Bool {
         if ctx.journal?.writable == true { return true }
         s.status = StatusLine(text: "Journal ouvert en lecture seule : aucune modification possible.", role: .warning)
@@ -282,7 +300,7 @@ public enum App {
             let c = committees[d.list.selection]
             s.replaceTop(.dashboard(d))
             s.push(.confirm(ConfirmState(question: "Retirer le comité « \(c.name) » ? Ses séances restent dans l'historique.",
-                                         drafts: [EventDraft("committee.retire", c.id)])))
+                                         drafts: (try? Commands.retire(ctx.domain, .committeeRetire, c.id).get()) ?? [])))
         default: break
         }
         return []
@@ -291,7 +309,7 @@ public enum App {
     static func committee(_ s: inout AppState, _ c: inout CommitteeState, _ cmd: Command, _ ctx: Context) -> [Effect] {
         let members = ctx.domain.members(of: c.committee)
         let meetings = ctx.domain.meetings(of: c.committee)
-        var effects: [Effect] = []
+        let effects: [Effect] = []
         switch cmd {
         case .up, .down, .pageUp, .pageDown, .first, .last:
             if c.pane == .members { move(&c.members, cmd, count: members.count) } else { move(&c.meetings, cmd, count: meetings.count) }
@@ -331,7 +349,7 @@ public enum App {
             let m = members[c.members.selection]
             s.replaceTop(.committee(c))
             s.push(.confirm(ConfirmState(question: "Retirer \(m.name) du comité ? Ses présences passées restent dans les séances.",
-                                         drafts: [EventDraft("member.retire", m.id)])))
+                                         drafts: (try? Commands.retire(ctx.domain, .memberRetire, m.id).get()) ?? [])))
             return []
         case .editCommittee:
             guard requireWritable(&s, ctx), let com = ctx.domain.committees[c.committee] else { break }
@@ -363,7 +381,7 @@ public enum App {
             guard l.selection < axes.count, requireWritable(&s, ctx) else { break }
             let a = axes[l.selection]
             s.replaceTop(.axes(l))
-            s.push(.confirm(ConfirmState(question: "Retirer l'axe \(a.number) « \(a.title) » ?", drafts: [EventDraft("axis.retire", a.id)])))
+            s.push(.confirm(ConfirmState(question: "Retirer l'axe \(a.number) « \(a.title) » ?", drafts: (try? Commands.retire(ctx.domain, .axisRetire, a.id).get()) ?? [])))
             return []
         default: break
         }

@@ -37,25 +37,29 @@ extension FormState {
     func actionDrafts(_ ctx: Context) -> Result<[EventDraft], Refusal>? {
         switch purpose {
         case .newAction, .editAction:
-            var values: [(String, String)] = []
+            var values: Commands.Values = []
             let isNew = purpose == .newAction
             for f in fields where isNew ? !f.value.isEmpty : f.value != f.original {
-                if f.key == "cost" {
-                    if f.value.isEmpty { values.append(("cost", "")); continue }
+                guard let key = FieldKey(rawValue: f.key) else { continue }
+                if key == .cost {
+                    if f.value.isEmpty { values.append((.cost, "")); continue }
                     guard let m = Money(userInput: f.value) else { return .failure(Refusal("Coût illisible : écrivez par exemple 28 500 ou 28 500,50.")) }
-                    values.append(("cost", m.journalValue))
+                    values.append((.cost, m.journalValue))
                 } else {
-                    values.append((f.key, f.value))
+                    values.append((key, f.value))
                 }
             }
-            if case .editAction(let id) = purpose { return .success(values.isEmpty ? [] : [EventDraft("action.edit", id, values)]) }
-            return .success([EventDraft("action.create", ctx.makeID("act"), values)])
+            if case .editAction(let id) = purpose { return Commands.edit(ctx.domain, .actionEdit, id, values) }
+            return Commands.createAction(ctx.domain, values, makeID: ctx.makeID)
         case .financing(let action):
             var out: [EventDraft] = []
             for f in fields where f.key.hasPrefix("f:") && f.value != f.original {
                 let amount = f.value.isEmpty ? Money.zero : Money(userInput: f.value)
                 guard let amount else { return .failure(Refusal("Montant illisible pour « \(f.label) ».")) }
-                out.append(EventDraft("action.financing", action, [("financer", String(f.key.dropFirst(2))), ("amount", amount.journalValue)]))
+                switch Commands.setFinancing(ctx.domain, action: action, financer: String(f.key.dropFirst(2)), amount: amount) {
+                case .success(let d): out += d
+                case .failure(let r): return .failure(r)
+                }
             }
             let new = fields.last!.value
             if !new.isEmpty {
@@ -63,7 +67,10 @@ extension FormState {
                 guard parts.count == 2, !parts[0].isEmpty, let amount = Money(userInput: parts[1]) else {
                     return .failure(Refusal("Nouveau financeur : écrivez financeur=montant, ex. CAF du Cantal=12 000."))
                 }
-                out.append(EventDraft("action.financing", action, [("financer", parts[0]), ("amount", amount.journalValue)]))
+                switch Commands.setFinancing(ctx.domain, action: action, financer: parts[0], amount: amount) {
+                case .success(let d): out += d
+                case .failure(let r): return .failure(r)
+                }
             }
             return .success(out)
         default:

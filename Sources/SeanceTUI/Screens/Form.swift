@@ -77,11 +77,6 @@ public struct FormState: Equatable, Sendable {
 }
 
 /// A French reason why a form's values are refused.
-public struct Refusal: Error, Equatable, Sendable {
-    public var message: String
-    init(_ message: String) { self.message = message }
-}
-
 extension String {
     var trimmingSpaces: String {
         var s = Substring(self)
@@ -157,8 +152,9 @@ extension FormState {
         if let meetingDrafts = meetingDrafts(ctx) { return meetingDrafts }
         if let rankingDrafts = rankingDrafts(ctx) { return rankingDrafts }
         if let actionDrafts = actionDrafts(ctx) { return actionDrafts }
-        var values: [(String, String)] = []
+        var values: Commands.Values = []
         for f in fields where f.key != "axes" {
+            guard let key = FieldKey(rawValue: f.key) else { continue }
             let isNew: Bool
             switch purpose {
             case .createProject, .newAxis, .newCommittee, .newMember: isNew = true
@@ -167,37 +163,31 @@ extension FormState {
             guard isNew ? !f.value.isEmpty : f.value != f.original else { continue }
             switch f.key {
             case "start", "end":
-                if f.value.isEmpty { values.append((f.key, "")); continue }
+                if f.value.isEmpty { values.append((key, "")); continue }
                 guard let d = LocalDate(userInput: f.value) else { return .failure(Refusal("Date illisible pour « \(f.label) » : écrivez JJ/MM/AAAA.")) }
-                values.append((f.key, d.journalValue))
+                values.append((key, d.journalValue))
             case "envelope":
-                if f.value.isEmpty { values.append((f.key, "")); continue }
+                if f.value.isEmpty { values.append((key, "")); continue }
                 guard let m = Money(userInput: f.value) else { return .failure(Refusal("Montant illisible pour « \(f.label) » : écrivez par exemple 1 250 000 ou 28 500,50.")) }
-                values.append((f.key, m.journalValue))
+                values.append((key, m.journalValue))
             case "number":
                 guard let n = Int(f.value), n > 0 else { return .failure(Refusal("Le numéro doit être un nombre entier positif.")) }
-                values.append((f.key, String(n)))
+                values.append((key, String(n)))
             default:
-                values.append((f.key, f.value))
+                values.append((key, f.value))
             }
         }
         let newAxes = (fields.first { $0.key == "axes" }?.value ?? "")
             .split(separator: ";").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        let st = ctx.domain
         switch purpose {
-        case .createProject, .editProject:
-            var out: [EventDraft] = []
-            if !values.isEmpty { out.append(EventDraft("project.set", "project", values)) }
-            let first = (ctx.domain.axes.values.map(\.number).max() ?? 0) + 1
-            for (i, title) in newAxes.enumerated() {
-                out.append(EventDraft("axis.add", ctx.makeID("axis"), [("number", String(first + i)), ("title", title)]))
-            }
-            return .success(out)
-        case .newAxis: return .success([EventDraft("axis.add", ctx.makeID("axis"), values)])
-        case .editAxis(let id): return .success(values.isEmpty ? [] : [EventDraft("axis.edit", id, values)])
-        case .newCommittee: return .success([EventDraft("committee.create", ctx.makeID("com"), values)])
-        case .editCommittee(let id): return .success(values.isEmpty ? [] : [EventDraft("committee.edit", id, values)])
-        case .newMember(let c): return .success([EventDraft("member.add", ctx.makeID("mem"), [("committee", c)] + values)])
-        case .editMember(let id): return .success(values.isEmpty ? [] : [EventDraft("member.edit", id, values)])
+        case .createProject, .editProject: return Commands.setProject(st, values, newAxes: newAxes, makeID: ctx.makeID)
+        case .newAxis: return Commands.addAxis(st, values, makeID: ctx.makeID)
+        case .editAxis(let id): return Commands.edit(st, .axisEdit, id, values)
+        case .newCommittee: return Commands.createCommittee(st, values, makeID: ctx.makeID)
+        case .editCommittee(let id): return Commands.edit(st, .committeeEdit, id, values)
+        case .newMember(let c): return Commands.addMember(st, committee: c, values, makeID: ctx.makeID)
+        case .editMember(let id): return Commands.edit(st, .memberEdit, id, values)
         default: return .success([])
         }
     }

@@ -60,65 +60,37 @@ extension FormState {
         ])
     }
 
-    /// A member's id when the text is a participant's name (accents and case aside), else the text.
-    private func memberOrText(_ text: String, _ meeting: String, _ ctx: Context) -> String {
-        ctx.domain.participants(of: meeting).first { Folding.fold($0.name) == Folding.fold(text) }?.id ?? text
-    }
-
     private func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
 
-    /// Events for the séance forms; nil for the other forms.
+    /// Events for the séance forms (what was typed, parsed, handed to the model's commands);
+    /// nil for the other forms.
     func meetingDrafts(_ ctx: Context) -> Result<[EventDraft], Refusal>? {
-        let now = ctx.now.localTime.journalValue
+        let st = ctx.domain, now = ctx.now.localTime
         switch purpose {
         case .newMeeting(let committee):
             guard let date = LocalDate(userInput: value("date")) else { return .failure(Refusal("Date illisible : écrivez JJ/MM/AAAA.")) }
-            var fields = [("committee", committee), ("date", date.journalValue)]
+            var time: LocalTime?
             if !value("time").isEmpty {
                 guard let t = LocalTime(userInput: value("time")) else { return .failure(Refusal("Heure illisible : écrivez par exemple 14h30.")) }
-                fields.append(("time", t.journalValue))
+                time = t
             }
-            for k in ["place", "title"] where !value(k).isEmpty { fields.append((k, value(k))) }
-            let id = ctx.makeID("sea")
-            var out = [EventDraft("seance.create", id, fields)]
-            let open = ctx.domain.openFollowUps.filter { ctx.domain.meetings[$0.meeting]?.committee == committee }
-            if !open.isEmpty {
-                let details = open.map { f in
-                    var s = "• " + f.what
-                    if !f.owner.isEmpty { s += " — " + (ctx.domain.members[f.owner]?.name ?? f.owner) }
-                    if let d = f.due { s += ", pour le " + d.french }
-                    return s
-                }.joined(separator: "\n")
-                out.append(EventDraft("agenda.add", ctx.makeID("item"), [("seance", id), ("title", "Suivi des décisions précédentes"),
-                                                                        ("kind", "information"), ("duration", "10"), ("details", details)]))
-            }
-            return .success(out)
+            return Commands.prepareMeeting(st, committee: committee, date: date, time: time, place: value("place"),
+                                           title: value("title"), makeID: ctx.makeID)
 
         case .agendaItem(let meeting, let itemID):
-            var fields: [(String, String)] = []
             let duration = value("duration")
-            if !duration.isEmpty, Int(duration) == nil || Int(duration)! < 0 {
-                return .failure(Refusal("La durée est un nombre de minutes, par exemple 20."))
+            var minutes: Int?
+            if !duration.isEmpty {
+                guard let m = Int(duration), m >= 0 else { return .failure(Refusal("La durée est un nombre de minutes, par exemple 20.")) }
+                minutes = m
             }
-            if let itemID {
-                for f in self.fields where f.value != f.original {
-                    fields.append((f.key, f.key == "presenter" ? memberOrText(f.value, meeting, ctx) : f.value))
-                }
-                return .success(fields.isEmpty ? [] : [EventDraft("agenda.edit", itemID, fields)])
-            }
-            fields = [("seance", meeting), ("title", value("title")), ("kind", value("kind"))]
-            if !value("presenter").isEmpty { fields.append(("presenter", memberOrText(value("presenter"), meeting, ctx))) }
-            if !value("duration").isEmpty { fields.append(("duration", value("duration"))) }
-            return .success([EventDraft("agenda.add", ctx.makeID("item"), fields)])
+            let f = Commands.AgendaFields(title: value("title"), kind: AgendaKind(rawValue: value("kind")) ?? .information,
+                                          presenter: value("presenter"), minutes: minutes)
+            if let itemID { return Commands.editAgendaItem(st, item: itemID, f) }
+            return Commands.addAgendaItem(st, meeting: meeting, f, makeID: ctx.makeID)
 
         case .decision(let meeting, let item):
-            let q = ctx.domain.quorum(meeting)
-            let rule = ctx.domain.meetings[meeting].flatMap { ctx.domain.committees[$0.committee]?.majority } ?? .simple
-            var fields = [("seance", meeting)]
-            if let item { fields.append(("item", item)) }
-            fields.append(("text", value("text")))
-            var computed: DecisionOutcome? = nil
-            var voteFields: [(String, String)] = []
+            let vote: Commands.Vote
             switch value("mode") {
             case "vote":
                 var counts: [Int] = []
@@ -127,68 +99,38 @@ extension FormState {
                     guard let n = Int(v), n >= 0 else { return .failure(Refusal("Les voix sont des nombres entiers (« \(value(k)) »).")) }
                     counts.append(n)
                 }
-                let count = VoteCount(votesFor: counts[0], against: counts[1], abstention: counts[2])
-                guard count.total > 0 else { return .failure(Refusal("Indiquez les voix, ou choisissez « sans vote » ou « unanimité ».")) }
-                guard count.total <= q.votes else {
-                    return .failure(Refusal("Le total des voix (\(count.total)) dépasse les votes présents ou représentés (\(q.votes))."))
-                }
-                computed = count.adopted(under: rule) ? .valide : .rejete
-                voteFields = [("for", String(counts[0])), ("against", String(counts[1])), ("abstention", String(counts[2]))]
-            case "unanimite":
-                computed = .valide
-                voteFields = [("unanimous", "oui")]
-            default:
-                break
+                vote = .counts(VoteCount(votesFor: counts[0], against: counts[1], abstention: counts[2]))
+            case "unanimite": vote = .unanimous
+            default: vote = .none
             }
-            let chosen = DecisionOutcome(rawValue: value("outcome"))
-            guard let outcome = chosen ?? computed else {
-                return .failure(Refusal("Sans vote, choisissez le résultat (validé, ajourné, rejeté, amendé)."))
-            }
-            fields.append(("outcome", outcome.rawValue))
-            fields += voteFields
-            if let computed, computed != outcome { fields.append(("computed", computed.rawValue)) }
-            fields += [("voters_present", String(q.votes)), ("quorum_met", q.met ? "oui" : "non"),
-                       ("present", ctx.domain.presentVoters(meeting).joined(separator: ","))]
-            return .success([EventDraft("decision.record", ctx.makeID("dec"), fields)])
+            return Commands.recordDecision(st, meeting: meeting, item: item, text: value("text"), vote: vote,
+                                           outcome: DecisionOutcome(rawValue: value("outcome")), makeID: ctx.makeID)
 
         case .followUp(let meeting, let item):
-            var fields = [("seance", meeting)]
-            if let item { fields.append(("item", item)) }
-            fields.append(("what", value("what")))
-            if !value("owner").isEmpty { fields.append(("owner", memberOrText(value("owner"), meeting, ctx))) }
+            var due: LocalDate?
             if !value("due").isEmpty {
                 guard let d = LocalDate(userInput: value("due")) else { return .failure(Refusal("Échéance illisible : écrivez JJ/MM/AAAA.")) }
-                fields.append(("due", d.journalValue))
+                due = d
             }
-            return .success([EventDraft("followup.add", ctx.makeID("fol"), fields)])
+            return Commands.addFollowUp(st, meeting: meeting, item: item, what: value("what"), owner: value("owner"), due: due, makeID: ctx.makeID)
 
         case .guest(let meeting):
-            var fields = [("seance", meeting), ("name", value("name"))]
-            if !value("organisation").isEmpty { fields.append(("organisation", value("organisation"))) }
-            let id = ctx.makeID("mem")
-            var out = [EventDraft("guest.add", id, fields)]
-            if ctx.domain.meetings[meeting]?.state == .inProgress {
-                out.append(EventDraft("attendance.set", meeting, [("member", id), ("status", "present"), ("time", now)]))
-            }
-            return .success(out)
+            return Commands.addGuest(st, meeting: meeting, name: value("name"), organisation: value("organisation"), at: now, makeID: ctx.makeID)
 
         case .progress(let action):
-            var fields: [(String, String)] = []
+            var percent: Int?
             if !value("percent").isEmpty {
-                guard let p = Int(value("percent").replacingOccurrences(of: "%", with: "").trimmingSpaces), (0...100).contains(p) else {
+                guard let p = Int(value("percent").replacingOccurrences(of: "%", with: "").trimmingSpaces) else {
                     return .failure(Refusal("L'avancement est un pourcentage de 0 à 100."))
                 }
-                fields.append(("percent", String(p)))
+                percent = p
             }
-            for k in ["indicator", "value", "comment"] where !value(k).isEmpty { fields.append((k, value(k))) }
-            guard fields.contains(where: { ["percent", "value", "comment"].contains($0.0) }) else {
-                return .failure(Refusal("Indiquez un pourcentage, la valeur d'un indicateur ou un commentaire."))
-            }
-            return .success([EventDraft("action.progress", action, fields)])
+            return Commands.recordProgress(st, action: action, percent: percent, indicator: value("indicator"),
+                                           value: value("value"), comment: value("comment"))
 
         case .correctNote(let id):
             guard value("text") != fields[0].original else { return .success([]) }
-            return .success([EventDraft("note.correct", id, [("text", value("text"))])])
+            return Commands.correctNote(st, note: id, text: value("text"))
 
         default:
             return nil

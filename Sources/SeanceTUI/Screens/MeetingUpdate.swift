@@ -47,18 +47,6 @@ extension App {
         }
     }
 
-    /// Events that open the séance and its first item when the secretary starts writing in it.
-    static func openingDrafts(_ meetingID: String, _ ctx: Context) -> [EventDraft] {
-        guard let m = ctx.domain.meetings[meetingID] else { return [] }
-        let now = ctx.now.localTime.journalValue
-        var out: [EventDraft] = []
-        if m.state == .planned { out.append(EventDraft("seance.open", meetingID, [("time", now)])) }
-        if m.currentItem == nil, let first = m.agenda.first {
-            out.append(EventDraft("agenda.start", first, [("time", now)]))
-        }
-        return out
-    }
-
     static func meeting(_ s: inout AppState, _ m: inout MeetingState, _ cmd: Command, _ ctx: Context) -> [Effect] {
         let st = ctx.domain
         guard let meeting = st.meetings[m.meeting] else { s.pop(); return [] }
@@ -89,8 +77,8 @@ extension App {
         }
         if cmd == .reopen {
             guard closed, requireWritable(&s, ctx) else { return [] }
-            s.push(.confirm(ConfirmState(question: "Rouvrir cette séance close pour la modifier ? La réouverture est enregistrée.",
-                                         drafts: [EventDraft("seance.reopen", m.meeting, [("reason", "correction après clôture")])])))
+            confirm(&s, "Rouvrir cette séance close pour la modifier ? La réouverture est enregistrée.",
+                    Commands.reopen(st, meeting: m.meeting, reason: "correction après clôture"))
             return []
         }
         if closed || meeting.state == .cancelled {
@@ -125,11 +113,8 @@ extension App {
             }
             let text = m.editor.text.trimmingSpaces
             guard !text.isEmpty else { return [] }
-            var fields = [("seance", m.meeting)]
-            if let item { fields.append(("item", item)) }
-            fields.append(("text", text))
-            if let sp = m.speaker { fields.append(("speaker", sp)) }
-            return [.commit(openingDrafts(m.meeting, ctx) + [EventDraft("note.add", ctx.makeID("note"), fields)], then: .clearEditor)]
+            return commit(&s, Commands.addNote(st, meeting: m.meeting, item: item, text: text, speaker: m.speaker,
+                                               at: ctx.now.localTime, makeID: ctx.makeID), then: .clearEditor)
         case .complete:
             completeSpeaker(&m, st)
         case .speaker:
@@ -157,9 +142,7 @@ extension App {
                 return []
             }
             m.selectedNote = nil
-            var drafts = openingDrafts(m.meeting, ctx).filter { $0.kind != "agenda.start" }
-            drafts.append(EventDraft("agenda.start", meeting.agenda[target], [("time", ctx.now.localTime.journalValue)]))
-            return [.commit(drafts, then: .stay)]
+            return commit(&s, Commands.startItem(st, meeting: m.meeting, item: meeting.agenda[target], at: ctx.now.localTime))
         case .closeMeeting:
             if !m.editor.isEmpty {
                 s.status = StatusLine(text: "Une ligne est en cours de saisie : Entrée pour l'enregistrer avant la clôture.", role: .warning)
@@ -167,9 +150,8 @@ extension App {
             }
             let now = ctx.now.localTime
             s.replaceTop(.meeting(m))
-            s.push(.confirm(ConfirmState(question: "Clôturer la séance à \(now.french) ? Elle ne sera plus modifiable, sauf réouverture.",
-                                         drafts: openingDrafts(m.meeting, ctx).filter { $0.kind == "seance.open" }
-                                            + [EventDraft("seance.close", m.meeting, [("time", now.journalValue)])])))
+            confirm(&s, "Clôturer la séance à \(now.french) ? Elle ne sera plus modifiable, sauf réouverture.",
+                    Commands.close(st, meeting: m.meeting, at: now))
         case .up:
             guard !notes.isEmpty else { return [] }
             m.selectedNote = max(0, (m.selectedNote ?? notes.count) - 1)
@@ -178,8 +160,8 @@ extension App {
         case .remove:
             guard let i = m.selectedNote, i < notes.count else { return [] }
             s.replaceTop(.meeting(m))
-            s.push(.confirm(ConfirmState(question: "Supprimer cette ligne du compte rendu ? « \(CharWidth.truncate(notes[i].text, to: 50)) » (le journal la garde)",
-                                         drafts: [EventDraft("note.delete", notes[i].id)])))
+            confirm(&s, "Supprimer cette ligne du compte rendu ? « \(CharWidth.truncate(notes[i].text, to: 50)) » (le journal la garde)",
+                    Commands.deleteNote(st, note: notes[i].id))
             m.selectedNote = nil
         default: break
         }
@@ -224,12 +206,12 @@ extension App {
             guard items.indices.contains(target) else { break }
             let id = items[a.list.selection].id
             a.list.selection = target
-            return [.commit([EventDraft("agenda.move", id, [("position", String(target + 1))])], then: .stay)]
+            return commit(&s, Commands.moveAgendaItem(ctx.domain, item: id, to: target + 1))
         case .remove:
             guard a.list.selection < items.count, requireWritable(&s, ctx) else { break }
             let item = items[a.list.selection]
             s.replaceTop(.agenda(a))
-            s.push(.confirm(ConfirmState(question: "Retirer le point « \(item.title) » de l'ordre du jour ?", drafts: [EventDraft("agenda.remove", item.id)])))
+            confirm(&s, "Retirer le point « \(item.title) » de l'ordre du jour ?", Commands.removeAgendaItem(ctx.domain, item: item.id))
         default: break
         }
         return []
@@ -267,10 +249,8 @@ extension App {
             s.push(.picker(PickerState(title: "\(member.name) donne pouvoir à…", purpose: .proxy(meeting: a.meeting, member: member.id), options: options)))
             return []
         }
-        var fields = [("member", member.id), ("status", status.rawValue)]
-        if meeting.state == .inProgress { fields.append(("time", ctx.now.localTime.journalValue)) }
         a.list.selection = min(people.count - 1, a.list.selection + 1)
-        return [.commit([EventDraft("attendance.set", a.meeting, fields)], then: .stay)]
+        return commit(&s, Commands.setAttendance(ctx.domain, meeting: a.meeting, member: member.id, status: status, at: ctx.now.localTime))
     }
 
     static func picker(_ s: inout AppState, _ p: inout PickerState, _ cmd: Command, _ ctx: Context) -> [Effect] {
@@ -297,9 +277,8 @@ extension App {
                 }
                 return []
             case .proxy(let meeting, let member):
-                var fields = [("member", member), ("status", "pouvoir"), ("proxy", chosen)]
-                if ctx.domain.meetings[meeting]?.state == .inProgress { fields.append(("time", ctx.now.localTime.journalValue)) }
-                return [.commit([EventDraft("attendance.set", meeting, fields)], then: .stay)]
+                return commit(&s, Commands.setAttendance(ctx.domain, meeting: meeting, member: member, status: .pouvoir,
+                                                         proxy: chosen, at: ctx.now.localTime))
             }
         default: break
         }

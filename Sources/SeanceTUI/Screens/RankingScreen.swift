@@ -96,19 +96,11 @@ extension App {
             return []
         }
         guard requireWritable(&s, ctx) else { return [] }
-        let candidates = ctx.domain.actionSheets.filter { ![.abandonnee, .realisee].contains($0.status) }.map(\.id)
-        guard !candidates.isEmpty else {
-            s.status = StatusLine(text: "Aucune fiche action à classer : créez-en d'abord.", role: .warning)
-            return []
+        let result = Commands.openRanking(ctx.domain, meeting: meeting, item: item, at: ctx.now.localTime, makeID: ctx.makeID)
+        if case .success(let drafts) = result, let id = drafts.first(where: { $0.eventKind == .rankingOpen })?.entity {
+            s.push(.ranking(RankingState(ranking: id)))
         }
-        let id = ctx.makeID("rnk")
-        var fields = [("seance", meeting), ("actions", candidates.joined(separator: ",")), ("method", "manual")]
-        if let item { fields.insert(("item", item), at: 1) }
-        s.push(.ranking(RankingState(ranking: id)))
-        var drafts = openingDrafts(meeting, ctx).filter { $0.kind == "seance.open" }
-        drafts.append(EventDraft("ranking.open", id, fields))
-        if let env = ctx.domain.project?.envelope { drafts.append(EventDraft("ranking.envelope", id, [("amount", env.journalValue)])) }
-        return [.commit(drafts, then: .stay)]
+        return commit(&s, result)
     }
 
     static func rankingScreen(_ s: inout AppState, _ rs: inout RankingState, _ cmd: Command, _ ctx: Context) -> [Effect] {
@@ -132,7 +124,7 @@ extension App {
         let adopted = r.adopted != nil
         func method(_ m: RankingMethod) -> [Effect] {
             guard !adopted, r.method != m else { return [] }
-            return [.commit([EventDraft("ranking.method", r.id, [("method", m.rawValue)])], then: .stay)]
+            return commit(&s, Commands.setRankingMethod(st, ranking: r.id, m))
         }
         switch cmd {
         case .back:
@@ -165,7 +157,7 @@ extension App {
             guard order.indices.contains(target) else { break }
             order.swapAt(rs.list.selection, target)
             rs.list.selection = target
-            return [.commit([EventDraft("ranking.order", r.id, [("order", order.joined(separator: ","))])], then: .stay)]
+            return commit(&s, Commands.setManualOrder(st, ranking: r.id, order))
         case .edit:
             guard !adopted, requireWritable(&s, ctx) else { break }
             if rs.mode == .criteria, rs.list.selection < r.actions.count, rs.criterion < r.criteria.count {
@@ -202,17 +194,12 @@ extension App {
                 s.status = StatusLine(text: "Ce classement n'est pas encore adopté : continuez-le, ou adoptez-le avant d'en reprendre un nouveau.", role: .dim)
                 break
             }
-            let id = ctx.makeID("rnk")
-            var fields = [("seance", r.meeting), ("actions", r.actions.joined(separator: ",")), ("method", r.method.rawValue)]
-            if let item = r.item { fields.insert(("item", item), at: 1) }
-            var drafts = [EventDraft("ranking.open", id, fields)]
-            for c in r.criteria where !WeightedGrid.sustainableDevelopment.contains(c) {
-                drafts.append(EventDraft("ranking.criterion", id, [("criterion", c.id), ("name", c.name), ("weight", c.weight.description)]))
+            let result = Commands.rankAgain(st, after: r.id, preset: WeightedGrid.sustainableDevelopment, makeID: ctx.makeID)
+            if case .success(let drafts) = result, let id = drafts.first?.entity {
+                rs = RankingState(ranking: id)
+                rs.mode = .criteria
             }
-            if let env = r.envelope { drafts.append(EventDraft("ranking.envelope", id, [("amount", env.journalValue)])) }
-            rs = RankingState(ranking: id)
-            rs.mode = .criteria
-            return [.commit(drafts, then: .stay)]
+            return commit(&s, result)
         case .adopt:
             guard !adopted, requireWritable(&s, ctx) else {
                 if adopted { s.status = StatusLine(text: "Ce classement est déjà adopté.", role: .dim) }
@@ -220,30 +207,11 @@ extension App {
             }
             let view = currentView()
             let selected = view.selected(r)
-            let titles = view.order.enumerated().map { i, a in "\(view.ranks[i]). \(st.actions[a]?.title ?? a)" }
-            var parameters = ""
-            switch r.method {
-            case .weighted: parameters = r.criteria.map { "\($0.name) \($0.weight)" }.joined(separator: " ; ")
-            case .manual: parameters = "ordre fixé par le comité"
-            default: parameters = "\(r.ballots.count) bulletin(s)"
-            }
-            if let env = r.envelope { parameters += " ; enveloppe \(env.journalValue) ; retenues \(selected.count)" }
-            let decisionID = ctx.makeID("dec")
-            let q = st.quorum(r.meeting)
-            var decision = [("seance", r.meeting)]
-            if let item = r.item { decision.append(("item", item)) }
-            decision += [("text", "Classement des fiches actions adopté (\(Fr.Ranking.methodName(r.method))) : " + titles.joined(separator: " ; ")),
-                         ("outcome", "valide"), ("voters_present", String(q.votes)), ("quorum_met", q.met ? "oui" : "non"),
-                         ("present", st.presentVoters(r.meeting).joined(separator: ","))]
-            var tiers: [[String]] = []
-            for tier in view.result.tiers { tiers.append(tier.map { r.actions[$0] }) }
+            let tiers = view.result.tiers.map { tier in tier.map { r.actions[$0] } }
             s.replaceTop(.ranking(rs))
-            s.push(.confirm(ConfirmState(
-                question: "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(selected.count) fiche(s) retenue(s) dans l'enveloppe. Il sera enregistré comme décision de la séance.",
-                drafts: [EventDraft("decision.record", decisionID, decision),
-                         EventDraft("ranking.adopt", r.id, [("order", RankingText.tiers(tiers)), ("selected", selected.joined(separator: ",")),
-                                                           ("method", r.method.rawValue), ("parameters", parameters),
-                                                           ("tiebreak", view.result.tieBreak), ("decision", decisionID)])])))
+            confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(selected.count) fiche(s) retenue(s) dans l'enveloppe. Il sera enregistré comme décision de la séance.",
+                    Commands.adoptRanking(st, ranking: r.id, Commands.RankingAdoption(tiers: tiers, selected: selected, tieBreak: view.result.tieBreak),
+                                          makeID: ctx.makeID))
         default: break
         }
         return []
@@ -281,14 +249,23 @@ extension FormState {
         case .score(let ranking, let action, let criterion):
             let v = fields[0].value
             guard let score = Rational(text: v) else { return .failure(Refusal("Note illisible « \(v) » : un nombre, ex. 7 ou 7,5.")) }
-            return .success([EventDraft("ranking.score", ranking, [("action", action), ("criterion", criterion), ("score", score.description)])])
+            return Commands.setScore(ctx.domain, ranking: ranking, action: action, criterion: criterion, score)
         case .weights(let ranking):
             var out: [EventDraft] = []
             for f in fields where f.key.hasPrefix("w:") && f.value != f.original {
                 let cid = String(f.key.dropFirst(2))
-                if f.value.isEmpty { out.append(EventDraft("ranking.criterion", ranking, [("criterion", cid), ("weight", "")])); continue }
+                if f.value.isEmpty {
+                    switch Commands.setCriterion(ctx.domain, ranking: ranking, criterion: cid, name: nil, weight: nil) {
+                    case .success(let d): out += d
+                    case .failure(let r): return .failure(r)
+                    }
+                    continue
+                }
                 guard let w = Rational(text: f.value), w >= Rational(0) else { return .failure(Refusal("Poids illisible pour « \(f.label) » : ex. 3/10, 0,3 ou 30 %.")) }
-                out.append(EventDraft("ranking.criterion", ranking, [("criterion", cid), ("weight", w.description)]))
+                switch Commands.setCriterion(ctx.domain, ranking: ranking, criterion: cid, name: nil, weight: w) {
+                case .success(let d): out += d
+                case .failure(let r): return .failure(r)
+                }
             }
             let new = fields.last!.value
             if !new.isEmpty {
@@ -297,14 +274,17 @@ extension FormState {
                     return .failure(Refusal("Nouveau critère : écrivez nom=poids, ex. urgence=1/5."))
                 }
                 let cid = Folding.fold(parts[0]).filter { $0.isLetter || $0.isNumber }
-                out.append(EventDraft("ranking.criterion", ranking, [("criterion", cid.isEmpty ? ctx.makeID("crit") : cid), ("name", parts[0]), ("weight", w.description)]))
+                switch Commands.setCriterion(ctx.domain, ranking: ranking, criterion: cid.isEmpty ? ctx.makeID("crit") : cid, name: parts[0], weight: w) {
+                case .success(let d): out += d
+                case .failure(let r): return .failure(r)
+                }
             }
             return .success(out)
         case .envelope(let ranking):
             let v = fields[0].value
-            if v.isEmpty { return .success([EventDraft("ranking.envelope", ranking, [("amount", "")])]) }
+            if v.isEmpty { return Commands.setEnvelope(ctx.domain, ranking: ranking, nil) }
             guard let m = Money(userInput: v) else { return .failure(Refusal("Montant illisible : écrivez par exemple 1 250 000.")) }
-            return .success([EventDraft("ranking.envelope", ranking, [("amount", m.journalValue)])])
+            return Commands.setEnvelope(ctx.domain, ranking: ranking, m)
         case .ballot(let ranking, let member):
             guard let r = ctx.domain.rankings[ranking] else { return .success([]) }
             var tiers: [[String]] = []
@@ -319,7 +299,7 @@ extension FormState {
                 }
                 if !tier.isEmpty { tiers.append(tier) }
             }
-            return .success([EventDraft("ranking.ballot", ranking, [("member", member), ("order", RankingText.tiers(tiers))])])
+            return Commands.setBallot(ctx.domain, ranking: ranking, member: member, tiers)
         default:
             return nil
         }

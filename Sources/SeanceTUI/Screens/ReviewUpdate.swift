@@ -77,7 +77,7 @@ extension App {
             guard f.list.selection < rows.count, requireWritable(&s, ctx) else { break }
             let row = rows[f.list.selection]
             guard row.isOpen else { s.status = StatusLine(text: "Cette suite est déjà faite.", role: .dim); break }
-            return [.commit([EventDraft("followup.done", row.id, [("date", ctx.today.journalValue)])], then: .stay)]
+            return commit(&s, Commands.markFollowUpDone(ctx.domain, followUp: row.id, on: ctx.today))
         default: break
         }
         return []

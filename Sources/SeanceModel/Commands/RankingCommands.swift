@@ -1,0 +1,134 @@
+/// The hiérarchisation des fiches actions: opening a ranking, adopting it as a decision.
+extension Commands {
+    /// A new ranking of the fiches still in play (not abandoned, not done), manual at first,
+    /// under the project's envelope. Opening it opens a séance that was only planned.
+    public static func openRanking(_ st: ProjectState, meeting: String, item: String?, at now: LocalTime, makeID: MakeID) -> CommandResult {
+        if case .failure(let r) = changeable(st, meeting) { return .failure(r) }
+        let candidates = st.actionSheets.filter { ![.abandonnee, .realisee].contains($0.status) }.map(\.id)
+        guard !candidates.isEmpty else { return .failure(Refusal("Aucune fiche action à classer : créez-en d'abord.")) }
+        let id = makeID("rnk")
+        var out = opening(st, meeting: meeting, at: now).filter { $0.eventKind == .seanceOpen }
+        out.append(EventDraft(.rankingOpen, id, [(.seance, meeting), (.item, item), (.actions, candidates.joined(separator: ",")),
+                                                 (.method, RankingMethod.manual.rawValue)]))
+        if let env = st.project?.envelope { out.append(EventDraft(.rankingEnvelope, id, [(.amount, env.journalValue)])) }
+        return .success(out)
+    }
+
+    /// A new ranking after an adopted one: the same fiches, method, criteria (beyond the preset)
+    /// and envelope, to be taken up again.
+    public static func rankAgain(_ st: ProjectState, after ranking: String, preset: [Criterion], makeID: MakeID) -> CommandResult {
+        guard let r = st.rankings[ranking] else { return .failure(Refusal("Classement inconnu.")) }
+        guard r.adopted != nil else {
+            return .failure(Refusal("Ce classement n'est pas encore adopté : continuez-le, ou adoptez-le avant d'en reprendre un nouveau."))
+        }
+        if case .failure(let refusal) = changeable(st, r.meeting) { return .failure(refusal) }
+        let id = makeID("rnk")
+        var out = [EventDraft(.rankingOpen, id, [(.seance, r.meeting), (.item, r.item), (.actions, r.actions.joined(separator: ",")),
+                                                 (.method, r.method.rawValue)])]
+        for c in r.criteria where !preset.contains(c) {
+            out.append(EventDraft(.rankingCriterion, id, [(.criterion, c.id), (.name, c.name), (.weight, c.weight.description)]))
+        }
+        if let env = r.envelope { out.append(EventDraft(.rankingEnvelope, id, [(.amount, env.journalValue)])) }
+        return .success(out)
+    }
+
+    /// The outcome the committee adopts, as the ranking screen computed it.
+    public struct RankingAdoption: Equatable, Sendable {
+        /// Fiches from first to last; several in a tier are tied.
+        public var tiers: [[String]]
+        /// The fiches funded within the envelope.
+        public var selected: [String]
+        public var tieBreak: String
+        public init(tiers: [[String]], selected: [String], tieBreak: String) {
+            self.tiers = tiers; self.selected = selected; self.tieBreak = tieBreak
+        }
+    }
+
+    /// Adopting a ranking is a decision of the séance: the decision names the fiches in order,
+    /// carries the quorum of that moment, and the ranking records what was adopted.
+    public static func adoptRanking(_ st: ProjectState, ranking: String, _ a: RankingAdoption, makeID: MakeID) -> CommandResult {
+        guard let r = st.rankings[ranking] else { return .failure(Refusal("Classement inconnu.")) }
+        guard r.adopted == nil else { return .failure(Refusal("Ce classement est déjà adopté.")) }
+        if case .failure(let refusal) = changeable(st, r.meeting) { return .failure(refusal) }
+        var parameters: String
+        switch r.method {
+        case .weighted: parameters = r.criteria.map { "\($0.name) \($0.weight)" }.joined(separator: " ; ")
+        case .manual: parameters = "ordre fixé par le comité"
+        default: parameters = "\(r.ballots.count) bulletin(s)"
+        }
+        if let env = r.envelope { parameters += " ; enveloppe \(env.journalValue) ; retenues \(a.selected.count)" }
+        var titles: [String] = []
+        var rank = 1
+        for tier in a.tiers {
+            for action in tier { titles.append("\(rank). \(st.actions[action]?.title ?? action)") }
+            rank += tier.count
+        }
+        let decisionID = makeID("dec")
+        let q = st.quorum(r.meeting)
+        return .success([
+            EventDraft(.decisionRecord, decisionID, [
+                (.seance, r.meeting), (.item, r.item),
+                (.text, "Classement des fiches actions adopté (\(Fr.Ranking.methodName(r.method))) : " + titles.joined(separator: " ; ")),
+                (.outcome, DecisionOutcome.valide.rawValue), (.votersPresent, String(q.votes)), (.quorumMet, q.met ? "oui" : "non"),
+                (.present, st.presentVoters(r.meeting).joined(separator: ",")),
+            ]),
+            EventDraft(.rankingAdopt, r.id, [(.order, RankingText.tiers(a.tiers)), (.selected, a.selected.joined(separator: ",")),
+                                             (.method, r.method.rawValue), (.parameters, parameters), (.tiebreak, a.tieBreak),
+                                             (.decision, decisionID)]),
+        ])
+    }
+}
+
+/// Changing a ranking before it is adopted: method, manual order, criteria and scores, ballots,
+/// envelope. An adopted ranking refuses them all.
+extension Commands {
+    private static func changeableRanking(_ st: ProjectState, _ ranking: String) -> Result<ActionRanking, Refusal> {
+        guard let r = st.rankings[ranking] else { return .failure(Refusal("Classement inconnu.")) }
+        guard r.adopted == nil else { return .failure(Refusal("Ce classement est déjà adopté.")) }
+        if case .failure(let refusal) = changeable(st, r.meeting) { return .failure(refusal) }
+        return .success(r)
+    }
+
+    private static func onRanking(_ st: ProjectState, _ ranking: String, _ body: (ActionRanking) -> CommandResult) -> CommandResult {
+        switch changeableRanking(st, ranking) {
+        case .failure(let r): return .failure(r)
+        case .success(let r): return body(r)
+        }
+    }
+
+    public static func setRankingMethod(_ st: ProjectState, ranking: String, _ method: RankingMethod) -> CommandResult {
+        onRanking(st, ranking) { r in
+            r.method == method ? .success([]) : .success([EventDraft(.rankingMethod, ranking, [(.method, method.rawValue)])])
+        }
+    }
+
+    public static func setManualOrder(_ st: ProjectState, ranking: String, _ order: [String]) -> CommandResult {
+        onRanking(st, ranking) { _ in .success([EventDraft(.rankingOrder, ranking, [(.order, order.joined(separator: ","))])]) }
+    }
+
+    public static func setScore(_ st: ProjectState, ranking: String, action: String, criterion: String, _ score: Rational) -> CommandResult {
+        onRanking(st, ranking) { r in
+            guard r.actions.contains(action) else { return .failure(Refusal("Cette fiche n'est pas dans le classement.")) }
+            return .success([EventDraft(.rankingScore, ranking, [(.action, action), (.criterion, criterion), (.score, score.description)])])
+        }
+    }
+
+    /// A criterion's weight (nil removes it), with its name when it is new.
+    public static func setCriterion(_ st: ProjectState, ranking: String, criterion: String, name: String?, weight: Rational?) -> CommandResult {
+        onRanking(st, ranking) { _ in
+            if let w = weight, w < Rational(0) { return .failure(Refusal("Un poids ne peut pas être négatif.")) }
+            return .success([EventDraft(.rankingCriterion, ranking, [(.criterion, criterion), (.name, name), (.weight, weight?.description ?? "")])])
+        }
+    }
+
+    public static func setEnvelope(_ st: ProjectState, ranking: String, _ amount: Money?) -> CommandResult {
+        onRanking(st, ranking) { _ in .success([EventDraft(.rankingEnvelope, ranking, [(.amount, amount?.journalValue ?? "")])]) }
+    }
+
+    public static func setBallot(_ st: ProjectState, ranking: String, member: String, _ tiers: [[String]]) -> CommandResult {
+        onRanking(st, ranking) { _ in
+            guard st.members[member] != nil else { return .failure(Refusal("Membre inconnu « \(member) ».")) }
+            return .success([EventDraft(.rankingBallot, ranking, [(.member, member), (.order, RankingText.tiers(tiers))])])
+        }
+    }
+}
