@@ -384,38 +384,21 @@ struct MinutesBuilder {
         return slug(name) + "_" + m.date.journalValue
     }
 
-    /// Lower-case ASCII letters and digits joined by dashes, accents dropped.
+    /// Lower-case ASCII letters and digits joined by dashes: the text folded (`Folding`), then
+    /// every other character a dash.
     static func slug(_ s: String) -> String {
         var out = ""
         var dash = false
-        for u in s.unicodeScalars.flatMap(decompose) where u.properties.generalCategory != .nonspacingMark {
-            let ch = Character(u)
-            if ch.isASCII && (ch.isLetter || ch.isNumber) {
+        for u in Folding.fold(s).unicodeScalars where u.properties.generalCategory != .nonspacingMark {
+            switch u {
+            case "a"..."z", "0"..."9":
                 if dash && !out.isEmpty { out.append("-") }
                 dash = false
-                out.append(Character(ch.lowercased()))
-            } else if ch == "°" {
-                continue   // « n°3 » → n3
-            } else if ch == "œ" || ch == "Œ" {
-                if dash && !out.isEmpty { out.append("-") }
-                dash = false
-                out += "oe"
-            } else {
-                dash = true
+                out.unicodeScalars.append(u)
+            case "°": continue   // « n°3 » → n3
+            default: dash = true
             }
         }
         return String(out.prefix(60))
     }
-}
-
-private func decompose(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
-    // Latin letters with diacritics: enough for names of files (the text keeps its accents).
-    let map: [Character: String] = [
-        "à": "a", "â": "a", "ä": "a", "á": "a", "ã": "a", "å": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
-        "î": "i", "ï": "i", "í": "i", "ì": "i", "ô": "o", "ö": "o", "ó": "o", "ò": "o", "õ": "o", "ù": "u", "û": "u",
-        "ü": "u", "ú": "u", "ÿ": "y", "ñ": "n", "À": "A", "Â": "A", "Ä": "A", "Ç": "C", "É": "E", "È": "E", "Ê": "E",
-        "Ë": "E", "Î": "I", "Ï": "I", "Ô": "O", "Ö": "O", "Ù": "U", "Û": "U", "Ü": "U", "Ÿ": "Y", "Ñ": "N",
-    ]
-    if let r = map[Character(u)] { return Array(r.unicodeScalars) }
-    return [u]
 }
