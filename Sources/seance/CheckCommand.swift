@@ -52,8 +52,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let (state, _, _) = try loadJournal(path)
-        let meetings = state.meetingOrder.compactMap { state.meetings[$0] }
-            .sorted { ($0.date, $0.time?.minutesOfDay ?? 0) < ($1.date, $1.time?.minutesOfDay ?? 0) }
+        let meetings = state.chronological(state.meetingOrder.compactMap { state.meetings[$0] })
         for m in meetings {
             let c = state.committees[m.committee]
             let name = c.map { Fr.meetingName($0, m) } ?? m.committee

@@ -36,7 +36,7 @@ enum ICalendarExport {
         let named = st.project?.timeZone ?? "Europe/Paris"
         let tz = TimeZone(identifier: named) == nil ? "Europe/Paris" : named
         let today = options.now.localDate
-        let meetings = st.meetings.values.filter { m in
+        let meetings = st.chronological(st.meetings.values.filter { m in
             if let c = options.committee, m.committee != c { return false }
             switch options.scope {
             case .all: return true
@@ -47,7 +47,7 @@ enum ICalendarExport {
                 case .closed: return false
                 }
             }
-        }.sorted { MinutesBuilder.chronological($0, $1, st) }
+        })
 
         var lines = [
             "BEGIN:VCALENDAR",

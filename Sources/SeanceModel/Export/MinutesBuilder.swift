@@ -348,7 +348,7 @@ struct MinutesBuilder {
     /// The next séance: the date the séance set (`next_date`), else the committee's next planned séance.
     func nextMeeting() -> [DocBlock] {
         let later = st.meetings(of: c.id).filter { $0.id != m.id && $0.state == .planned && $0.date > m.date }
-        let next = later.min { ($0.date, $0.time?.minutesOfDay ?? 0) < ($1.date, $1.time?.minutesOfDay ?? 0) }
+        let next = later.min(by: st.isBefore)
         let text: String
         if let d = m.nextDate {
             let same = later.first { $0.date == d }
@@ -368,13 +368,7 @@ struct MinutesBuilder {
 
     func speakerLabel(_ memberID: String) -> String { st.speakerLabel(memberID) }
 
-    // MARK: - Order and names of files
-
-    static func chronological(_ a: Meeting, _ b: Meeting, _ st: ProjectState) -> Bool {
-        let ca = st.committeeOrder.firstIndex(of: a.committee) ?? Int.max
-        let cb = st.committeeOrder.firstIndex(of: b.committee) ?? Int.max
-        return (a.date, a.time?.minutesOfDay ?? 0, ca, a.number, a.id) < (b.date, b.time?.minutesOfDay ?? 0, cb, b.number, b.id)
-    }
+    // MARK: - Names of files
 
     var fileStem: String { Self.fileStem(st, m) }
 

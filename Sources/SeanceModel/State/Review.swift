@@ -13,12 +13,12 @@ extension ProjectState {
 
     /// Every séance of every committee, newest first, filtered.
     public func timeline(_ f: TimelineFilter = TimelineFilter()) -> [Meeting] {
-        meetingOrder.compactMap { meetings[$0] }.filter { m in
+        chronological(meetingOrder.compactMap { meetings[$0] }.filter { m in
             (f.committee == nil || m.committee == f.committee)
                 && (f.axis == nil || committees[m.committee]?.axis == f.axis)
                 && (f.year == nil || m.date.year == f.year)
                 && (f.status == nil || m.state == f.status)
-        }.sorted { ($0.date, $0.time?.minutesOfDay ?? 0, $0.id) > ($1.date, $1.time?.minutesOfDay ?? 0, $1.id) }
+        }).reversed()
     }
 
     /// The years that have séances, newest first.
