@@ -57,7 +57,7 @@ struct ListCommand: ParsableCommand {
             let c = state.committees[m.committee]
             let name = c.map { Fr.meetingName($0, m) } ?? m.committee
             let time = m.time.map { " " + $0.journalValue } ?? ""
-            let fields = [m.id, m.date.journalValue + time, name, m.title, Fr.meetingState[m.state]!]
+            let fields = [m.id, m.date.journalValue + time, name, m.title, Fr.meetingState(m.state)]
             print(fields.map(Terminal.safe).joined(separator: "\t"))
         }
         finish(0, keeping: state)

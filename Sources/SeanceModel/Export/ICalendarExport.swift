@@ -106,7 +106,7 @@ enum ICalendarExport {
         }
         if !m.secretary.isEmpty { desc.append(""); desc.append(Fr.Export.secretary + " : " + ExportClean.line(m.secretary)) }
         if !desc.isEmpty { ev.append("DESCRIPTION:" + escape(desc.joined(separator: "\n"))) }
-        ev.append("CATEGORIES:" + escape(Fr.committeeKindShort[c.kind]!))
+        ev.append("CATEGORIES:" + escape(Fr.committeeKindShort(c.kind)))
         switch m.state {
         case .cancelled: ev.append("STATUS:CANCELLED")
         default: ev.append("STATUS:CONFIRMED")

@@ -94,9 +94,9 @@ struct MinutesBuilder {
     }
 
     var instanceLabel: String {
-        let kind = Fr.committeeKind[c.kind]!
+        let kind = Fr.committeeKind(c.kind)
         let name = ExportClean.line(c.name)
-        if name.lowercased().hasPrefix(kind.lowercased()) { return name + " (" + Fr.committeeKindShort[c.kind]! + ")" }
+        if name.lowercased().hasPrefix(kind.lowercased()) { return name + " (" + Fr.committeeKindShort(c.kind) + ")" }
         return name + " (" + kind.prefix(1).lowercased() + kind.dropFirst() + ")"
     }
 
@@ -148,7 +148,7 @@ struct MinutesBuilder {
     }
 
     func quality(_ member: Member) -> String {
-        var s = Fr.role[member.role]!
+        var s = Fr.role(member.role)
         if !member.voting && member.role != .expert && member.role != .invite { s += " (" + Fr.Export.consultative + ")" }
         let org = ExportClean.line(member.organisation)
         if !org.isEmpty { s += " – " + org }
@@ -158,10 +158,7 @@ struct MinutesBuilder {
     func presence(_ member: Member) -> String {
         guard let kind = status(member) else { return Fr.Export.notRecorded }
         let a = m.attendance[member.id]
-        var s: String
-        if kind == .pouvoir, let p = a?.proxy { s = Fr.Export.proxyGiven(to: person(p)) } else { s = Fr.Export.presenceLabel(kind) }
-        if let t = a?.time { s += " (" + Fr.Export.since(t) + ")" }
-        return s
+        return Fr.Line.presence(kind, proxy: a?.proxy.map(person), since: a?.time)
     }
 
     /// « Présents : 15 ; représentés : 1 ; … » and the quorum, for a séance held; nothing before.
@@ -181,7 +178,7 @@ struct MinutesBuilder {
     var items: [AgendaItem] { m.agenda.compactMap { st.agendaItems[$0] } }
 
     func itemFacts(_ item: AgendaItem) -> String {
-        var facts = [Fr.agendaKind[item.kind]!]
+        var facts = [Fr.agendaKind(item.kind)]
         if !item.presenter.isEmpty { facts.append(Fr.Export.presentedBy(person(item.presenter))) }
         return facts.joined(separator: ", ")
     }
@@ -263,7 +260,7 @@ struct MinutesBuilder {
             let p = Fr.Export.onPoint(i + 1, ExportClean.line(it.title))
             detail.append(p.prefix(1).uppercased() + p.dropFirst() + ".")
         }
-        detail.append(Fr.Export.vote(voteLine(d)))
+        detail.append(Fr.Line.vote(d))
         if let computed = d.computedOutcome, computed != d.outcome {
             detail.append(Fr.Export.override(computed: computed, recorded: d.outcome))
         }
@@ -273,20 +270,6 @@ struct MinutesBuilder {
                         .plain(" " + ExportClean.text(d.text))], .decision),
             .paragraph([.plain(detail.joined(separator: " "))], .decisionDetail),
         ]
-    }
-
-    func voteLine(_ d: Decision) -> String {
-        var parts: [String] = []
-        if d.unanimous {
-            parts.append(Fr.Export.unanimity)
-        } else if d.votesFor != nil || d.votesAgainst != nil || d.abstentions != nil {
-            parts.append(Fr.Export.votes(for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstention: d.abstentions ?? 0))
-        } else {
-            parts.append(Fr.Export.noVote)
-        }
-        if let v = d.votersPresent { parts.append(Fr.Export.voters(v)) }
-        if let q = d.quorumMet { parts.append(q ? Fr.Export.quorumMet : Fr.Export.quorumNotMet) }
-        return parts.joined(separator: " ; ")
     }
 
     func allDecisions(withPoint: Bool) -> [DocBlock] {
@@ -304,11 +287,7 @@ struct MinutesBuilder {
     }
 
     func followUpLine(_ f: FollowUp) -> String {
-        var s = ExportClean.text(f.what)
-        if !f.owner.isEmpty { s += " – " + person(f.owner) }
-        if let due = f.due { s += " – " + Fr.Export.beforeDate(due) }
-        if let d = f.done { s += " (" + Fr.Export.done(d) + ")" }
-        return s
+        Fr.Line.followUp(what: ExportClean.text(f.what), owner: f.owner.isEmpty ? "" : person(f.owner), due: f.due, done: f.done)
     }
 
     func followUpTable() -> [DocBlock] {

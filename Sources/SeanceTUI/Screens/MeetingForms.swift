@@ -13,7 +13,7 @@ extension FormState {
     }
 
     static func agendaItem(meeting: String, _ item: AgendaItem?) -> FormState {
-        let kinds = AgendaKind.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.agendaKind[$0]!) }
+        let kinds = AgendaKind.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.agendaKind($0)) }
         return FormState(title: item == nil ? "Nouveau point de l'ordre du jour" : "Modifier le point",
                          purpose: .agendaItem(meeting: meeting, item: item?.id), fields: [
             FormField(text: "title", "Intitulé", item?.title ?? "", required: true),
@@ -28,7 +28,7 @@ extension FormState {
                      FormField.Option(value: "unanimite", label: "unanimité"),
                      FormField.Option(value: "sans", label: "sans vote")]
         let outcomes = [FormField.Option(value: "", label: "selon le vote")]
-            + DecisionOutcome.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.outcome[$0]!) }
+            + DecisionOutcome.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.outcome($0)) }
         return FormState(title: "Décision", purpose: .decision(meeting: meeting, item: item), fields: [
             FormField(text: "text", "Décision", "", required: true, hint: "ex. Le comité valide le diagnostic"),
             FormField(choice: "mode", "Vote", modes, value: "vote"),
@@ -84,10 +84,7 @@ extension FormState {
             let open = ctx.domain.openFollowUps.filter { ctx.domain.meetings[$0.meeting]?.committee == committee }
             if !open.isEmpty {
                 let details = open.map { f in
-                    var s = "• " + f.what
-                    if !f.owner.isEmpty { s += " — " + (ctx.domain.members[f.owner]?.name ?? f.owner) }
-                    if let d = f.due { s += ", pour le " + d.french }
-                    return s
+                    "• " + Fr.Line.followUp(what: f.what, owner: ctx.domain.ownerName(f.owner), due: f.due, done: nil)
                 }.joined(separator: "\n")
                 out.append(EventDraft("agenda.add", ctx.makeID("item"), [("seance", id), ("title", "Suivi des décisions précédentes"),
                                                                         ("kind", "information"), ("duration", "10"), ("details", details)]))
