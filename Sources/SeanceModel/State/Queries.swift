@@ -56,7 +56,7 @@ extension ProjectState {
 
     public func axisLabel(_ id: String?) -> String {
         guard let id, let a = axes[id] else { return "" }
-        return "Axe \(a.number)"
+        return Fr.axis(a.number)
     }
 
     /// Voting members of a committee (active, not guests).

@@ -117,7 +117,7 @@ extension ProjectState {
                     byMember[mid, default: Rate(label: member.name, present: 0, expected: 0)].expected += 1
                     if here { byMember[mid]!.present += 1 }
                 }
-                let org = member.organisation.isEmpty ? "(sans organisation)" : organisationName(member.organisation)
+                let org = member.organisation.isEmpty ? Fr.noOrganisation : organisationName(member.organisation)
                 byOrg[org, default: Rate(label: org, present: 0, expected: 0)].expected += 1
                 if here { byOrg[org]!.present += 1 }
             }

@@ -184,6 +184,11 @@ public enum Fr {
         "\(d.day) \(shortMonths[d.month - 1]) \(d.year)"
     }
 
+    public static func axis(_ n: Int) -> String { "Axe \(n)" }
+    public static let noOrganisation = "(sans organisation)"
+    public static func refused(_ why: String) -> String { "Refusé : \(why)" }
+    public static let readOnlyJournal = "Journal ouvert en lecture seule : rien n'est enregistré."
+
     /// « Comité de pilotage n°3 »
     public static func meetingName(_ c: Committee, _ m: Meeting) -> String {
         "\(c.name) n°\(m.number)"
