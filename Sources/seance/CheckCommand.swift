@@ -52,13 +52,12 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let (state, _, _) = try loadJournal(path)
-        let meetings = state.meetingOrder.compactMap { state.meetings[$0] }
-            .sorted { ($0.date, $0.time?.minutesOfDay ?? 0) < ($1.date, $1.time?.minutesOfDay ?? 0) }
+        let meetings = state.chronological(state.meetingOrder.compactMap { state.meetings[$0] })
         for m in meetings {
             let c = state.committees[m.committee]
             let name = c.map { Fr.meetingName($0, m) } ?? m.committee
             let time = m.time.map { " " + $0.journalValue } ?? ""
-            let fields = [m.id, m.date.journalValue + time, name, m.title, Fr.meetingState[m.state]!]
+            let fields = [m.id, m.date.journalValue + time, name, m.title, Fr.meetingState(m.state)]
             print(fields.map(Terminal.safe).joined(separator: "\t"))
         }
         finish(0, keeping: state)

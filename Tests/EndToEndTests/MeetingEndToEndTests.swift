@@ -45,13 +45,13 @@ struct MeetingEndToEndTests {
         try t.keys("Tab", "Tab"); try t.type("7")
         try t.keys("Tab"); try t.type("1")
         try t.keys("Tab"); try t.type("1")
-        try t.keys("F2"); try t.waitFor("Décision : Le comité valide le suivi — validé (pour 7, contre 1,")
+        try t.keys("F2"); try t.waitFor("Décision : Le comité valide le suivi — validé. Vote : 7 pour,")
 
         try t.keys("F6"); try t.waitFor("Suite à donner")
         try t.type("Envoyer le compte rendu aux partenaires")
         try t.keys("Tab"); try t.type("MARTIN Sophie")
         try t.keys("Tab"); try t.type("31/03/2010")
-        try t.keys("F2"); try t.waitFor("Suite : Envoyer le compte rendu aux partenaires — MARTIN Sophie,")
+        try t.keys("F2"); try t.waitFor("Suite : Envoyer le compte rendu aux partenaires – MARTIN Sophie")
 
         try t.keys("F9"); try t.waitFor("▶2. Approbation")
         try t.keys("C-t"); try t.waitFor("Clôturer la séance")

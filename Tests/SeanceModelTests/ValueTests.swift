@@ -74,23 +74,3 @@ struct ValueTests {
         #expect(EventID.make(milliseconds: 1, using: &rng) < a)
     }
 }
-
-@Suite("Folding for search")
-struct FoldingTests {
-    @Test("The byte folding agrees with the character folding on French text", arguments: [
-        "Épicerie SOLIDAIRE", "cœur Œuvre", "Noël à l'Hôtel-Dieu", "ÇA VA", "e\u{301}te\u{301}", "Ægidius", "naïve façade", "中文 et 😀",
-        // Long ASCII runs go eight bytes at a time: every printable character, around accents.
-        String((32...126).map { Character(Unicode.Scalar(UInt8($0))) }) + "ÉLÈVES du COLLÈGE @[`{ AZaz",
-        "LE CONSEIL DÉPARTEMENTAL RAPPELLE LES CRITÈRES D'ÉLIGIBILITÉ DES APPELS À PROJETS 2031",
-    ])
-    func bytesAgree(_ s: String) {
-        #expect(String(decoding: Folding.folded(s), as: UTF8.self) == Folding.fold(s))
-    }
-
-    @Test func matching() {
-        var buffer: [UInt8] = []
-        let w1 = Folding.folded("epicerie"), w2 = Folding.folded("SOLIDAIRE")
-        #expect(Folding.matches("L'Épicerie solidaire « Le Panier »", words: [w1, w2], buffer: &buffer))
-        #expect(!Folding.matches("L'Épicerie sociale", words: [w1, w2], buffer: &buffer))
-    }
-}

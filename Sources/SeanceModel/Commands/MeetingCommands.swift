@@ -11,10 +11,7 @@ extension Commands {
         let open = st.openFollowUps.filter { st.meetings[$0.meeting]?.committee == committee }
         if !open.isEmpty {
             let details = open.map { f in
-                var s = "• " + f.what
-                if !f.owner.isEmpty { s += " — " + (st.members[f.owner]?.name ?? f.owner) }
-                if let d = f.due { s += ", pour le " + d.french }
-                return s
+                "• " + Fr.Line.followUp(what: f.what, owner: st.ownerName(f.owner), due: f.due, done: nil)
             }.joined(separator: "\n")
             out.append(EventDraft(.agendaAdd, makeID("item"), [(.seance, id), (.title, "Suivi des décisions précédentes"),
                                                               (.kind, AgendaKind.information.rawValue), (.duration, "10"), (.details, details)]))

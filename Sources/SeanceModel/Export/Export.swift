@@ -56,7 +56,7 @@ public enum Export {
     public static func resolveMeeting(_ state: ProjectState, _ ref: String) throws(ExportError) -> String {
         if ref == "last" {
             let held = state.meetings.values.filter { $0.state == .closed || $0.state == .inProgress }
-            guard let last = held.max(by: { MinutesBuilder.chronological($0, $1, state) }) else { throw .noHeldMeeting }
+            guard let last = held.max(by: state.isBefore) else { throw .noHeldMeeting }
             return last.id
         }
         guard state.meetings[ref] != nil else { throw .unknownMeeting(ref) }
@@ -141,11 +141,11 @@ public enum DecisionScope: Equatable, Sendable {
         case .period(let from, let to, let committee):
             if let from, let to, to < from { throw .emptyPeriod(from, to) }
             if let committee, st.committees[committee] == nil { throw .unknownCommittee(committee) }
-            return st.meetings.values.filter { m in
+            return st.chronological(st.meetings.values.filter { m in
                 m.state != .cancelled
                     && (from.map { m.date >= $0 } ?? true) && (to.map { m.date <= $0 } ?? true)
                     && (committee.map { m.committee == $0 } ?? true)
-            }.sorted { MinutesBuilder.chronological($0, $1, st) }
+            })
         }
     }
 

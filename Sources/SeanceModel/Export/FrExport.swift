@@ -101,7 +101,7 @@ extension Fr {
         public static let noDecision = "Aucune décision n'a été prise."
         public static func decisionLabel(_ n: Int) -> String { "Décision n°\(n)" }
         public static func outcomeLabel(_ o: DecisionOutcome) -> String {
-            let s = Fr.outcome[o]!
+            let s = Fr.outcome(o)
             return s.prefix(1).uppercased() + s.dropFirst()
         }
         public static func onPoint(_ n: Int, _ title: String) -> String { "point \(n) – \(title)" }
@@ -115,7 +115,7 @@ extension Fr {
         public static let quorumNotMet = "quorum non atteint"
         public static func vote(_ s: String) -> String { "Vote : \(s)." }
         public static func override(computed: DecisionOutcome, recorded: DecisionOutcome) -> String {
-            "Résultat des votes : \(Fr.outcome[computed]!) ; résultat retenu par la séance : \(Fr.outcome[recorded]!)."
+            "Résultat des votes : \(Fr.outcome(computed)) ; résultat retenu par la séance : \(Fr.outcome(recorded))."
         }
         public static func action(_ title: String) -> String { "Fiche action : \(title)." }
 

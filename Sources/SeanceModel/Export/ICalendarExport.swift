@@ -36,7 +36,7 @@ enum ICalendarExport {
         let named = st.project?.timeZone ?? "Europe/Paris"
         let tz = TimeZone(identifier: named) == nil ? "Europe/Paris" : named
         let today = options.now.localDate
-        let meetings = st.meetings.values.filter { m in
+        let meetings = st.chronological(st.meetings.values.filter { m in
             if let c = options.committee, m.committee != c { return false }
             switch options.scope {
             case .all: return true
@@ -47,7 +47,7 @@ enum ICalendarExport {
                 case .closed: return false
                 }
             }
-        }.sorted { MinutesBuilder.chronological($0, $1, st) }
+        })
 
         var lines = [
             "BEGIN:VCALENDAR",
@@ -106,7 +106,7 @@ enum ICalendarExport {
         }
         if !m.secretary.isEmpty { desc.append(""); desc.append(Fr.Export.secretary + " : " + ExportClean.line(m.secretary)) }
         if !desc.isEmpty { ev.append("DESCRIPTION:" + escape(desc.joined(separator: "\n"))) }
-        ev.append("CATEGORIES:" + escape(Fr.committeeKindShort[c.kind]!))
+        ev.append("CATEGORIES:" + escape(Fr.committeeKindShort(c.kind)))
         switch m.state {
         case .cancelled: ev.append("STATUS:CANCELLED")
         default: ev.append("STATUS:CONFIRMED")

@@ -94,9 +94,9 @@ struct MinutesBuilder {
     }
 
     var instanceLabel: String {
-        let kind = Fr.committeeKind[c.kind]!
+        let kind = Fr.committeeKind(c.kind)
         let name = ExportClean.line(c.name)
-        if name.lowercased().hasPrefix(kind.lowercased()) { return name + " (" + Fr.committeeKindShort[c.kind]! + ")" }
+        if name.lowercased().hasPrefix(kind.lowercased()) { return name + " (" + Fr.committeeKindShort(c.kind) + ")" }
         return name + " (" + kind.prefix(1).lowercased() + kind.dropFirst() + ")"
     }
 
@@ -148,7 +148,7 @@ struct MinutesBuilder {
     }
 
     func quality(_ member: Member) -> String {
-        var s = Fr.role[member.role]!
+        var s = Fr.role(member.role)
         if !member.voting && member.role != .expert && member.role != .invite { s += " (" + Fr.Export.consultative + ")" }
         let org = ExportClean.line(member.organisation)
         if !org.isEmpty { s += " – " + org }
@@ -158,10 +158,7 @@ struct MinutesBuilder {
     func presence(_ member: Member) -> String {
         guard let kind = status(member) else { return Fr.Export.notRecorded }
         let a = m.attendance[member.id]
-        var s: String
-        if kind == .pouvoir, let p = a?.proxy { s = Fr.Export.proxyGiven(to: person(p)) } else { s = Fr.Export.presenceLabel(kind) }
-        if let t = a?.time { s += " (" + Fr.Export.since(t) + ")" }
-        return s
+        return Fr.Line.presence(kind, proxy: a?.proxy.map(person), since: a?.time)
     }
 
     /// « Présents : 15 ; représentés : 1 ; … » and the quorum, for a séance held; nothing before.
@@ -181,7 +178,7 @@ struct MinutesBuilder {
     var items: [AgendaItem] { m.agenda.compactMap { st.agendaItems[$0] } }
 
     func itemFacts(_ item: AgendaItem) -> String {
-        var facts = [Fr.agendaKind[item.kind]!]
+        var facts = [Fr.agendaKind(item.kind)]
         if !item.presenter.isEmpty { facts.append(Fr.Export.presentedBy(person(item.presenter))) }
         return facts.joined(separator: ", ")
     }
@@ -263,7 +260,7 @@ struct MinutesBuilder {
             let p = Fr.Export.onPoint(i + 1, ExportClean.line(it.title))
             detail.append(p.prefix(1).uppercased() + p.dropFirst() + ".")
         }
-        detail.append(Fr.Export.vote(voteLine(d)))
+        detail.append(Fr.Line.vote(d))
         if let computed = d.computedOutcome, computed != d.outcome {
             detail.append(Fr.Export.override(computed: computed, recorded: d.outcome))
         }
@@ -273,20 +270,6 @@ struct MinutesBuilder {
                         .plain(" " + ExportClean.text(d.text))], .decision),
             .paragraph([.plain(detail.joined(separator: " "))], .decisionDetail),
         ]
-    }
-
-    func voteLine(_ d: Decision) -> String {
-        var parts: [String] = []
-        if d.unanimous {
-            parts.append(Fr.Export.unanimity)
-        } else if d.votesFor != nil || d.votesAgainst != nil || d.abstentions != nil {
-            parts.append(Fr.Export.votes(for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstention: d.abstentions ?? 0))
-        } else {
-            parts.append(Fr.Export.noVote)
-        }
-        if let v = d.votersPresent { parts.append(Fr.Export.voters(v)) }
-        if let q = d.quorumMet { parts.append(q ? Fr.Export.quorumMet : Fr.Export.quorumNotMet) }
-        return parts.joined(separator: " ; ")
     }
 
     func allDecisions(withPoint: Bool) -> [DocBlock] {
@@ -304,11 +287,7 @@ struct MinutesBuilder {
     }
 
     func followUpLine(_ f: FollowUp) -> String {
-        var s = ExportClean.text(f.what)
-        if !f.owner.isEmpty { s += " – " + person(f.owner) }
-        if let due = f.due { s += " – " + Fr.Export.beforeDate(due) }
-        if let d = f.done { s += " (" + Fr.Export.done(d) + ")" }
-        return s
+        Fr.Line.followUp(what: ExportClean.text(f.what), owner: f.owner.isEmpty ? "" : person(f.owner), due: f.due, done: f.done)
     }
 
     func followUpTable() -> [DocBlock] {
@@ -348,7 +327,7 @@ struct MinutesBuilder {
     /// The next séance: the date the séance set (`next_date`), else the committee's next planned séance.
     func nextMeeting() -> [DocBlock] {
         let later = st.meetings(of: c.id).filter { $0.id != m.id && $0.state == .planned && $0.date > m.date }
-        let next = later.min { ($0.date, $0.time?.minutesOfDay ?? 0) < ($1.date, $1.time?.minutesOfDay ?? 0) }
+        let next = later.min(by: st.isBefore)
         let text: String
         if let d = m.nextDate {
             let same = later.first { $0.date == d }
@@ -368,13 +347,7 @@ struct MinutesBuilder {
 
     func speakerLabel(_ memberID: String) -> String { st.speakerLabel(memberID) }
 
-    // MARK: - Order and names of files
-
-    static func chronological(_ a: Meeting, _ b: Meeting, _ st: ProjectState) -> Bool {
-        let ca = st.committeeOrder.firstIndex(of: a.committee) ?? Int.max
-        let cb = st.committeeOrder.firstIndex(of: b.committee) ?? Int.max
-        return (a.date, a.time?.minutesOfDay ?? 0, ca, a.number, a.id) < (b.date, b.time?.minutesOfDay ?? 0, cb, b.number, b.id)
-    }
+    // MARK: - Names of files
 
     var fileStem: String { Self.fileStem(st, m) }
 
@@ -384,38 +357,21 @@ struct MinutesBuilder {
         return slug(name) + "_" + m.date.journalValue
     }
 
-    /// Lower-case ASCII letters and digits joined by dashes, accents dropped.
+    /// Lower-case ASCII letters and digits joined by dashes: the text folded (`Folding`), then
+    /// every other character a dash.
     static func slug(_ s: String) -> String {
         var out = ""
         var dash = false
-        for u in s.unicodeScalars.flatMap(decompose) where u.properties.generalCategory != .nonspacingMark {
-            let ch = Character(u)
-            if ch.isASCII && (ch.isLetter || ch.isNumber) {
+        for u in Folding.fold(s).unicodeScalars where u.properties.generalCategory != .nonspacingMark {
+            switch u {
+            case "a"..."z", "0"..."9":
                 if dash && !out.isEmpty { out.append("-") }
                 dash = false
-                out.append(Character(ch.lowercased()))
-            } else if ch == "°" {
-                continue   // « n°3 » → n3
-            } else if ch == "œ" || ch == "Œ" {
-                if dash && !out.isEmpty { out.append("-") }
-                dash = false
-                out += "oe"
-            } else {
-                dash = true
+                out.unicodeScalars.append(u)
+            case "°": continue   // « n°3 » → n3
+            default: dash = true
             }
         }
         return String(out.prefix(60))
     }
-}
-
-private func decompose(_ u: Unicode.Scalar) -> [Unicode.Scalar] {
-    // Latin letters with diacritics: enough for names of files (the text keeps its accents).
-    let map: [Character: String] = [
-        "à": "a", "â": "a", "ä": "a", "á": "a", "ã": "a", "å": "a", "ç": "c", "é": "e", "è": "e", "ê": "e", "ë": "e",
-        "î": "i", "ï": "i", "í": "i", "ì": "i", "ô": "o", "ö": "o", "ó": "o", "ò": "o", "õ": "o", "ù": "u", "û": "u",
-        "ü": "u", "ú": "u", "ÿ": "y", "ñ": "n", "À": "A", "Â": "A", "Ä": "A", "Ç": "C", "É": "E", "È": "E", "Ê": "E",
-        "Ë": "E", "Î": "I", "Ï": "I", "Ô": "O", "Ö": "O", "Ù": "U", "Û": "U", "Ü": "U", "Ÿ": "Y", "Ñ": "N",
-    ]
-    if let r = map[Character(u)] { return Array(r.unicodeScalars) }
-    return [u]
 }

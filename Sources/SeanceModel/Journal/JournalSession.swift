@@ -50,8 +50,8 @@ public final class JournalSession {
         case journal(JournalError)
         public var description: String {
             switch self {
-            case .invalid(let m): "Refusé : \(m)"
-            case .readOnly: "Journal ouvert en lecture seule : rien n'est enregistré."
+            case .invalid(let m): Fr.refused(m)
+            case .readOnly: Fr.readOnlyJournal
             case .journal(let e): e.description
             }
         }

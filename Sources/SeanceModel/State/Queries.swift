@@ -15,8 +15,7 @@ extension ProjectState {
 
     /// Séances of a committee, newest first.
     public func meetings(of committee: String) -> [Meeting] {
-        (committees[committee]?.meetingIDs ?? []).compactMap { meetings[$0] }
-            .sorted { ($0.date, $0.time?.minutesOfDay ?? 0, $0.number) > ($1.date, $1.time?.minutesOfDay ?? 0, $1.number) }
+        chronological((committees[committee]?.meetingIDs ?? []).compactMap { meetings[$0] }).reversed()
     }
 
     /// The most recent séance held or being held.
@@ -29,17 +28,17 @@ extension ProjectState {
         extremeMeeting(of: committee, latest: false) { $0 == .planned }
     }
 
-    /// The latest (or earliest) séance of a committee in a given state, by date, time and number:
-    /// one pass reading the séances in place (the dashboard asks it of every committee each
-    /// second, and a long history has hundreds of séances per committee).
+    /// The latest (or earliest) séance of a committee in a given state, in the order of
+    /// `MeetingTime`: one pass reading the séances in place (the dashboard asks it of every
+    /// committee each second, and a long history has hundreds of séances per committee).
     private func extremeMeeting(of committee: String, latest: Bool, _ state: (MeetingStatus) -> Bool) -> Meeting? {
-        var best: (position: Int, key: (LocalDate, Int, Int))?
+        var best: (position: Int, key: MeetingTime)?
         for id in committees[committee]?.meetingIDs ?? [] {
             guard let p = meetings.position(of: id), state(meetings[position: p].state) else { continue }
-            let key = (meetings[position: p].date, meetings[position: p].time?.minutesOfDay ?? 0, meetings[position: p].number)
-            // Ties go as in the sorted list this replaces: the first for the latest, the last
-            // for the earliest.
-            if let b = best, latest ? !(key > b.key) : key > b.key { continue }
+            // One committee: its place in the project is the same for all.
+            let key = MeetingTime(date: meetings[position: p].date, minutes: meetings[position: p].time?.minutesOfDay ?? 0,
+                                  committee: 0, number: meetings[position: p].number, id: meetings[position: p].id)
+            if let b = best, latest ? key < b.key : b.key < key { continue }
             best = (p, key)
         }
         return best.map { meetings.values[$0.position] }
@@ -57,7 +56,7 @@ extension ProjectState {
 
     public func axisLabel(_ id: String?) -> String {
         guard let id, let a = axes[id] else { return "" }
-        return "Axe \(a.number)"
+        return Fr.axis(a.number)
     }
 
     /// Voting members of a committee (active, not guests).
@@ -69,7 +68,7 @@ extension ProjectState {
     /// what the séance screen writes and the documents print.
     public func speakerLabel(_ memberID: String) -> String {
         guard let m = members[memberID] else { return memberID }
-        var s = m.name + " – " + Fr.role[m.role]!
+        var s = m.name + " – " + Fr.role(m.role)
         if !m.organisation.isEmpty { s += " (\(m.organisation))" }
         return s
     }

@@ -13,12 +13,12 @@ extension ProjectState {
 
     /// Every séance of every committee, newest first, filtered.
     public func timeline(_ f: TimelineFilter = TimelineFilter()) -> [Meeting] {
-        meetingOrder.compactMap { meetings[$0] }.filter { m in
+        chronological(meetingOrder.compactMap { meetings[$0] }.filter { m in
             (f.committee == nil || m.committee == f.committee)
                 && (f.axis == nil || committees[m.committee]?.axis == f.axis)
                 && (f.year == nil || m.date.year == f.year)
                 && (f.status == nil || m.state == f.status)
-        }.sorted { ($0.date, $0.time?.minutesOfDay ?? 0, $0.id) > ($1.date, $1.time?.minutesOfDay ?? 0, $1.id) }
+        }).reversed()
     }
 
     /// The years that have séances, newest first.
@@ -117,7 +117,7 @@ extension ProjectState {
                     byMember[mid, default: Rate(label: member.name, present: 0, expected: 0)].expected += 1
                     if here { byMember[mid]!.present += 1 }
                 }
-                let org = member.organisation.isEmpty ? "(sans organisation)" : organisationName(member.organisation)
+                let org = member.organisation.isEmpty ? Fr.noOrganisation : organisationName(member.organisation)
                 byOrg[org, default: Rate(label: org, present: 0, expected: 0)].expected += 1
                 if here { byOrg[org]!.present += 1 }
             }

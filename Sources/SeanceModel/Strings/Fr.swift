@@ -2,7 +2,8 @@
 import Glibc
 #endif
 
-/// The one table of French text: every word the secretary reads comes from here.
+/// The French words that the model, the commands and the documents share (see "Words" in
+/// docs/architecture.md): a screen's own labels stay beside its view.
 public enum Fr {
     public enum Problem {
         public static let tornNoNewline = "dernière ligne incomplète (écriture interrompue)"
@@ -103,35 +104,61 @@ public enum Fr {
         }
     }
 
-    public static let committeeKind: [CommitteeKind: String] = [
-        .pilotage: "Comité de pilotage", .technique: "Comité technique", .autre: "Autre instance",
-    ]
-    public static let committeeKindShort: [CommitteeKind: String] = [
-        .pilotage: "COPIL", .technique: "COTECH", .autre: "Autre",
-    ]
-    public static let role: [MemberRole: String] = [
-        .elu: "élu(e)", .administrateur: "administrateur CCAS", .rapporteur: "rapporteur", .referent: "référent",
-        .professionnel: "professionnel", .expert: "expert consultatif", .invite: "invité", .autre: "autre",
-    ]
-    public static let meetingState: [MeetingStatus: String] = [
-        .planned: "à venir", .inProgress: "en cours", .closed: "close", .cancelled: "annulée",
-    ]
-    public static let agendaKind: [AgendaKind: String] = [
-        .information: "information", .debat: "débat", .decision: "décision / validation", .hierarchisation: "hiérarchisation",
-    ]
-    public static let attendance: [AttendanceStatus: String] = [
-        .present: "présent", .distance: "à distance", .excuse: "excusé", .absent: "absent", .pouvoir: "a donné pouvoir",
-    ]
-    public static let outcome: [DecisionOutcome: String] = [
-        .valide: "validé", .ajourne: "ajourné", .rejete: "rejeté", .amende: "amendé",
-    ]
-    public static let actionStatus: [ActionStatus: String] = [
-        .proposee: "proposée", .retenue: "retenue", .validee: "validée", .en_cours: "en cours",
-        .realisee: "réalisée", .abandonnee: "abandonnée",
-    ]
-    public static let majority: [MajorityRule: String] = [
-        .simple: "majorité simple", .absolue: "majorité absolue", .deux_tiers: "majorité des deux tiers",
-    ]
+    // The words of the model's enums: a switch each, so that a new case is a compile error.
+    public static func committeeKind(_ k: CommitteeKind) -> String {
+        switch k { case .pilotage: "Comité de pilotage"; case .technique: "Comité technique"; case .autre: "Autre instance" }
+    }
+    public static func committeeKindShort(_ k: CommitteeKind) -> String {
+        switch k { case .pilotage: "COPIL"; case .technique: "COTECH"; case .autre: "Autre" }
+    }
+    public static func role(_ r: MemberRole) -> String {
+        switch r {
+        case .elu: "élu(e)"
+        case .administrateur: "administrateur CCAS"
+        case .rapporteur: "rapporteur"
+        case .referent: "référent"
+        case .professionnel: "professionnel"
+        case .expert: "expert consultatif"
+        case .invite: "invité"
+        case .autre: "autre"
+        }
+    }
+    public static func meetingState(_ s: MeetingStatus) -> String {
+        switch s { case .planned: "à venir"; case .inProgress: "en cours"; case .closed: "close"; case .cancelled: "annulée" }
+    }
+    public static func agendaKind(_ k: AgendaKind) -> String {
+        switch k {
+        case .information: "information"
+        case .debat: "débat"
+        case .decision: "décision / validation"
+        case .hierarchisation: "hiérarchisation"
+        }
+    }
+    public static func attendance(_ a: AttendanceStatus) -> String {
+        switch a {
+        case .present: "présent"
+        case .distance: "à distance"
+        case .excuse: "excusé"
+        case .absent: "absent"
+        case .pouvoir: "a donné pouvoir"
+        }
+    }
+    public static func outcome(_ o: DecisionOutcome) -> String {
+        switch o { case .valide: "validé"; case .ajourne: "ajourné"; case .rejete: "rejeté"; case .amende: "amendé" }
+    }
+    public static func actionStatus(_ s: ActionStatus) -> String {
+        switch s {
+        case .proposee: "proposée"
+        case .retenue: "retenue"
+        case .validee: "validée"
+        case .en_cours: "en cours"
+        case .realisee: "réalisée"
+        case .abandonnee: "abandonnée"
+        }
+    }
+    public static func majority(_ m: MajorityRule) -> String {
+        switch m { case .simple: "majorité simple"; case .absolue: "majorité absolue"; case .deux_tiers: "majorité des deux tiers" }
+    }
     public static func quorum(_ q: QuorumRule) -> String {
         switch q {
         case .majority: "plus de la moitié des votants"
@@ -156,6 +183,11 @@ public enum Fr {
     public static func shortDate(_ d: LocalDate) -> String {
         "\(d.day) \(shortMonths[d.month - 1]) \(d.year)"
     }
+
+    public static func axis(_ n: Int) -> String { "Axe \(n)" }
+    public static let noOrganisation = "(sans organisation)"
+    public static func refused(_ why: String) -> String { "Refusé : \(why)" }
+    public static let readOnlyJournal = "Journal ouvert en lecture seule : rien n'est enregistré."
 
     /// « Comité de pilotage n°3 »
     public static func meetingName(_ c: Committee, _ m: Meeting) -> String {

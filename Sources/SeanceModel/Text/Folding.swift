@@ -1,40 +1,57 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-/// Case- and accent-insensitive text for search and completion: « Épicerie » and « epicerie »
-/// fold to the same thing.
+/// Case- and accent-insensitive text for search, completion and names of files: « Épicerie »
+/// and « epicerie » fold to the same thing. There is one folding, done on UTF-8 bytes (fast
+/// enough for the notes of a million events); every other use goes through it.
+///
+/// ASCII letters are lowered; every letter of Latin-1 Supplement and Latin Extended-A
+/// (U+00C0–U+017F, capital or small) becomes its ASCII base letter, or two for æ, œ, ß, þ, ĳ
+/// (`latinFolds`); combining accents U+0300–U+036F are dropped. Other bytes are kept.
 public enum Folding {
+    /// The folding as a String.
     public static func fold(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.lowercased() {
-            switch c {
-            case "à", "â", "ä", "á": out.append("a")
-            case "é", "è", "ê", "ë": out.append("e")
-            case "î", "ï", "í": out.append("i")
-            case "ô", "ö", "ó": out.append("o")
-            case "ù", "û", "ü", "ú": out.append("u")
-            case "ç": out.append("c")
-            case "œ": out.append(contentsOf: "oe")
-            case "æ": out.append(contentsOf: "ae")
-            case "ÿ": out.append("y")
-            default:
-                // A decomposed accent (e + U+0301) keeps only its base letter.
-                if let first = c.unicodeScalars.first, c.unicodeScalars.count > 1, first.isASCII {
-                    out.unicodeScalars.append(first)
-                } else {
-                    out.append(c)
-                }
-            }
-        }
-        return out
+        String(decoding: folded(s), as: UTF8.self)
+    }
+
+    /// What each scalar of U+00C0–U+017F folds to, in order; "" keeps the scalar (× and ÷).
+    static let latinFolds: [String] = [
+        // U+00C0  À    Á    Â    Ã    Ä    Å    Æ     Ç    È    É    Ê    Ë    Ì    Í    Î    Ï
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        // U+00D0  Ð    Ñ    Ò    Ó    Ô    Õ    Ö    ×   Ø    Ù    Ú    Û    Ü    Ý    Þ     ß
+        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "ss",
+        // U+00E0  à    á    â    ã    ä    å    æ     ç    è    é    ê    ë    ì    í    î    ï
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        // U+00F0  ð    ñ    ò    ó    ô    õ    ö    ÷   ø    ù    ú    û    ü    ý    þ     ÿ
+        "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+        // U+0100  Ā ā Ă ă Ą ą Ć ć Ĉ ĉ Ċ ċ Č č Ď ď
+        "a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+        // U+0110  Đ đ Ē ē Ĕ ĕ Ė ė Ę ę Ě ě Ĝ ĝ Ğ ğ
+        "d", "d", "e", "e", "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+        // U+0120  Ġ ġ Ģ ģ Ĥ ĥ Ħ ħ Ĩ ĩ Ī ī Ĭ ĭ Į į
+        "g", "g", "g", "g", "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+        // U+0130  İ    ı    Ĳ     ĳ     Ĵ    ĵ    Ķ    ķ    ĸ    Ĺ    ĺ    Ļ    ļ    Ľ    ľ    Ŀ
+        "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+        // U+0140  ŀ Ł ł Ń ń Ņ ņ Ň ň ŉ Ŋ ŋ Ō ō Ŏ ŏ
+        "l", "l", "l", "n", "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+        // U+0150  Ő    ő    Œ     œ     Ŕ    ŕ    Ŗ    ŗ    Ř    ř    Ś    ś    Ŝ    ŝ    Ş    ş
+        "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+        // U+0160  Š š Ţ ţ Ť ť Ŧ ŧ Ũ ũ Ū ū Ŭ ŭ Ů ů
+        "s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+        // U+0170  Ű ű Ų ų Ŵ ŵ Ŷ ŷ Ÿ Ź ź Ż ż Ž ž ſ
+        "u", "u", "u", "u", "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s",
+    ]
+
+    /// `latinFolds` by the two UTF-8 bytes of the scalar, lead 0xC3–0xC5: (lead - 0xC3) * 64 +
+    /// (second - 0x80). An entry holds one or two ASCII bytes (the second in the high byte);
+    /// 0 keeps the scalar.
+    static let latinTable: [UInt16] = latinFolds.map { f in
+        let b = Array(f.utf8)
+        return b.isEmpty ? 0 : UInt16(b[0]) | (b.count > 1 ? UInt16(b[1]) << 8 : 0)
     }
 }
 
 extension Folding {
-    /// The folding of `fold` done on UTF-8 bytes, for searching a large journal quickly: ASCII
-    /// letters lowered, the accented Latin letters of French (and their capitals) reduced to
-    /// their base letter, œ and æ spelt out, combining accents dropped. Other bytes are kept.
     /// Folds into the start of `out` (grown as needed, never shrunk) and returns the length.
     @discardableResult
     public static func foldBytes(_ s: String, into out: inout [UInt8]) -> Int {
@@ -66,6 +83,7 @@ extension Folding {
         var k = 0
         var i = 0
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let table = latinTable
         while i < n {
             // Eight ASCII bytes at once: capitals found by adding to each byte (no byte carries
             // into the next one, as all are below 0x80) and lowered by setting their 0x20 bit.
@@ -83,29 +101,16 @@ extension Folding {
                 o[k] = c >= 65 && c <= 90 ? c + 32 : c; k += 1; i += 1
                 continue
             }
-            if c == 0xC3, i + 1 < n {
-                let d = b[i + 1] & 0xDF   // capitals and small letters of Latin-1 differ by 0x20
-                var one: UInt8 = 0
-                switch d {
-                case 0x80...0x85: one = 0x61                                  // à á â ã ä å
-                case 0x86: o[k] = 0x61; o[k + 1] = 0x65; k += 2; i += 2; continue // æ
-                case 0x87: one = 0x63                                         // ç
-                case 0x88...0x8B: one = 0x65                                  // è é ê ë
-                case 0x8C...0x8F: one = 0x69                                  // ì í î ï
-                case 0x91: one = 0x6E                                         // ñ
-                case 0x92...0x96: one = 0x6F                                  // ò ó ô õ ö
-                case 0x99...0x9C: one = 0x75                                  // ù ú û ü
-                case 0x9D: one = 0x79                                         // ý
-                default: o[k] = c; o[k + 1] = b[i + 1]; k += 2; i += 2; continue
-                }
-                o[k] = one; k += 1; i += 2
+            if c >= 0xC3 && c <= 0xC5, i + 1 < n {                           // U+00C0–U+017F
+                let f = table[Int(c &- 0xC3) &* 64 &+ Int(b[i + 1] & 0x3F)]
+                if f == 0 { o[k] = c; o[k + 1] = b[i + 1]; k += 2; i += 2; continue }
+                o[k] = UInt8(truncatingIfNeeded: f); k += 1
+                if f > 0xFF { o[k] = UInt8(truncatingIfNeeded: f >> 8); k += 1 }
+                i += 2
                 continue
             }
-            if c == 0xC5, i + 1 < n, b[i + 1] == 0x92 || b[i + 1] == 0x93 {   // Œ œ
-                o[k] = 0x6F; o[k + 1] = 0x65; k += 2; i += 2; continue
-            }
-            if c == 0xCC, i + 1 < n, b[i + 1] >= 0x80 && b[i + 1] <= 0xAF {
-                i += 2; continue                                              // combining accents U+0300–U+032F
+            if (c == 0xCC || c == 0xCD) && i + 1 < n && (c == 0xCC || b[i + 1] <= 0xAF) {
+                i += 2; continue                                              // combining accents U+0300–U+036F
             }
             o[k] = c; k += 1; i += 1
         }

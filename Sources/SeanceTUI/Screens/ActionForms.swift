@@ -6,7 +6,7 @@ extension FormState {
     static func action(_ a: ActionSheet?, _ st: ProjectState) -> FormState {
         let axes = [FormField.Option(value: "", label: "aucun")] + st.activeAxes.map { FormField.Option(value: $0.id, label: "Axe \($0.number) – \($0.title)") }
         let committees = [FormField.Option(value: "", label: "aucun")] + st.activeCommittees.map { FormField.Option(value: $0.id, label: $0.name) }
-        let statuses = ActionStatus.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.actionStatus[$0]!) }
+        let statuses = ActionStatus.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.actionStatus($0)) }
         return FormState(title: a == nil ? "Nouvelle fiche action" : "Modifier la fiche", purpose: a.map { .editAction($0.id) } ?? .newAction, fields: [
             FormField(text: "title", "Titre", a?.title ?? "", required: true),
             FormField(choice: "axis", "Axe", axes, value: a?.axis ?? ""),

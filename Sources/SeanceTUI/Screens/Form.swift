@@ -112,11 +112,11 @@ extension FormState {
     }
 
     static func committee(_ c: Committee?, axes: [Axis]) -> FormState {
-        let kinds = CommitteeKind.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.committeeKind[$0]!) }
+        let kinds = CommitteeKind.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.committeeKind($0)) }
         let axisOptions = [FormField.Option(value: "", label: "aucun")]
             + axes.map { FormField.Option(value: $0.id, label: "Axe \($0.number) – \($0.title)") }
         let quorum = [QuorumRule.majority, .third, .none].map { FormField.Option(value: $0.journalValue, label: Fr.quorum($0)) }
-        let majority = MajorityRule.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.majority[$0]!) }
+        let majority = MajorityRule.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.majority($0)) }
         return FormState(title: c == nil ? "Nouveau comité" : "Modifier le comité", purpose: c.map { .editCommittee($0.id) } ?? .newCommittee, fields: [
             FormField(text: "name", "Nom", c?.name ?? "", required: true, hint: "ex. Comité technique « Logement »"),
             FormField(choice: "kind", "Type", kinds, value: c?.kind.rawValue ?? CommitteeKind.technique.rawValue),
@@ -127,7 +127,7 @@ extension FormState {
     }
 
     static func member(_ m: Member?, committee: String) -> FormState {
-        let roles = MemberRole.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.role[$0]!) }
+        let roles = MemberRole.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.role($0)) }
         let yesNo = [FormField.Option(value: "oui", label: "oui, votant"), FormField.Option(value: "non", label: "non, consultatif")]
         return FormState(title: m == nil ? "Nouveau membre" : "Modifier le membre",
                          purpose: m.map { .editMember($0.id) } ?? .newMember(committee: committee), fields: [

@@ -13,7 +13,7 @@ extension FormState {
     }
 
     static func agendaItem(meeting: String, _ item: AgendaItem?) -> FormState {
-        let kinds = AgendaKind.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.agendaKind[$0]!) }
+        let kinds = AgendaKind.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.agendaKind($0)) }
         return FormState(title: item == nil ? "Nouveau point de l'ordre du jour" : "Modifier le point",
                          purpose: .agendaItem(meeting: meeting, item: item?.id), fields: [
             FormField(text: "title", "Intitulé", item?.title ?? "", required: true),
@@ -28,7 +28,7 @@ extension FormState {
                      FormField.Option(value: "unanimite", label: "unanimité"),
                      FormField.Option(value: "sans", label: "sans vote")]
         let outcomes = [FormField.Option(value: "", label: "selon le vote")]
-            + DecisionOutcome.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.outcome[$0]!) }
+            + DecisionOutcome.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.outcome($0)) }
         return FormState(title: "Décision", purpose: .decision(meeting: meeting, item: item), fields: [
             FormField(text: "text", "Décision", "", required: true, hint: "ex. Le comité valide le diagnostic"),
             FormField(choice: "mode", "Vote", modes, value: "vote"),

@@ -25,7 +25,7 @@ extension App {
         if !meeting.place.isEmpty { title += " — " + meeting.place }
         g.put(" " + title, x: a.x, y: y, role: .header, maxWidth: a.width); y += 1
         let (q, role) = quorumLine(meeting.id, st)
-        var state = Fr.meetingState[meeting.state]!
+        var state = Fr.meetingState(meeting.state)
         if meeting.state == .closed, let end = meeting.endTime { state += " à " + end.french }
         let x = g.put(" " + CharWidth.truncate(meeting.title, to: max(10, a.width - CharWidth.of(q) - CharWidth.of(state) - 8)), x: a.x, y: y, role: .dim)
         let right = state + " · " + q + " "
@@ -80,7 +80,7 @@ extension App {
         let w = a.width - leftWidth - 2
         let itemID = ms.shownItem(meeting)
         let item = itemID.flatMap { st.agendaItems[$0] }
-        var head = item.map { "\($0.title) · \(Fr.agendaKind[$0.kind]!)" } ?? "Notes de la séance"
+        var head = item.map { "\($0.title) · \(Fr.agendaKind($0.kind))" } ?? "Notes de la séance"
         if let p = item?.presenter, !p.isEmpty { head += " · présenté par " + (st.members[p]?.name ?? p) }
         g.put(CharWidth.truncate(head, to: w), x: x, y: y, role: .accent)
         var lines: [(String, Role, Int?)] = []
@@ -97,15 +97,11 @@ extension App {
             }
         }
         for d in (meeting.decisions.compactMap { st.decisions[$0] }.filter { $0.item == itemID }) {
-            var t = "Décision : \(d.text) — \(Fr.outcome[d.outcome]!)"
-            if d.unanimous { t += " à l'unanimité" }
-            else if let f = d.votesFor { t += " (pour \(f), contre \(d.votesAgainst ?? 0), abstention \(d.abstentions ?? 0))" }
+            let t = "Décision : \(d.text) — \(Fr.outcome(d.outcome)). " + Fr.Line.vote(d)
             lines += wrap(t, width: w).map { ($0, .ok, nil) }
         }
         for f in (meeting.followUps.compactMap { st.followUps[$0] }.filter { $0.item == itemID }) {
-            var t = "Suite : \(f.what)"
-            if !f.owner.isEmpty { t += " — " + (st.members[f.owner]?.name ?? f.owner) }
-            if let d = f.due { t += ", pour le \(d.french)" }
+            let t = "Suite : " + Fr.Line.followUp(what: f.what, owner: st.members[f.owner]?.name ?? f.owner, due: f.due, done: f.done)
             lines += wrap(t, width: w).map { ($0, .accent, nil) }
         }
         let area = bottom - inputRows - 1 - (y + 1)
@@ -147,7 +143,7 @@ extension App {
         var rows: [[String]] = []
         for (i, item) in items.enumerated() {
             let at = clockTime.map { LocalTime(hour: ($0 / 60) % 24, minute: $0 % 60)!.journalValue } ?? ""
-            rows.append(["\(i + 1)", at, item.title, Fr.agendaKind[item.kind]!, ctx.domain.members[item.presenter]?.name ?? item.presenter,
+            rows.append(["\(i + 1)", at, item.title, Fr.agendaKind(item.kind), ctx.domain.members[item.presenter]?.name ?? item.presenter,
                          item.plannedMinutes.map { "\($0) min" } ?? ""])
             if let c = clockTime { clockTime = c + (item.plannedMinutes ?? 0) }
         }
@@ -171,9 +167,7 @@ extension App {
         g.put(" Présences", x: a.x, y: y, role: .accent); y += 1
         let rows: [[String]] = st.participants(of: s.meeting).map { p in
             let at = meeting.attendance[p.id]
-            var status = at.map { Fr.attendance[$0.status]! } ?? "—"
-            if let proxy = at?.proxy { status += " à " + (st.members[proxy]?.name ?? proxy) }
-            if let t = at?.time { status += " (\(t.journalValue))" }
+            let status = at.map { Fr.Line.presence($0.status, proxy: $0.proxy.map { st.members[$0]?.name ?? $0 }, since: $0.time) } ?? "—"
             let vote = p.guestOf != nil ? "invité" : (p.voting ? "oui" : "—")
             return [p.name, p.organisation, vote, status]
         }

@@ -132,13 +132,21 @@ extension App {
 }
 
 extension FormState {
-    static func export(meeting: String, folder: String) -> FormState {
-        let formats = DocumentFormat.allCases.map { f in
-            FormField.Option(value: f.rawValue, label: [DocumentFormat.odt: "ODT (LibreOffice, Word)", .html: "HTML (page imprimable)",
-                                                         .md: "Markdown", .txt: "texte brut (72 colonnes)"][f]!)
+    /// A format's place in the export form and its label.
+    static func formatChoice(_ f: DocumentFormat) -> (rank: Int, label: String) {
+        switch f {
+        case .odt: (0, "ODT (LibreOffice, Word)")
+        case .html: (1, "HTML (page imprimable)")
+        case .md: (2, "Markdown")
+        case .txt: (3, "texte brut (72 colonnes)")
         }
+    }
+
+    static func export(meeting: String, folder: String) -> FormState {
+        let formats = DocumentFormat.allCases.sorted { formatChoice($0).rank < formatChoice($1).rank }
+            .map { FormField.Option(value: $0.rawValue, label: formatChoice($0).label) }
         return FormState(title: "Exporter le compte rendu", purpose: .export(meeting: meeting), fields: [
-            FormField(choice: "format", "Format", [formats[3], formats[1], formats[0], formats[2]], value: "odt"),
+            FormField(choice: "format", "Format", formats, value: "odt"),
             FormField(text: "path", "Où", folder, required: true, hint: "un dossier (nom proposé) ou un fichier"),
         ])
     }

@@ -10,14 +10,14 @@ extension App {
         filters.append("comité : " + (h.committee.flatMap { st.committees[$0]?.name } ?? "tous"))
         filters.append("axe : " + (h.axis.flatMap { st.axes[$0] }.map { "\($0.number)" } ?? "tous"))
         filters.append("année : " + (h.year.map(String.init) ?? "toutes"))
-        filters.append("état : " + (h.status.map { Fr.meetingState[$0]! } ?? "tous"))
+        filters.append("état : " + (h.status.map { Fr.meetingState($0) } ?? "tous"))
         y += 1
         for l in wrap(filters.joined(separator: " · "), width: a.width - 2).prefix(2) { g.put(" " + l, x: a.x, y: y, role: .dim); y += 1 }
         y += 1
         let rows = st.timeline(h.filter)
         let data: [[String]] = rows.map { m in
             let c = st.committees[m.committee]
-            return [Fr.shortDate(m.date), c.map { Fr.meetingName($0, m) } ?? m.committee, m.title, Fr.meetingState[m.state]!,
+            return [Fr.shortDate(m.date), c.map { Fr.meetingName($0, m) } ?? m.committee, m.title, Fr.meetingState(m.state),
                     m.decisions.isEmpty ? "" : "\(m.decisions.count)"]
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y),
@@ -42,15 +42,23 @@ extension App {
             : "\(hits.count) résultat\(hits.count > 1 ? "s" : "")"
         g.put(" " + label, x: a.x, y: y, role: .dim, maxWidth: a.width - 1)
         y += 2
-        let kinds: [ProjectState.SearchHit.Kind: String] = [.note: "note", .decision: "décision", .followUp: "suite", .agendaItem: "point",
-                                                            .meeting: "séance", .action: "fiche"]
+        func kind(_ k: ProjectState.SearchHit.Kind) -> String {
+            switch k {
+            case .note: "note"
+            case .decision: "décision"
+            case .followUp: "suite"
+            case .agendaItem: "point"
+            case .meeting: "séance"
+            case .action: "fiche"
+            }
+        }
         let data: [[String]] = hits.map { hit in
             let m = hit.meeting.flatMap { st.meetings[$0] }
             let place = m.map { mm in st.committees[mm.committee].map { Fr.meetingName($0, mm) } ?? mm.id } ?? "Fiches actions"
             let item = hit.item.flatMap { st.agendaItems[$0]?.title } ?? ""
             // A note's line breaks are text, not controls: on one line they read as « / ».
             let text = hit.text.replacingOccurrences(of: "\n", with: " / ")
-            return [hit.date.map(Fr.shortDate) ?? "", kinds[hit.kind]!, place + (item.isEmpty ? "" : " › " + item), text]
+            return [hit.date.map(Fr.shortDate) ?? "", kind(hit.kind), place + (item.isEmpty ? "" : " › " + item), text]
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y),
               columns: [Column(title: "Date", width: 13), Column(title: "Type", width: 8), Column(title: "Où", width: 0), Column(title: "Texte", width: 0)],
@@ -105,8 +113,8 @@ extension App {
         var y = a.y + 1
         let from = p.year.flatMap { LocalDate(year: $0, month: 1, day: 1) }, to = p.year.flatMap { LocalDate(year: $0, month: 12, day: 31) }
         let data = st.participation(from: from, to: to, committee: p.committee)
-        let titles: [ParticipationState.View: String] = [.committees: "par comité", .members: "par membre", .organisations: "par organisation"]
-        var head = " Participation \(titles[p.view]!) · " + (p.year.map { "année \($0)" } ?? "toutes les années")
+        let title = switch p.view { case .committees: "par comité"; case .members: "par membre"; case .organisations: "par organisation" }
+        var head = " Participation \(title) · " + (p.year.map { "année \($0)" } ?? "toutes les années")
         if p.view == .members { head += " · " + (p.committee.flatMap { st.committees[$0]?.name } ?? "tous les comités") }
         g.put(head, x: a.x, y: y, role: .header, maxWidth: a.width); y += 1
         g.put(" Présents (sur place ou à distance) / attendus, aux séances tenues. Tab : autre vue.", x: a.x, y: y, role: .dim, maxWidth: a.width)
@@ -134,7 +142,7 @@ extension App {
         let rows: [[String]] = list.map { act in
             let gap = act.financingGap.flatMap { $0 == .zero ? nil : $0 }
             return [act.title, st.axisLabel(act.axis), act.porteur, act.cost?.frenchRounded ?? "—",
-                    gap.map { "manque " + $0.frenchRounded } ?? "équilibré", Fr.actionStatus[act.status]!,
+                    gap.map { "manque " + $0.frenchRounded } ?? "équilibré", Fr.actionStatus(act.status),
                     act.progress.map { "\($0) %" } ?? ""]
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y),
@@ -151,7 +159,7 @@ extension App {
         add(act.title, .header)
         add([st.axisLabel(act.axis), act.committee.flatMap { st.committees[$0]?.name } ?? "", "porteur : " + act.porteur]
             .filter { !$0.isEmpty }.joined(separator: " · "), .dim)
-        add("Statut : \(Fr.actionStatus[act.status]!)" + (act.progress.map { " · avancement \($0) %" } ?? ""))
+        add("Statut : \(Fr.actionStatus(act.status))" + (act.progress.map { " · avancement \($0) %" } ?? ""))
         if let cost = act.cost {
             add("Coût : \(cost.french) · financé : \(act.financed.french)")
             for line in act.financing { add("  \(line.financer) : \(line.amount.french)") }
@@ -165,7 +173,7 @@ extension App {
         add("Vie de la fiche", .accent)
         for c in act.history {
             var t = c.date.french + " — "
-            if let s = c.status { t += "statut « \(Fr.actionStatus[s]!) »" }
+            if let s = c.status { t += "statut « \(Fr.actionStatus(s)) »" }
             if let p = c.percent { t += (c.status == nil ? "" : " · ") + "avancement \(p) %" }
             if let v = c.value { t += " · " + (c.indicator.map { "\($0) : " } ?? "") + v }
             if let m = c.comment { t += " · " + m }
@@ -178,7 +186,7 @@ extension App {
         for d in decisions {
             let m = st.meetings[d.meeting]
             let name = m.flatMap { mm in st.committees[mm.committee].map { Fr.meetingName($0, mm) } } ?? ""
-            add("\(m.map { $0.date.french } ?? "") — \(name) : \(d.text) — \(Fr.outcome[d.outcome]!)")
+            add("\(m.map { $0.date.french } ?? "") — \(name) : \(d.text) — \(Fr.outcome(d.outcome))")
         }
         for (i, l) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).prefix(a.height - 1).enumerated() {
             g.put(" " + l.0, x: a.x, y: a.y + 1 + i, role: l.1, maxWidth: a.width - 1)

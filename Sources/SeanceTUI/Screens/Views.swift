@@ -54,7 +54,7 @@ extension App {
             let last = st.lastMeeting(of: c.id).map { Fr.shortDate($0.date) } ?? "—"
             let next = st.nextMeeting(of: c.id).map { Fr.shortDate($0.date) } ?? "—"
             let opened = openByCommittee[c.id] ?? 0
-            return [c.name, Fr.committeeKindShort[c.kind]!, "\(st.votingMembers(of: c.id).count)/\(st.members(of: c.id).count)",
+            return [c.name, Fr.committeeKindShort(c.kind), "\(st.votingMembers(of: c.id).count)/\(st.members(of: c.id).count)",
                     last, next, String(c.meetingIDs.count), opened == 0 ? "" : String(opened)]
         }
         let wide = a.width >= 100
@@ -74,10 +74,10 @@ extension App {
         var y = a.y + 1
         let x = a.x + 1
         g.put(com.name, x: x, y: y, role: .header, maxWidth: a.width - 2); y += 1
-        var facts = com.name.hasPrefix(Fr.committeeKind[com.kind]!) ? [] : [Fr.committeeKind[com.kind]!]
+        var facts = com.name.hasPrefix(Fr.committeeKind(com.kind)) ? [] : [Fr.committeeKind(com.kind)]
         if let ax = com.axis.flatMap({ st.axes[$0] }) { facts.append("Axe \(ax.number) – \(ax.title)") }
         facts.append("quorum : " + Fr.quorum(com.quorum))
-        facts.append(Fr.majority[com.majority]!)
+        facts.append(Fr.majority(com.majority))
         for l in wrap(facts.joined(separator: " · "), width: a.width - 2).prefix(2) {
             g.put(l, x: x, y: y, role: .dim); y += 1
         }
@@ -90,7 +90,7 @@ extension App {
         g.put("Membres (\(members.count), dont \(voting) votant\(voting > 1 ? "s" : ""))", x: x, y: y,
               role: c.pane == .members ? .accent : .dim); y += 1
         let memberRows = members.map { m in
-            [m.name, m.organisation, Fr.role[m.role]!, m.voting ? "oui" : "—"]
+            [m.name, m.organisation, Fr.role(m.role), m.voting ? "oui" : "—"]
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: membersHeight - 1),
               columns: [Column(title: "Nom", width: 0), Column(title: "Organisation", width: 0),
@@ -102,7 +102,7 @@ extension App {
               role: c.pane == .meetings ? .accent : .dim); y += 1
         let meetingRows = meetings.map { m in
             ["n°\(m.number)", Fr.shortDate(m.date), m.time?.french ?? "", m.title.isEmpty ? m.place : m.title,
-             Fr.meetingState[m.state]!]
+             Fr.meetingState(m.state)]
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y),
               columns: [Column(title: "N°", width: 4), Column(title: "Date", width: 13), Column(title: "Heure", width: 8),

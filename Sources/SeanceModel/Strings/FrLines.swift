@@ -1,0 +1,37 @@
+/// The lines a screen and a document both show — a decision's vote, a follow-up, a member's
+/// presence — written once, so that the séance's screen and its compte rendu say the same.
+/// They take text as it is: a document cleans it first (`ExportClean`), a screen as it draws.
+extension Fr {
+    public enum Line {
+        /// « Vote : 7 pour, 1 contre, 0 abstention ; 9 votants présents ou représentés ; quorum atteint. »
+        public static func vote(_ d: Decision) -> String {
+            var parts: [String] = []
+            if d.unanimous {
+                parts.append(Export.unanimity)
+            } else if d.votesFor != nil || d.votesAgainst != nil || d.abstentions != nil {
+                parts.append(Export.votes(for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstention: d.abstentions ?? 0))
+            } else {
+                parts.append(Export.noVote)
+            }
+            if let v = d.votersPresent { parts.append(Export.voters(v)) }
+            if let q = d.quorumMet { parts.append(q ? Export.quorumMet : Export.quorumNotMet) }
+            return Export.vote(parts.joined(separator: " ; "))
+        }
+
+        /// « Envoyer le diagnostic – MARTIN Sophie – pour le 01/07/2009 (réalisée le 03/07/2009) »
+        public static func followUp(what: String, owner: String, due: LocalDate?, done: LocalDate?) -> String {
+            var s = what
+            if !owner.isEmpty { s += " – " + owner }
+            if let due { s += " – " + Export.beforeDate(due) }
+            if let done { s += " (" + Export.done(done) + ")" }
+            return s
+        }
+
+        /// « a donné pouvoir à MARTIN Sophie (depuis 14 h 35) »
+        public static func presence(_ status: AttendanceStatus, proxy: String?, since: LocalTime?) -> String {
+            var s = status == .pouvoir && proxy != nil ? Export.proxyGiven(to: proxy!) : Export.presenceLabel(status)
+            if let since { s += " (" + Export.since(since) + ")" }
+            return s
+        }
+    }
+}
