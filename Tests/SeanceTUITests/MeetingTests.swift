@@ -47,6 +47,20 @@ struct MeetingTests {
         #expect(h.meeting?.editor.isEmpty == true)
     }
 
+    @Test("Deleting a chosen line: the séance beneath the confirmation forgets the choice (the write was lost before)")
+    func deleteClearsSelection() {
+        var h = copil4()
+        h.type("Ligne à supprimer"); h.press([.enter])
+        h.press([.up])
+        #expect(h.meeting?.selectedNote == 0)
+        h.press([.delete])
+        guard case .confirm = h.app.top else { Issue.record("pas de confirmation"); return }
+        guard case .meeting(let beneath) = h.app.screens[h.app.screens.count - 2] else { Issue.record("pas de séance dessous"); return }
+        #expect(beneath.selectedNote == nil)
+        h.press([.char("o")])
+        #expect(h.written.last?.kind == "note.delete")
+    }
+
     @Test("A failed write keeps the line on screen, marked unsaved, with the way out")
     func failedWriteKeepsLine() {
         var h = copil4()

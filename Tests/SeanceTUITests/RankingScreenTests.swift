@@ -27,13 +27,30 @@ struct RankingScreenTests {
         #expect(h.written.map(\.kind) == ["seance.open", "ranking.open", "ranking.envelope"])
     }
 
+    @Test("The ranking memo is the screen's own and keyed by what the ranking reads: two states with as many events do not collide")
+    func memoKeyedByInputs() {
+        let h = opened()
+        let r = ranking(h)
+        var cheap = h.domain, dear = h.domain
+        _ = cheap.apply(event("action.edit", r.actions[0], [("cost", "1.00")]))
+        _ = dear.apply(event("action.edit", r.actions[0], [("cost", "900000.00")]))
+        #expect(cheap.eventCount == dear.eventCount)
+        let memo = RankingMemo()
+        let a = memo.view(r, cheap), b = memo.view(r, dear)
+        #expect(a.costs[0] == Money(cents: 100))
+        #expect(b.costs[0] == Money(euros: 900_000))
+        #expect(a.cumulative != b.cumulative)
+        // Two screens have two memos.
+        #expect(RankingState(ranking: "x").memo !== RankingState(ranking: "x").memo)
+    }
+
     @Test("Manual: + and - move the chosen fiche, the order is the ranking")
     func manual() {
         var h = opened()
         let first = ranking(h).manualOrder[0]
         h.press([.char("+")])
         #expect(ranking(h).manualOrder[1] == first)
-        let view = RankingView(ranking(h), h.domain)
+        let view = RankingView(compute: ranking(h), h.domain)
         #expect(view.order[1] == first)
     }
 
@@ -44,9 +61,9 @@ struct RankingScreenTests {
         #expect(ranking(h).method == .weighted)
         // Give the 5th row 9 on the first criterion: it goes to the top.
         h.press([.down, .down, .down, .down, .enter])
-        let scored = RankingView(ranking(h), h.domain).order[0] == ranking(h).actions.first ? nil : RankingView(ranking(h), h.domain).order[4]
+        let scored = RankingView(compute: ranking(h), h.domain).order[0] == ranking(h).actions.first ? nil : RankingView(compute: ranking(h), h.domain).order[4]
         h.type("9"); h.press([.f(2)])
-        let view = RankingView(ranking(h), h.domain)
+        let view = RankingView(compute: ranking(h), h.domain)
         #expect(view.order[0] == scored)
         h.press([.down])   // the selection was on the fiche, now first: down goes to the second row
         guard case .ranking(let rs) = h.app.top else { Issue.record("left the screen"); return }
@@ -80,7 +97,7 @@ struct RankingScreenTests {
         let r = ranking(h)
         #expect(r.ballots.count == 4)
         #expect(r.ballots["mem-copil-03"] == [["act-centre-social"], ["act-epicerie", "act-thermique"]])
-        let view = RankingView(r, h.domain)
+        let view = RankingView(compute: r, h.domain)
         #expect(view.order[0] == "act-epicerie")
         h.press([.char("m")])
         #expect(ranking(h).method == .borda)
@@ -107,7 +124,7 @@ struct RankingScreenTests {
         }
         h.press([.char("e"), .ctrl("u")]); h.type("500 000"); h.press([.f(2)])
         #expect(ranking(h).envelope == Money(euros: 500_000))
-        let view = RankingView(ranking(h), h.domain)
+        let view = RankingView(compute: ranking(h), h.domain)
         #expect(view.cut!.total <= Money(euros: 500_000))
         h.press([.char("4")])
         let g = App.view(h.app, h.ctx, width: 120, height: 40)

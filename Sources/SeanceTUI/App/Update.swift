@@ -100,18 +100,10 @@ public enum App {
             return []
         }
         let kind = s.top.kind
-        // In a form, printable keys are text for a text field; editing keys edit it.
-        if case .form(var f) = s.top, case .text(var editor) = f.fields[f.focus].kind {
-            let isCommand = KeyMap.command(for: key, on: .form) != nil
-            let isPrintable: Bool = { if case .char = key { return true } else { return false } }()
-            if (isPrintable || !isCommand) && editor.handle(key) {
-                f.fields[f.focus].kind = .text(editor)
-                f.error = nil
-                s.replaceTop(.form(f))
-                return []
-            }
+        if let typed = textInput(s.top, key, ctx) {
+            s.replaceTop(typed)
+            return []
         }
-        if handleTextInput(&s, key, ctx) { return [] }
         guard let cmd = KeyMap.command(for: key, on: kind) else {
             if key == .ctrl("c") { s.status = StatusLine(text: "Pour quitter : F10. Tout ce qui est affiché comme enregistré l'est.", role: .dim) }
             return []
@@ -133,14 +125,11 @@ public enum App {
             break
         }
         switch s.top {
-        case .welcome(var w): return welcome(&s, &w, cmd, ctx)
-        case .dashboard(var d):
-            let effects = dashboard(&s, &d, cmd, ctx)
-            if case .dashboard = s.top { s.replaceTop(.dashboard(d)) }
-            return effects
-        case .committee(var c): return committee(&s, &c, cmd, ctx)
-        case .axes(var l): return axes(&s, &l, cmd, ctx)
-        case .form(var f): return form(&s, &f, cmd, ctx)
+        case .welcome(let w): return step(&s, welcome(w, cmd, ctx), Screen.welcome)
+        case .dashboard(let d): return step(&s, dashboard(d, cmd, ctx), Screen.dashboard)
+        case .committee(let c): return step(&s, committee(c, cmd, ctx), Screen.committee)
+        case .axes(let l): return step(&s, axes(l, cmd, ctx), Screen.axes)
+        case .form(let f): return step(&s, form(f, cmd, ctx), Screen.form)
         case .confirm(let c):
             switch cmd {
             case .yes:
@@ -153,30 +142,20 @@ public enum App {
         case .notice:
             if s.screens.count > 1 { s.pop() } else { return quit(&s) }
             return []
-        case .problems(var p):
-            switch cmd {
-            case .up: p.scroll = max(0, p.scroll - 1)
-            case .down: p.scroll = min(max(0, p.problems.count - 1), p.scroll + 1)
-            case .pageUp: p.scroll = max(0, p.scroll - 10)
-            case .pageDown: p.scroll = min(max(0, p.problems.count - 1), p.scroll + 10)
-            case .back: s.pop(); return []
-            default: break
-            }
-            s.replaceTop(.problems(p))
-            return []
+        case .problems(let p): return step(&s, problems(p, cmd, ctx), Screen.problems)
         case .locked:
             if cmd == .openReadOnly { return [.openReadOnly] }
             return []
-        case .meeting(var m): return meeting(&s, &m, cmd, ctx)
-        case .history(var h): return history(&s, &h, cmd, ctx)
-        case .search(var q): return search(&s, &q, cmd, ctx)
-        case .followUps(var f): return followUps(&s, &f, cmd, ctx)
-        case .participation(var p): return participation(&s, &p, cmd, ctx)
-        case .actions(var a): return actions(&s, &a, cmd, ctx)
-        case .ranking(var r): return rankingScreen(&s, &r, cmd, ctx)
-        case .agenda(var a): return agenda(&s, &a, cmd, ctx)
-        case .attendance(var a): return attendance(&s, &a, cmd, ctx)
-        case .picker(var p): return picker(&s, &p, cmd, ctx)
+        case .meeting(let m): return step(&s, meeting(m, cmd, ctx), Screen.meeting)
+        case .history(let h): return step(&s, history(h, cmd, ctx), Screen.history)
+        case .search(let q): return step(&s, search(q, cmd, ctx), Screen.search)
+        case .followUps(let f): return step(&s, followUps(f, cmd, ctx), Screen.followUps)
+        case .participation(let p): return step(&s, participation(p, cmd, ctx), Screen.participation)
+        case .actions(let a): return step(&s, actions(a, cmd, ctx), Screen.actions)
+        case .ranking(let r): return step(&s, rankingScreen(r, cmd, ctx), Screen.ranking)
+        case .agenda(let a): return step(&s, agenda(a, cmd, ctx), Screen.agenda)
+        case .attendance(let a): return step(&s, attendance(a, cmd, ctx), Screen.attendance)
+        case .picker(let p): return step(&s, picker(p, cmd, ctx), Screen.picker)
         case .draftOffer(let d):
             switch cmd {
             case .yes:
@@ -192,6 +171,20 @@ public enum App {
                 return [.discardDraft]
             default: return []
             }
+        }
+    }
+
+    static func problems(_ p: ProblemsState, _ cmd: Command, _ ctx: Context) -> Transition<ProblemsState> {
+        Transition(p) { s, p in
+            switch cmd {
+            case .up: p.scroll = max(0, p.scroll - 1)
+            case .down: p.scroll = min(max(0, p.problems.count - 1), p.scroll + 1)
+            case .pageUp: p.scroll = max(0, p.scroll - 10)
+            case .pageDown: p.scroll = min(max(0, p.problems.count - 1), p.scroll + 10)
+            case .back: s.pop()
+            default: break
+            }
+            return []
         }
     }
 
@@ -226,7 +219,7 @@ public enum App {
     }
 
     /// The events of a command, to append; or its refusal on the status line.
-    static func commit(_ s: inout AppState, _ result: CommandResult, then: AfterCommit = .stay) -> [Effect] {
+    static func commit(_ s: inout Next, _ result: CommandResult, then: AfterCommit = .stay) -> [Effect] {
         switch result {
         case .success(let drafts): return drafts.isEmpty ? [] : [.commit(drafts, then: then)]
         case .failure(let r):
@@ -236,198 +229,184 @@ public enum App {
     }
 
     /// A confirmation before a command's events are appended; its refusal on the status line.
-    static func confirm(_ s: inout AppState, _ question: String, _ result: CommandResult) {
+    static func confirm(_ s: inout Next, _ question: String, _ result: CommandResult) {
         switch result {
         case .success(let drafts): s.push(.confirm(ConfirmState(question: question, drafts: drafts)))
         case .failure(let r): s.status = StatusLine(text: r.message, role: .warning)
         }
     }
 
-    static func requireWritable(_ s: inout AppState, _ ctx: Context) -> Bool {
+    static func requireWritable(_ s: inout Next, _ ctx: Context) -> Bool {
         if ctx.journal?.writable == true { return true }
         s.status = StatusLine(text: "Journal ouvert en lecture seule : aucune modification possible.", role: .warning)
         return false
     }
 
-    static func welcome(_ s: inout AppState, _ w: inout WelcomeState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        switch cmd {
-        case .up: w.selection = max(0, w.selection - 1)
-        case .down: w.selection = min(2, w.selection + 1)
-        case .createProject: w.selection = 0; s.replaceTop(.welcome(w)); s.push(.form(.project(nil, purpose: .createProject))); return []
-        case .openDemo: return [.openDemo]
-        case .open:
-            switch w.selection {
-            case 0: s.replaceTop(.welcome(w)); s.push(.form(.project(nil, purpose: .createProject))); return []
-            case 1: return [.openDemo]
-            default: return quit(&s)
+    static func welcome(_ w: WelcomeState, _ cmd: Command, _ ctx: Context) -> Transition<WelcomeState> {
+        Transition(w) { s, w in
+            switch cmd {
+            case .up: w.selection = max(0, w.selection - 1)
+            case .down: w.selection = min(2, w.selection + 1)
+            case .createProject: w.selection = 0; s.push(.form(.project(nil, purpose: .createProject))); return []
+            case .openDemo: return [.openDemo]
+            case .open:
+                switch w.selection {
+                case 0: s.push(.form(.project(nil, purpose: .createProject))); return []
+                case 1: return [.openDemo]
+                default: s.quit(); return []
+                }
+            default: break
             }
-        default: break
-        }
-        s.replaceTop(.welcome(w))
-        return []
-    }
-
-    static func dashboard(_ s: inout AppState, _ d: inout DashboardState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let committees = ctx.domain.activeCommittees
-        switch cmd {
-        case .up, .down, .pageUp, .pageDown, .first, .last: move(&d.list, cmd, count: committees.count)
-        case .open:
-            guard d.list.selection < committees.count else { return [] }
-            s.replaceTop(.dashboard(d))
-            s.push(.committee(CommitteeState(committee: committees[d.list.selection].id)))
-        case .newCommittee:
-            guard requireWritable(&s, ctx) else { return [] }
-            s.replaceTop(.dashboard(d))
-            s.push(.form(.committee(nil, axes: ctx.domain.activeAxes)))
-        case .editProject:
-            guard requireWritable(&s, ctx) else { return [] }
-            s.replaceTop(.dashboard(d))
-            s.push(.form(.project(ctx.domain.project, purpose: .editProject)))
-        case .axes:
-            s.replaceTop(.dashboard(d))
-            s.push(.axes(ListState()))
-        case .history: s.replaceTop(.dashboard(d)); s.push(.history(HistoryState()))
-        case .search: s.replaceTop(.dashboard(d)); s.push(.search(SearchState()))
-        case .followUpsScreen: s.replaceTop(.dashboard(d)); s.push(.followUps(FollowUpsState()))
-        case .participation: s.replaceTop(.dashboard(d)); s.push(.participation(ParticipationState()))
-        case .actionsScreen: s.replaceTop(.dashboard(d)); s.push(.actions(ActionsState()))
-        case .editCommittee:
-            guard d.list.selection < committees.count, requireWritable(&s, ctx) else { break }
-            s.replaceTop(.dashboard(d))
-            s.push(.form(.committee(committees[d.list.selection], axes: ctx.domain.activeAxes)))
-        case .retire:
-            guard d.list.selection < committees.count, requireWritable(&s, ctx) else { break }
-            let c = committees[d.list.selection]
-            s.replaceTop(.dashboard(d))
-            s.push(.confirm(ConfirmState(question: "Retirer le comité « \(c.name) » ? Ses séances restent dans l'historique.",
-                                         drafts: (try? Commands.retire(ctx.domain, .committeeRetire, c.id).get()) ?? [])))
-        default: break
-        }
-        return []
-    }
-
-    static func committee(_ s: inout AppState, _ c: inout CommitteeState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let members = ctx.domain.members(of: c.committee)
-        let meetings = ctx.domain.meetings(of: c.committee)
-        let effects: [Effect] = []
-        switch cmd {
-        case .up, .down, .pageUp, .pageDown, .first, .last:
-            if c.pane == .members { move(&c.members, cmd, count: members.count) } else { move(&c.meetings, cmd, count: meetings.count) }
-        case .switchPane: c.pane = c.pane == .members ? .meetings : .members
-        case .back: s.pop(); return []
-        case .newMember:
-            guard requireWritable(&s, ctx) else { break }
-            s.replaceTop(.committee(c))
-            s.push(.form(.member(nil, committee: c.committee)))
             return []
-        case .ranking:
-            let target = meetings.last { $0.state == .inProgress } ?? meetings.last { $0.state == .planned }
-            guard let target else {
-                s.status = StatusLine(text: "Aucune séance à venir ou en cours : s pour en préparer une.", role: .warning)
-                break
+        }
+    }
+
+    static func dashboard(_ d: DashboardState, _ cmd: Command, _ ctx: Context) -> Transition<DashboardState> {
+        Transition(d) { s, d in
+            let committees = ctx.domain.activeCommittees
+            switch cmd {
+            case .up, .down, .pageUp, .pageDown, .first, .last: move(&d.list, cmd, count: committees.count)
+            case .open:
+                guard d.list.selection < committees.count else { return [] }
+                s.push(.committee(CommitteeState(committee: committees[d.list.selection].id)))
+            case .newCommittee:
+                guard requireWritable(&s, ctx) else { return [] }
+                s.push(.form(.committee(nil, axes: ctx.domain.activeAxes)))
+            case .editProject:
+                guard requireWritable(&s, ctx) else { return [] }
+                s.push(.form(.project(ctx.domain.project, purpose: .editProject)))
+            case .axes:
+                s.push(.axes(ListState()))
+            case .history: s.push(.history(HistoryState()))
+            case .search: s.push(.search(SearchState()))
+            case .followUpsScreen: s.push(.followUps(FollowUpsState()))
+            case .participation: s.push(.participation(ParticipationState()))
+            case .actionsScreen: s.push(.actions(ActionsState()))
+            case .editCommittee:
+                guard d.list.selection < committees.count, requireWritable(&s, ctx) else { break }
+                s.push(.form(.committee(committees[d.list.selection], axes: ctx.domain.activeAxes)))
+            case .retire:
+                guard d.list.selection < committees.count, requireWritable(&s, ctx) else { break }
+                let c = committees[d.list.selection]
+                s.push(.confirm(ConfirmState(question: "Retirer le comité « \(c.name) » ? Ses séances restent dans l'historique.",
+                                             drafts: (try? Commands.retire(ctx.domain, .committeeRetire, c.id).get()) ?? [])))
+            default: break
             }
-            s.replaceTop(.committee(c))
-            let item = target.agenda.first { ctx.domain.agendaItems[$0]?.kind == .hierarchisation }
-            return openRanking(&s, meeting: target.id, item: item, ctx)
-        case .newMeeting:
-            guard requireWritable(&s, ctx) else { break }
-            s.replaceTop(.committee(c))
-            s.push(.form(.newMeeting(committee: c.committee, today: ctx.today)))
             return []
-        case .edit where c.pane == .meetings:
-            guard c.meetings.selection < meetings.count else { break }
-            s.replaceTop(.committee(c))
-            s.push(.meeting(MeetingState(meeting: meetings[c.meetings.selection].id)))
-            return []
-        case .edit:
-            guard c.pane == .members, c.members.selection < members.count, requireWritable(&s, ctx) else { break }
-            s.replaceTop(.committee(c))
-            s.push(.form(.member(members[c.members.selection], committee: c.committee)))
-            return []
-        case .retire:
-            guard c.pane == .members, c.members.selection < members.count, requireWritable(&s, ctx) else { break }
-            let m = members[c.members.selection]
-            s.replaceTop(.committee(c))
-            s.push(.confirm(ConfirmState(question: "Retirer \(m.name) du comité ? Ses présences passées restent dans les séances.",
-                                         drafts: (try? Commands.retire(ctx.domain, .memberRetire, m.id).get()) ?? [])))
-            return []
-        case .editCommittee:
-            guard requireWritable(&s, ctx), let com = ctx.domain.committees[c.committee] else { break }
-            s.replaceTop(.committee(c))
-            s.push(.form(.committee(com, axes: ctx.domain.activeAxes)))
-            return []
-        default: break
         }
-        s.replaceTop(.committee(c))
-        return effects
     }
 
-    static func axes(_ s: inout AppState, _ l: inout ListState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let axes = ctx.domain.activeAxes
-        switch cmd {
-        case .up, .down, .pageUp, .pageDown, .first, .last: move(&l, cmd, count: axes.count)
-        case .back: s.pop(); return []
-        case .newAxis:
-            guard requireWritable(&s, ctx) else { break }
-            s.replaceTop(.axes(l))
-            s.push(.form(.axis(nil, next: (axes.map(\.number).max() ?? 0) + 1)))
-            return []
-        case .edit:
-            guard l.selection < axes.count, requireWritable(&s, ctx) else { break }
-            s.replaceTop(.axes(l))
-            s.push(.form(.axis(axes[l.selection], next: 0)))
-            return []
-        case .retire:
-            guard l.selection < axes.count, requireWritable(&s, ctx) else { break }
-            let a = axes[l.selection]
-            s.replaceTop(.axes(l))
-            s.push(.confirm(ConfirmState(question: "Retirer l'axe \(a.number) « \(a.title) » ?", drafts: (try? Commands.retire(ctx.domain, .axisRetire, a.id).get()) ?? [])))
-            return []
-        default: break
-        }
-        s.replaceTop(.axes(l))
-        return []
-    }
-
-    static func form(_ s: inout AppState, _ f: inout FormState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        switch cmd {
-        case .nextField:
-            if f.focus == f.fields.count - 1 { return submit(&s, &f, ctx) }
-            f.focus += 1
-        case .previousField: f.focus = max(0, f.focus - 1)
-        case .previousChoice, .nextChoice:
-            if case .choice(let options, var sel) = f.fields[f.focus].kind, !options.isEmpty {
-                sel = (sel + (cmd == .nextChoice ? 1 : options.count - 1)) % options.count
-                f.fields[f.focus].kind = .choice(options: options, selected: sel)
+    static func committee(_ c: CommitteeState, _ cmd: Command, _ ctx: Context) -> Transition<CommitteeState> {
+        Transition(c) { s, c in
+            let members = ctx.domain.members(of: c.committee)
+            let meetings = ctx.domain.meetings(of: c.committee)
+            let effects: [Effect] = []
+            switch cmd {
+            case .up, .down, .pageUp, .pageDown, .first, .last:
+                if c.pane == .members { move(&c.members, cmd, count: members.count) } else { move(&c.meetings, cmd, count: meetings.count) }
+            case .switchPane: c.pane = c.pane == .members ? .meetings : .members
+            case .back: s.pop(); return []
+            case .newMember:
+                guard requireWritable(&s, ctx) else { break }
+                s.push(.form(.member(nil, committee: c.committee)))
+                return []
+            case .ranking:
+                let target = meetings.last { $0.state == .inProgress } ?? meetings.last { $0.state == .planned }
+                guard let target else {
+                    s.status = StatusLine(text: "Aucune séance à venir ou en cours : s pour en préparer une.", role: .warning)
+                    break
+                }
+                let item = target.agenda.first { ctx.domain.agendaItems[$0]?.kind == .hierarchisation }
+                return openRanking(&s, meeting: target.id, item: item, ctx)
+            case .newMeeting:
+                guard requireWritable(&s, ctx) else { break }
+                s.push(.form(.newMeeting(committee: c.committee, today: ctx.today)))
+                return []
+            case .edit where c.pane == .meetings:
+                guard c.meetings.selection < meetings.count else { break }
+                s.push(.meeting(MeetingState(meeting: meetings[c.meetings.selection].id)))
+                return []
+            case .edit:
+                guard c.pane == .members, c.members.selection < members.count, requireWritable(&s, ctx) else { break }
+                s.push(.form(.member(members[c.members.selection], committee: c.committee)))
+                return []
+            case .retire:
+                guard c.pane == .members, c.members.selection < members.count, requireWritable(&s, ctx) else { break }
+                let m = members[c.members.selection]
+                s.push(.confirm(ConfirmState(question: "Retirer \(m.name) du comité ? Ses présences passées restent dans les séances.",
+                                             drafts: (try? Commands.retire(ctx.domain, .memberRetire, m.id).get()) ?? [])))
+                return []
+            case .editCommittee:
+                guard requireWritable(&s, ctx), let com = ctx.domain.committees[c.committee] else { break }
+                s.push(.form(.committee(com, axes: ctx.domain.activeAxes)))
+                return []
+            default: break
             }
-        case .submit: return submit(&s, &f, ctx)
-        case .back:
-            s.pop(); return []
-        default: break
+            return effects
         }
-        s.replaceTop(.form(f))
-        return []
     }
 
-    static func submit(_ s: inout AppState, _ f: inout FormState, _ ctx: Context) -> [Effect] {
+    static func axes(_ l: ListState, _ cmd: Command, _ ctx: Context) -> Transition<ListState> {
+        Transition(l) { s, l in
+            let axes = ctx.domain.activeAxes
+            switch cmd {
+            case .up, .down, .pageUp, .pageDown, .first, .last: move(&l, cmd, count: axes.count)
+            case .back: s.pop(); return []
+            case .newAxis:
+                guard requireWritable(&s, ctx) else { break }
+                s.push(.form(.axis(nil, next: (axes.map(\.number).max() ?? 0) + 1)))
+                return []
+            case .edit:
+                guard l.selection < axes.count, requireWritable(&s, ctx) else { break }
+                s.push(.form(.axis(axes[l.selection], next: 0)))
+                return []
+            case .retire:
+                guard l.selection < axes.count, requireWritable(&s, ctx) else { break }
+                let a = axes[l.selection]
+                s.push(.confirm(ConfirmState(question: "Retirer l'axe \(a.number) « \(a.title) » ?", drafts: (try? Commands.retire(ctx.domain, .axisRetire, a.id).get()) ?? [])))
+                return []
+            default: break
+            }
+            return []
+        }
+    }
+
+    static func form(_ f: FormState, _ cmd: Command, _ ctx: Context) -> Transition<FormState> {
+        Transition(f) { s, f in
+            switch cmd {
+            case .nextField:
+                if f.focus == f.fields.count - 1 { return submit(&s, &f, ctx) }
+                f.focus += 1
+            case .previousField: f.focus = max(0, f.focus - 1)
+            case .previousChoice, .nextChoice:
+                if case .choice(let options, var sel) = f.fields[f.focus].kind, !options.isEmpty {
+                    sel = (sel + (cmd == .nextChoice ? 1 : options.count - 1)) % options.count
+                    f.fields[f.focus].kind = .choice(options: options, selected: sel)
+                }
+            case .submit: return submit(&s, &f, ctx)
+            case .back:
+                s.pop(); return []
+            default: break
+            }
+            return []
+        }
+    }
+
+    static func submit(_ s: inout Next, _ f: inout FormState, _ ctx: Context) -> [Effect] {
         if case .export(let meeting) = f.purpose {
             guard let format = DocumentFormat(rawValue: f.fields[0].value) else { return [] }
-            s.replaceTop(.form(f))
             return [.export(meeting: meeting, format: format, path: f.fields[1].value)]
         }
         if f.purpose == .saveAs {
             let path = f.fields[0].value
-            guard !path.isEmpty else { f.error = "Indiquez un chemin."; s.replaceTop(.form(f)); return [] }
-            s.replaceTop(.form(f))
+            guard !path.isEmpty else { f.error = "Indiquez un chemin."; return [] }
             return [.saveAs(path)]
         }
         switch f.drafts(ctx) {
         case .failure(let refusal):
             f.error = refusal.message
-            s.replaceTop(.form(f))
             return []
         case .success(let drafts):
-            s.replaceTop(.form(f))
             if f.purpose == .createProject && ctx.journal == nil { return [.createJournal(drafts)] }
             if drafts.isEmpty { s.pop(); s.status = StatusLine(text: "Aucun changement.", role: .dim); return [] }
             return [.commit(drafts, then: .closeForm)]

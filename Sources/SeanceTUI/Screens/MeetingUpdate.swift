@@ -2,170 +2,161 @@ import SeanceModel
 
 extension App {
     /// Printable keys go to the text being typed (a form's text field, the minutes editor, a
-    /// picker's filter) before they can mean a command. Returns true when the key was text.
-    static func handleTextInput(_ s: inout AppState, _ key: Key, _ ctx: Context) -> Bool {
+    /// picker's filter) before they can mean a command. Returns the screen with the key typed in
+    /// it, or nil when the key is not text for this screen.
+    static func textInput(_ screen: Screen, _ key: Key, _ ctx: Context) -> Screen? {
         let isPrintable: Bool = { if case .char = key { return true } else { return false } }()
-        switch s.top {
+        switch screen {
         case .form(var f):
-            guard case .text(var editor) = f.fields[f.focus].kind else { return false }
-            guard isPrintable || KeyMap.command(for: key, on: .form) == nil, editor.handle(key) else { return false }
+            guard case .text(var editor) = f.fields[f.focus].kind else { return nil }
+            guard isPrintable || KeyMap.command(for: key, on: .form) == nil, editor.handle(key) else { return nil }
             f.fields[f.focus].kind = .text(editor)
             f.error = nil
-            s.replaceTop(.form(f))
-            return true
+            return .form(f)
         case .meeting(var m):
-            guard ctx.domain.meetings[m.meeting]?.state != .closed, ctx.journal?.writable == true else { return false }
+            guard ctx.domain.meetings[m.meeting]?.state != .closed, ctx.journal?.writable == true else { return nil }
             if m.selectedNote != nil {
-                guard isPrintable else { return false }
+                guard isPrintable else { return nil }
                 m.selectedNote = nil   // typing returns to the editor
             }
-            guard isPrintable || KeyMap.command(for: key, on: .meeting) == nil, m.editor.handle(key) else { return false }
+            guard isPrintable || KeyMap.command(for: key, on: .meeting) == nil, m.editor.handle(key) else { return nil }
             if m.editor.isEmpty { m.speaker = nil }
-            s.replaceTop(.meeting(m))
-            return true
+            return .meeting(m)
         case .search(var q):
             guard isPrintable || [.backspace, .delete, .left, .right, .home, .end, .wordLeft, .wordRight, .ctrl("u"), .ctrl("w")].contains(key),
-                  q.query.handle(key) else { return false }
+                  q.query.handle(key) else { return nil }
             q.list = ListState()
             q.hits = ctx.domain.search(q.query.text)
-            s.replaceTop(.search(q))
-            return true
+            return .search(q)
         case .followUps(var f):
             guard isPrintable || [.backspace, .delete, .left, .right, .home, .end, .ctrl("u")].contains(key),
-                  f.owner.handle(key) else { return false }
+                  f.owner.handle(key) else { return nil }
             f.list = ListState()
-            s.replaceTop(.followUps(f))
-            return true
+            return .followUps(f)
         case .picker(var p):
             guard isPrintable || key == .backspace || key == .left || key == .right || key == .home || key == .end,
-                  p.filter.handle(key) else { return false }
+                  p.filter.handle(key) else { return nil }
             p.selection = 0
-            s.replaceTop(.picker(p))
-            return true
+            return .picker(p)
         default:
-            return false
+            return nil
         }
     }
 
-    static func meeting(_ s: inout AppState, _ m: inout MeetingState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let st = ctx.domain
-        guard let meeting = st.meetings[m.meeting] else { s.pop(); return [] }
-        let closed = meeting.state == .closed
-        let item = meeting.activeItem
-        let notes = st.notes(of: m.meeting, item: .some(item))
-        defer { if case .meeting = s.top, s.top.meetingID == m.meeting { s.replaceTop(.meeting(m)) } }
-        if cmd == .back {
-            if m.selectedNote != nil { m.selectedNote = nil; return [] }
-            if !m.editor.isEmpty {
-                s.status = StatusLine(text: "Une ligne est en cours : Entrée pour l'enregistrer, ou Ctrl+U pour l'effacer, avant de quitter la séance.", role: .warning)
+    static func meeting(_ m: MeetingState, _ cmd: Command, _ ctx: Context) -> Transition<MeetingState> {
+        Transition(m) { s, m in
+            let st = ctx.domain
+            guard let meeting = st.meetings[m.meeting] else { s.pop(); return [] }
+            let closed = meeting.state == .closed
+            let item = meeting.activeItem
+            let notes = st.notes(of: m.meeting, item: .some(item))
+            if cmd == .back {
+                if m.selectedNote != nil { m.selectedNote = nil; return [] }
+                if !m.editor.isEmpty {
+                    s.status = StatusLine(text: "Une ligne est en cours : Entrée pour l'enregistrer, ou Ctrl+U pour l'effacer, avant de quitter la séance.", role: .warning)
+                    return []
+                }
+                s.pop()
                 return []
             }
-            s.pop()
-            return []
-        }
-        if cmd == .agendaScreen { s.push(.agenda(AgendaState(meeting: m.meeting))); return [] }
-        if cmd == .attendanceScreen { s.push(.attendance(AttendanceState(meeting: m.meeting))); return [] }
-        if cmd == .ranking {
-            s.replaceTop(.meeting(m))
-            let item = meeting.agenda.first { st.agendaItems[$0]?.kind == .hierarchisation } ?? meeting.activeItem
-            return openRanking(&s, meeting: m.meeting, item: item, ctx)
-        }
-        if cmd == .exportMinutes {
-            let folder = ctx.journal.map { JournalStorage.directory(of: $0.path) } ?? "."
-            s.push(.form(.export(meeting: m.meeting, folder: folder)))
-            return []
-        }
-        if cmd == .reopen {
-            guard closed, requireWritable(&s, ctx) else { return [] }
-            confirm(&s, "Rouvrir cette séance close pour la modifier ? La réouverture est enregistrée.",
-                    Commands.reopen(st, meeting: m.meeting, reason: "correction après clôture"))
-            return []
-        }
-        if closed || meeting.state == .cancelled {
-            // Browsing a séance that is over: move what is shown, write nothing.
-            let shownItem = m.shownItem(meeting)
-            let shown = st.notes(of: m.meeting, item: .some(shownItem))
+            if cmd == .agendaScreen { s.push(.agenda(AgendaState(meeting: m.meeting))); return [] }
+            if cmd == .attendanceScreen { s.push(.attendance(AttendanceState(meeting: m.meeting))); return [] }
+            if cmd == .ranking {
+                let item = meeting.agenda.first { st.agendaItems[$0]?.kind == .hierarchisation } ?? meeting.activeItem
+                return openRanking(&s, meeting: m.meeting, item: item, ctx)
+            }
+            if cmd == .exportMinutes {
+                let folder = ctx.journal.map { JournalStorage.directory(of: $0.path) } ?? "."
+                s.push(.form(.export(meeting: m.meeting, folder: folder)))
+                return []
+            }
+            if cmd == .reopen {
+                guard closed, requireWritable(&s, ctx) else { return [] }
+                confirm(&s, "Rouvrir cette séance close pour la modifier ? La réouverture est enregistrée.",
+                        Commands.reopen(st, meeting: m.meeting, reason: "correction après clôture"))
+                return []
+            }
+            if closed || meeting.state == .cancelled {
+                // Browsing a séance that is over: move what is shown, write nothing.
+                let shownItem = m.shownItem(meeting)
+                let shown = st.notes(of: m.meeting, item: .some(shownItem))
+                switch cmd {
+                case .previousItem, .nextItem:
+                    let index = shownItem.flatMap { meeting.agenda.firstIndex(of: $0) } ?? 0
+                    let target = index + (cmd == .nextItem ? 1 : -1)
+                    if meeting.agenda.indices.contains(target) { m.viewItem = meeting.agenda[target]; m.selectedNote = nil }
+                    return []
+                case .up:
+                    m.selectedNote = shown.isEmpty ? nil : max(0, (m.selectedNote ?? shown.count) - 1)
+                    return []
+                case .down:
+                    if let i = m.selectedNote { m.selectedNote = i + 1 < shown.count ? i + 1 : nil }
+                    return []
+                default: break
+                }
+            }
+            if closed {
+                s.status = StatusLine(text: "Séance close : lecture seule. Ctrl+R pour la rouvrir.", role: .warning)
+                return []
+            }
+            guard requireWritable(&s, ctx) else { return [] }
             switch cmd {
+            case .commitLine:
+                if let i = m.selectedNote, i < notes.count {
+                    s.push(.form(.correctNote(notes[i])))
+                    return []
+                }
+                let text = m.editor.text.trimmingSpaces
+                guard !text.isEmpty else { return [] }
+                return commit(&s, Commands.addNote(st, meeting: m.meeting, item: item, text: text, speaker: m.speaker,
+                                                   at: ctx.now.localTime, makeID: ctx.makeID), then: .clearEditor)
+            case .complete:
+                completeSpeaker(&m, st)
+            case .speaker:
+                let options = st.participants(of: m.meeting).filter { p in
+                    let a = meeting.attendance[p.id]?.status
+                    return a == nil || a == .present || a == .distance
+                }.map { PickerState.Option(id: $0.id, label: st.speakerLabel($0.id)) }
+                s.push(.picker(PickerState(title: "Orateur", purpose: .speaker(meeting: m.meeting), options: options)))
+            case .decision:
+                s.push(.form(.decision(meeting: m.meeting, item: item)))
+            case .followUp:
+                s.push(.form(.followUp(meeting: m.meeting, item: item)))
             case .previousItem, .nextItem:
-                let index = shownItem.flatMap { meeting.agenda.firstIndex(of: $0) } ?? 0
-                let target = index + (cmd == .nextItem ? 1 : -1)
-                if meeting.agenda.indices.contains(target) { m.viewItem = meeting.agenda[target]; m.selectedNote = nil }
-                return []
+                guard !meeting.agenda.isEmpty else {
+                    s.status = StatusLine(text: "L'ordre du jour est vide : F2 pour ajouter des points.", role: .warning)
+                    return []
+                }
+                let index = item.flatMap { meeting.agenda.firstIndex(of: $0) } ?? 0
+                let target = cmd == .nextItem ? (meeting.currentItem == nil ? 0 : index + 1) : index - 1
+                guard meeting.agenda.indices.contains(target) else {
+                    s.status = StatusLine(text: cmd == .nextItem ? "C'était le dernier point : Ctrl+T pour clôturer la séance." : "C'est le premier point.", role: .dim)
+                    return []
+                }
+                m.selectedNote = nil
+                return commit(&s, Commands.startItem(st, meeting: m.meeting, item: meeting.agenda[target], at: ctx.now.localTime))
+            case .closeMeeting:
+                if !m.editor.isEmpty {
+                    s.status = StatusLine(text: "Une ligne est en cours de saisie : Entrée pour l'enregistrer avant la clôture.", role: .warning)
+                    return []
+                }
+                let now = ctx.now.localTime
+                confirm(&s, "Clôturer la séance à \(now.french) ? Elle ne sera plus modifiable, sauf réouverture.",
+                        Commands.close(st, meeting: m.meeting, at: now))
             case .up:
-                m.selectedNote = shown.isEmpty ? nil : max(0, (m.selectedNote ?? shown.count) - 1)
-                return []
+                guard !notes.isEmpty else { return [] }
+                m.selectedNote = max(0, (m.selectedNote ?? notes.count) - 1)
             case .down:
-                if let i = m.selectedNote { m.selectedNote = i + 1 < shown.count ? i + 1 : nil }
-                return []
+                if let i = m.selectedNote { m.selectedNote = i + 1 < notes.count ? i + 1 : nil }
+            case .remove:
+                guard let i = m.selectedNote, i < notes.count else { return [] }
+                confirm(&s, "Supprimer cette ligne du compte rendu ? « \(CharWidth.truncate(notes[i].text, to: 50)) » (le journal la garde)",
+                        Commands.deleteNote(st, note: notes[i].id))
+                m.selectedNote = nil
             default: break
             }
-        }
-        if closed {
-            s.status = StatusLine(text: "Séance close : lecture seule. Ctrl+R pour la rouvrir.", role: .warning)
             return []
         }
-        guard requireWritable(&s, ctx) else { return [] }
-        switch cmd {
-        case .commitLine:
-            if let i = m.selectedNote, i < notes.count {
-                s.push(.form(.correctNote(notes[i])))
-                return []
-            }
-            let text = m.editor.text.trimmingSpaces
-            guard !text.isEmpty else { return [] }
-            return commit(&s, Commands.addNote(st, meeting: m.meeting, item: item, text: text, speaker: m.speaker,
-                                               at: ctx.now.localTime, makeID: ctx.makeID), then: .clearEditor)
-        case .complete:
-            completeSpeaker(&m, st)
-        case .speaker:
-            let options = st.participants(of: m.meeting).filter { p in
-                let a = meeting.attendance[p.id]?.status
-                return a == nil || a == .present || a == .distance
-            }.map { PickerState.Option(id: $0.id, label: st.speakerLabel($0.id)) }
-            s.replaceTop(.meeting(m))
-            s.push(.picker(PickerState(title: "Orateur", purpose: .speaker(meeting: m.meeting), options: options)))
-        case .decision:
-            s.replaceTop(.meeting(m))
-            s.push(.form(.decision(meeting: m.meeting, item: item)))
-        case .followUp:
-            s.replaceTop(.meeting(m))
-            s.push(.form(.followUp(meeting: m.meeting, item: item)))
-        case .previousItem, .nextItem:
-            guard !meeting.agenda.isEmpty else {
-                s.status = StatusLine(text: "L'ordre du jour est vide : F2 pour ajouter des points.", role: .warning)
-                return []
-            }
-            let index = item.flatMap { meeting.agenda.firstIndex(of: $0) } ?? 0
-            let target = cmd == .nextItem ? (meeting.currentItem == nil ? 0 : index + 1) : index - 1
-            guard meeting.agenda.indices.contains(target) else {
-                s.status = StatusLine(text: cmd == .nextItem ? "C'était le dernier point : Ctrl+T pour clôturer la séance." : "C'est le premier point.", role: .dim)
-                return []
-            }
-            m.selectedNote = nil
-            return commit(&s, Commands.startItem(st, meeting: m.meeting, item: meeting.agenda[target], at: ctx.now.localTime))
-        case .closeMeeting:
-            if !m.editor.isEmpty {
-                s.status = StatusLine(text: "Une ligne est en cours de saisie : Entrée pour l'enregistrer avant la clôture.", role: .warning)
-                return []
-            }
-            let now = ctx.now.localTime
-            s.replaceTop(.meeting(m))
-            confirm(&s, "Clôturer la séance à \(now.french) ? Elle ne sera plus modifiable, sauf réouverture.",
-                    Commands.close(st, meeting: m.meeting, at: now))
-        case .up:
-            guard !notes.isEmpty else { return [] }
-            m.selectedNote = max(0, (m.selectedNote ?? notes.count) - 1)
-        case .down:
-            if let i = m.selectedNote { m.selectedNote = i + 1 < notes.count ? i + 1 : nil }
-        case .remove:
-            guard let i = m.selectedNote, i < notes.count else { return [] }
-            s.replaceTop(.meeting(m))
-            confirm(&s, "Supprimer cette ligne du compte rendu ? « \(CharWidth.truncate(notes[i].text, to: 50)) » (le journal la garde)",
-                    Commands.deleteNote(st, note: notes[i].id))
-            m.selectedNote = nil
-        default: break
-        }
-        return []
     }
 
     /// Tab in the minutes: the word before the cursor is the start of a participant's name;
@@ -188,102 +179,106 @@ extension App {
         m.speaker = chosen.id
     }
 
-    static func agenda(_ s: inout AppState, _ a: inout AgendaState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let items = (ctx.domain.meetings[a.meeting]?.agenda ?? []).compactMap { ctx.domain.agendaItems[$0] }
-        defer { if case .agenda = s.top { s.replaceTop(.agenda(a)) } }
-        switch cmd {
-        case .up, .down, .pageUp, .pageDown, .first, .last: move(&a.list, cmd, count: items.count)
-        case .back: s.pop()
-        case .add:
-            guard requireWritable(&s, ctx) else { break }
-            s.replaceTop(.agenda(a)); s.push(.form(.agendaItem(meeting: a.meeting, nil)))
-        case .edit:
-            guard a.list.selection < items.count, requireWritable(&s, ctx) else { break }
-            s.replaceTop(.agenda(a)); s.push(.form(.agendaItem(meeting: a.meeting, items[a.list.selection])))
-        case .moveUp, .moveDown:
-            guard a.list.selection < items.count, requireWritable(&s, ctx) else { break }
-            let target = a.list.selection + (cmd == .moveUp ? -1 : 1)
-            guard items.indices.contains(target) else { break }
-            let id = items[a.list.selection].id
-            a.list.selection = target
-            return commit(&s, Commands.moveAgendaItem(ctx.domain, item: id, to: target + 1))
-        case .remove:
-            guard a.list.selection < items.count, requireWritable(&s, ctx) else { break }
-            let item = items[a.list.selection]
-            s.replaceTop(.agenda(a))
-            confirm(&s, "Retirer le point « \(item.title) » de l'ordre du jour ?", Commands.removeAgendaItem(ctx.domain, item: item.id))
-        default: break
-        }
-        return []
-    }
-
-    static func attendance(_ s: inout AppState, _ a: inout AttendanceState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let people = ctx.domain.participants(of: a.meeting)
-        defer { if case .attendance = s.top { s.replaceTop(.attendance(a)) } }
-        let status: AttendanceStatus?
-        switch cmd {
-        case .up, .down, .pageUp, .pageDown, .first, .last: move(&a.list, cmd, count: people.count); return []
-        case .back: s.pop(); return []
-        case .guest:
-            guard requireWritable(&s, ctx) else { return [] }
-            s.replaceTop(.attendance(a)); s.push(.form(.guest(meeting: a.meeting)))
-            return []
-        case .present: status = .present
-        case .remote: status = .distance
-        case .excused: status = .excuse
-        case .absent: status = .absent
-        case .proxy: status = .pouvoir
-        default: return []
-        }
-        guard let status, a.list.selection < people.count, requireWritable(&s, ctx),
-              let meeting = ctx.domain.meetings[a.meeting] else { return [] }
-        guard meeting.state != .closed else {
-            s.status = StatusLine(text: "Séance close : les présences ne sont plus modifiables.", role: .warning)
-            return []
-        }
-        let member = people[a.list.selection]
-        if status == .pouvoir {
-            let options = ctx.domain.votingMembers(of: meeting.committee).filter { $0.id != member.id }
-                .map { PickerState.Option(id: $0.id, label: $0.name + (ctx.domain.isPresent($0.id, in: meeting) ? "" : " (pas encore présent)")) }
-            s.replaceTop(.attendance(a))
-            s.push(.picker(PickerState(title: "\(member.name) donne pouvoir à…", purpose: .proxy(meeting: a.meeting, member: member.id), options: options)))
-            return []
-        }
-        a.list.selection = min(people.count - 1, a.list.selection + 1)
-        return commit(&s, Commands.setAttendance(ctx.domain, meeting: a.meeting, member: member.id, status: status, at: ctx.now.localTime))
-    }
-
-    static func picker(_ s: inout AppState, _ p: inout PickerState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let visible = p.visible
-        switch cmd {
-        case .up: p.selection = max(0, p.selection - 1)
-        case .down: p.selection = min(max(0, visible.count - 1), p.selection + 1)
-        case .back: s.pop(); return []
-        case .open:
-            guard p.selection < visible.count else { return [] }
-            let chosen = visible[p.selection].id
-            s.pop()
-            switch p.purpose {
-            case .speaker:
-                if case .meeting(var m) = s.top {
-                    let label = ctx.domain.speakerLabel(chosen) + " : "
-                    if let old = m.speaker, m.editor.text.hasPrefix(ctx.domain.speakerLabel(old) + " : ") {
-                        m.editor.set(label + m.editor.text.dropFirst((ctx.domain.speakerLabel(old) + " : ").count))
-                    } else {
-                        m.editor.set(label + m.editor.text)
-                    }
-                    m.speaker = chosen
-                    s.replaceTop(.meeting(m))
-                }
-                return []
-            case .proxy(let meeting, let member):
-                return commit(&s, Commands.setAttendance(ctx.domain, meeting: meeting, member: member, status: .pouvoir,
-                                                         proxy: chosen, at: ctx.now.localTime))
+    static func agenda(_ a: AgendaState, _ cmd: Command, _ ctx: Context) -> Transition<AgendaState> {
+        Transition(a) { s, a in
+            let items = (ctx.domain.meetings[a.meeting]?.agenda ?? []).compactMap { ctx.domain.agendaItems[$0] }
+            switch cmd {
+            case .up, .down, .pageUp, .pageDown, .first, .last: move(&a.list, cmd, count: items.count)
+            case .back: s.pop()
+            case .add:
+                guard requireWritable(&s, ctx) else { break }
+                s.push(.form(.agendaItem(meeting: a.meeting, nil)))
+            case .edit:
+                guard a.list.selection < items.count, requireWritable(&s, ctx) else { break }
+                s.push(.form(.agendaItem(meeting: a.meeting, items[a.list.selection])))
+            case .moveUp, .moveDown:
+                guard a.list.selection < items.count, requireWritable(&s, ctx) else { break }
+                let target = a.list.selection + (cmd == .moveUp ? -1 : 1)
+                guard items.indices.contains(target) else { break }
+                let id = items[a.list.selection].id
+                a.list.selection = target
+                return commit(&s, Commands.moveAgendaItem(ctx.domain, item: id, to: target + 1))
+            case .remove:
+                guard a.list.selection < items.count, requireWritable(&s, ctx) else { break }
+                let item = items[a.list.selection]
+                confirm(&s, "Retirer le point « \(item.title) » de l'ordre du jour ?", Commands.removeAgendaItem(ctx.domain, item: item.id))
+            default: break
             }
-        default: break
+            return []
         }
-        s.replaceTop(.picker(p))
-        return []
+    }
+
+    static func attendance(_ a: AttendanceState, _ cmd: Command, _ ctx: Context) -> Transition<AttendanceState> {
+        Transition(a) { s, a in
+            let people = ctx.domain.participants(of: a.meeting)
+            let status: AttendanceStatus?
+            switch cmd {
+            case .up, .down, .pageUp, .pageDown, .first, .last: move(&a.list, cmd, count: people.count); return []
+            case .back: s.pop(); return []
+            case .guest:
+                guard requireWritable(&s, ctx) else { return [] }
+                s.push(.form(.guest(meeting: a.meeting)))
+                return []
+            case .present: status = .present
+            case .remote: status = .distance
+            case .excused: status = .excuse
+            case .absent: status = .absent
+            case .proxy: status = .pouvoir
+            default: return []
+            }
+            guard let status, a.list.selection < people.count, requireWritable(&s, ctx),
+                  let meeting = ctx.domain.meetings[a.meeting] else { return [] }
+            guard meeting.state != .closed else {
+                s.status = StatusLine(text: "Séance close : les présences ne sont plus modifiables.", role: .warning)
+                return []
+            }
+            let member = people[a.list.selection]
+            if status == .pouvoir {
+                let options = ctx.domain.votingMembers(of: meeting.committee).filter { $0.id != member.id }
+                    .map { PickerState.Option(id: $0.id, label: $0.name + (ctx.domain.isPresent($0.id, in: meeting) ? "" : " (pas encore présent)")) }
+                s.push(.picker(PickerState(title: "\(member.name) donne pouvoir à…", purpose: .proxy(meeting: a.meeting, member: member.id), options: options)))
+                return []
+            }
+            a.list.selection = min(people.count - 1, a.list.selection + 1)
+            return commit(&s, Commands.setAttendance(ctx.domain, meeting: a.meeting, member: member.id, status: status, at: ctx.now.localTime))
+        }
+    }
+
+    static func picker(_ p: PickerState, _ cmd: Command, _ ctx: Context) -> Transition<PickerState> {
+        Transition(p) { s, p in
+            let visible = p.visible
+            switch cmd {
+            case .up: p.selection = max(0, p.selection - 1)
+            case .down: p.selection = min(max(0, visible.count - 1), p.selection + 1)
+            case .back: s.pop(); return []
+            case .open:
+                guard p.selection < visible.count else { return [] }
+                let chosen = visible[p.selection].id
+                s.pop()
+                switch p.purpose {
+                case .speaker:
+                    // The choice goes to the séance beneath: its line starts with the speaker's name.
+                    let st = ctx.domain
+                    s.pop(thenUpdate: { screen in
+                        guard case .meeting(var m) = screen else { return }
+                        let label = st.speakerLabel(chosen) + " : "
+                        if let old = m.speaker, m.editor.text.hasPrefix(st.speakerLabel(old) + " : ") {
+                            m.editor.set(label + m.editor.text.dropFirst((st.speakerLabel(old) + " : ").count))
+                        } else {
+                            m.editor.set(label + m.editor.text)
+                        }
+                        m.speaker = chosen
+                        screen = .meeting(m)
+                    })
+                    return []
+                case .proxy(let meeting, let member):
+                    return commit(&s, Commands.setAttendance(ctx.domain, meeting: meeting, member: member, status: .pouvoir,
+                                                             proxy: chosen, at: ctx.now.localTime))
+                }
+            default: break
+            }
+            return []
+        }
     }
 
     /// The line being typed in the minutes, for the draft file; nil when there is none.

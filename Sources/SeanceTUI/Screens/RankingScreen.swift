@@ -16,23 +16,34 @@ public struct RankingState: Equatable, Sendable {
     /// The fiche the selection follows after a change re-ranked the table (a score typed).
     public var follow: String?
     public var projection = false
+    /// The ranking last computed for this screen.
+    var memo = RankingMemo()
     public init(ranking: String) { self.ranking = ranking }
 }
 
-/// The last ranking computed, kept while nothing changes: moving the selection, scrolling or a
-/// redraw of the clock does not rank again. Keyed by the ranking's inputs and the state's event
-/// count (any event may change a cost or a title).
-final class RankingViewMemo: @unchecked Sendable {
-    static let shared = RankingViewMemo()
+/// The last ranking this screen computed, kept while its inputs do not change: moving the
+/// selection, scrolling or a redraw of the clock does not rank again. It belongs to the screen's
+/// state (each ranking screen has its own) and is keyed by everything the ranking reads — the
+/// ranking itself and its fiches' titles and costs — so no other state can be mistaken for it.
+final class RankingMemo: @unchecked Sendable, Equatable {
+    private struct Key: Equatable {
+        var ranking: ActionRanking
+        var titles: [String]
+        var costs: [Money]
+    }
     private let lock = NSLock()
-    private var last: (ranking: ActionRanking, events: Int, view: RankingView)?
+    private var last: (key: Key, view: RankingView)?
+
+    /// A cache is not part of what the screen is: two states that differ only by it are equal.
+    static func == (a: RankingMemo, b: RankingMemo) -> Bool { true }
 
     func view(_ r: ActionRanking, _ st: ProjectState) -> RankingView {
+        let key = Key(ranking: r, titles: r.actions.map { st.actions[$0]?.title ?? $0 }, costs: r.actions.map { st.actions[$0]?.cost ?? .zero })
         lock.lock()
-        if let l = last, l.events == st.eventCount, l.ranking == r { lock.unlock(); return l.view }
+        if let l = last, l.key == key { lock.unlock(); return l.view }
         lock.unlock()
         let v = RankingView(compute: r, st)
-        lock.lock(); last = (r, st.eventCount, v); lock.unlock()
+        lock.lock(); last = (key, v); lock.unlock()
         return v
     }
 }
@@ -51,8 +62,6 @@ struct RankingView {
     var listIndex: [String: Int]
     var cumulative: [Money]
     var selectedIDs: Set<String>
-
-    init(_ r: ActionRanking, _ st: ProjectState) { self = RankingViewMemo.shared.view(r, st) }
 
     init(compute r: ActionRanking, _ st: ProjectState) {
         result = st.computeRanking(r)
@@ -88,7 +97,7 @@ extension App {
     }
 
     /// Opens the ranking of a séance, creating it (with the fiches still in play) on first use.
-    static func openRanking(_ s: inout AppState, meeting: String, item: String?, _ ctx: Context) -> [Effect] {
+    static func openRanking(_ s: inout Next, meeting: String, item: String?, _ ctx: Context) -> [Effect] {
         if let existing = ctx.domain.rankings(of: meeting).last(where: { $0.adopted == nil }) ?? ctx.domain.rankings(of: meeting).last {
             var rs = RankingState(ranking: existing.id)
             rs.mode = existing.method == .manual ? .manual : existing.method == .weighted ? .criteria : .ballots
@@ -103,118 +112,114 @@ extension App {
         return commit(&s, result)
     }
 
-    static func rankingScreen(_ s: inout AppState, _ rs: inout RankingState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let st = ctx.domain
-        defer { if case .ranking = s.top { s.replaceTop(.ranking(rs)) } }
-        guard let r = st.rankings[rs.ranking] else {
-            if cmd == .back { s.pop() }
+    static func rankingScreen(_ rs: RankingState, _ cmd: Command, _ ctx: Context) -> Transition<RankingState> {
+        Transition(rs) { s, rs in
+            let st = ctx.domain
+            guard let r = st.rankings[rs.ranking] else {
+                if cmd == .back { s.pop() }
+                return []
+            }
+            // The ranking is computed only for the keys that need it (not for a move of the selection).
+            var computed: RankingView?
+            func currentView() -> RankingView {
+                if let v = computed { return v }
+                let v = rs.memo.view(r, st)
+                computed = v
+                return v
+            }
+            if let f = rs.follow, let i = currentView().order.firstIndex(of: f) { rs.list.selection = i }
+            rs.follow = nil
+            let voters = st.meetings[r.meeting].map { st.votingMembers(of: $0.committee) } ?? []
+            let adopted = r.adopted != nil
+            func method(_ m: RankingMethod) -> [Effect] {
+                guard !adopted, r.method != m else { return [] }
+                return commit(&s, Commands.setRankingMethod(st, ranking: r.id, m))
+            }
+            switch cmd {
+            case .back:
+                if rs.projection { rs.projection = false } else if rs.showMatrix { rs.showMatrix = false } else { s.pop() }
+            case .up, .down, .pageUp, .pageDown, .first, .last:
+                if rs.mode == .ballots && !rs.showMatrix { move(&rs.list, cmd, count: voters.count) }
+                else { move(&rs.list, cmd, count: r.actions.count) }
+            case .modeManual:
+                rs.mode = .manual; rs.list = ListState()
+                return method(.manual)
+            case .modeCriteria:
+                rs.mode = .criteria; rs.list = ListState()
+                return method(.weighted)
+            case .modeBallots:
+                rs.mode = .ballots; rs.list = ListState()
+                return RankingMethod.ballotMethods.contains(r.method) ? [] : method(.schulze)
+            case .modeBudget:
+                rs.mode = .budget; rs.list = ListState()
+            case .nextMethod:
+                guard rs.mode == .ballots else { break }
+                let methods = RankingMethod.ballotMethods
+                let i = methods.firstIndex(of: r.method) ?? -1
+                return method(methods[(i + 1) % methods.count])
+            case .previousChoice, .nextChoice:
+                rs.criterion = max(0, min(r.criteria.count - 1, rs.criterion + (cmd == .nextChoice ? 1 : -1)))
+            case .moveUp, .moveDown:
+                guard !adopted, rs.mode == .manual, rs.list.selection < r.actions.count, requireWritable(&s, ctx) else { break }
+                var order = r.manualOrder
+                let target = rs.list.selection + (cmd == .moveUp ? -1 : 1)
+                guard order.indices.contains(target) else { break }
+                order.swapAt(rs.list.selection, target)
+                rs.list.selection = target
+                return commit(&s, Commands.setManualOrder(st, ranking: r.id, order))
+            case .edit:
+                guard !adopted, requireWritable(&s, ctx) else { break }
+                if rs.mode == .criteria, rs.list.selection < r.actions.count, rs.criterion < r.criteria.count {
+                    let action = currentView().order[rs.list.selection]
+                    rs.follow = action
+                    s.push(.form(.score(ranking: r.id, action: action, title: st.actions[action]?.title ?? action,
+                                        criterion: r.criteria[rs.criterion], current: r.scores[action]?[r.criteria[rs.criterion].id])))
+                } else if rs.mode == .ballots, rs.list.selection < voters.count {
+                    let member = voters[rs.list.selection]
+                    let current = r.ballots[member.id].map { tiers in
+                        tiers.map { $0.compactMap { a in r.actions.firstIndex(of: a).map { String($0 + 1) } }.joined(separator: "=") }.joined(separator: " ")
+                    } ?? ""
+                    s.push(.form(.ballot(ranking: r.id, member: member, current: current)))
+                }
+            case .weights:
+                guard !adopted, requireWritable(&s, ctx) else { break }
+                s.push(.form(.weights(ranking: r.id, criteria: r.criteria)))
+            case .envelope:
+                guard !adopted, requireWritable(&s, ctx) else { break }
+                s.push(.form(.envelope(ranking: r.id, current: r.envelope)))
+            case .matrix:
+                rs.showMatrix.toggle()
+            case .projection:
+                rs.projection.toggle()
+            case .exportFiles:
+                return [.exportRankingInputs(ranking: r.id)]
+            case .add:
+                guard requireWritable(&s, ctx) else { break }
+                guard adopted else {
+                    s.status = StatusLine(text: "Ce classement n'est pas encore adopté : continuez-le, ou adoptez-le avant d'en reprendre un nouveau.", role: .dim)
+                    break
+                }
+                let result = Commands.rankAgain(st, after: r.id, preset: WeightedGrid.sustainableDevelopment, makeID: ctx.makeID)
+                if case .success(let drafts) = result, let id = drafts.first?.entity {
+                    rs = RankingState(ranking: id)
+                    rs.mode = .criteria
+                }
+                return commit(&s, result)
+            case .adopt:
+                guard !adopted, requireWritable(&s, ctx) else {
+                    if adopted { s.status = StatusLine(text: "Ce classement est déjà adopté.", role: .dim) }
+                    break
+                }
+                let view = currentView()
+                let selected = view.selected(r)
+                let tiers = view.result.tiers.map { tier in tier.map { r.actions[$0] } }
+                confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(selected.count) fiche(s) retenue(s) dans l'enveloppe. Il sera enregistré comme décision de la séance.",
+                        Commands.adoptRanking(st, ranking: r.id, Commands.RankingAdoption(tiers: tiers, selected: selected, tieBreak: view.result.tieBreak),
+                                              makeID: ctx.makeID))
+            default: break
+            }
             return []
         }
-        // The ranking is computed only for the keys that need it (not for a move of the selection).
-        var computed: RankingView?
-        func currentView() -> RankingView {
-            if let v = computed { return v }
-            let v = RankingView(r, st)
-            computed = v
-            return v
-        }
-        if let f = rs.follow, let i = currentView().order.firstIndex(of: f) { rs.list.selection = i }
-        rs.follow = nil
-        let voters = st.meetings[r.meeting].map { st.votingMembers(of: $0.committee) } ?? []
-        let adopted = r.adopted != nil
-        func method(_ m: RankingMethod) -> [Effect] {
-            guard !adopted, r.method != m else { return [] }
-            return commit(&s, Commands.setRankingMethod(st, ranking: r.id, m))
-        }
-        switch cmd {
-        case .back:
-            if rs.projection { rs.projection = false } else if rs.showMatrix { rs.showMatrix = false } else { s.pop() }
-        case .up, .down, .pageUp, .pageDown, .first, .last:
-            if rs.mode == .ballots && !rs.showMatrix { move(&rs.list, cmd, count: voters.count) }
-            else { move(&rs.list, cmd, count: r.actions.count) }
-        case .modeManual:
-            rs.mode = .manual; rs.list = ListState()
-            return method(.manual)
-        case .modeCriteria:
-            rs.mode = .criteria; rs.list = ListState()
-            return method(.weighted)
-        case .modeBallots:
-            rs.mode = .ballots; rs.list = ListState()
-            return RankingMethod.ballotMethods.contains(r.method) ? [] : method(.schulze)
-        case .modeBudget:
-            rs.mode = .budget; rs.list = ListState()
-        case .nextMethod:
-            guard rs.mode == .ballots else { break }
-            let methods = RankingMethod.ballotMethods
-            let i = methods.firstIndex(of: r.method) ?? -1
-            return method(methods[(i + 1) % methods.count])
-        case .previousChoice, .nextChoice:
-            rs.criterion = max(0, min(r.criteria.count - 1, rs.criterion + (cmd == .nextChoice ? 1 : -1)))
-        case .moveUp, .moveDown:
-            guard !adopted, rs.mode == .manual, rs.list.selection < r.actions.count, requireWritable(&s, ctx) else { break }
-            var order = r.manualOrder
-            let target = rs.list.selection + (cmd == .moveUp ? -1 : 1)
-            guard order.indices.contains(target) else { break }
-            order.swapAt(rs.list.selection, target)
-            rs.list.selection = target
-            return commit(&s, Commands.setManualOrder(st, ranking: r.id, order))
-        case .edit:
-            guard !adopted, requireWritable(&s, ctx) else { break }
-            if rs.mode == .criteria, rs.list.selection < r.actions.count, rs.criterion < r.criteria.count {
-                let action = currentView().order[rs.list.selection]
-                rs.follow = action
-                s.replaceTop(.ranking(rs))
-                s.push(.form(.score(ranking: r.id, action: action, title: st.actions[action]?.title ?? action,
-                                    criterion: r.criteria[rs.criterion], current: r.scores[action]?[r.criteria[rs.criterion].id])))
-            } else if rs.mode == .ballots, rs.list.selection < voters.count {
-                let member = voters[rs.list.selection]
-                let current = r.ballots[member.id].map { tiers in
-                    tiers.map { $0.compactMap { a in r.actions.firstIndex(of: a).map { String($0 + 1) } }.joined(separator: "=") }.joined(separator: " ")
-                } ?? ""
-                s.replaceTop(.ranking(rs))
-                s.push(.form(.ballot(ranking: r.id, member: member, current: current)))
-            }
-        case .weights:
-            guard !adopted, requireWritable(&s, ctx) else { break }
-            s.replaceTop(.ranking(rs))
-            s.push(.form(.weights(ranking: r.id, criteria: r.criteria)))
-        case .envelope:
-            guard !adopted, requireWritable(&s, ctx) else { break }
-            s.replaceTop(.ranking(rs))
-            s.push(.form(.envelope(ranking: r.id, current: r.envelope)))
-        case .matrix:
-            rs.showMatrix.toggle()
-        case .projection:
-            rs.projection.toggle()
-        case .exportFiles:
-            return [.exportRankingInputs(ranking: r.id)]
-        case .add:
-            guard requireWritable(&s, ctx) else { break }
-            guard adopted else {
-                s.status = StatusLine(text: "Ce classement n'est pas encore adopté : continuez-le, ou adoptez-le avant d'en reprendre un nouveau.", role: .dim)
-                break
-            }
-            let result = Commands.rankAgain(st, after: r.id, preset: WeightedGrid.sustainableDevelopment, makeID: ctx.makeID)
-            if case .success(let drafts) = result, let id = drafts.first?.entity {
-                rs = RankingState(ranking: id)
-                rs.mode = .criteria
-            }
-            return commit(&s, result)
-        case .adopt:
-            guard !adopted, requireWritable(&s, ctx) else {
-                if adopted { s.status = StatusLine(text: "Ce classement est déjà adopté.", role: .dim) }
-                break
-            }
-            let view = currentView()
-            let selected = view.selected(r)
-            let tiers = view.result.tiers.map { tier in tier.map { r.actions[$0] } }
-            s.replaceTop(.ranking(rs))
-            confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(selected.count) fiche(s) retenue(s) dans l'enveloppe. Il sera enregistré comme décision de la séance.",
-                    Commands.adoptRanking(st, ranking: r.id, Commands.RankingAdoption(tiers: tiers, selected: selected, tieBreak: view.result.tieBreak),
-                                          makeID: ctx.makeID))
-        default: break
-        }
-        return []
     }
 }
 

@@ -25,7 +25,7 @@ extension App {
             g.put(" Ouverture du classement…", x: a.x, y: a.y + 1, role: .dim)
             return
         }
-        let view = RankingView(r, st)
+        let view = rs.memo.view(r, st)
         if rs.projection { projectionView(r, view, &g, a, st); return }
         var y = a.y
         let meetingName = st.meetings[r.meeting].map { m in st.committees[m.committee].map { Fr.meetingName($0, m) } ?? m.id } ?? ""

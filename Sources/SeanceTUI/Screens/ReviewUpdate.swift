@@ -7,45 +7,45 @@ extension App {
         return i + 1 < values.count ? values[i + 1] : nil
     }
 
-    static func history(_ s: inout AppState, _ h: inout HistoryState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let st = ctx.domain
-        let rows = st.timeline(h.filter)
-        defer { if case .history = s.top { s.replaceTop(.history(h)) } }
-        switch cmd {
-        case .up, .down, .pageUp, .pageDown, .first, .last: move(&h.list, cmd, count: rows.count)
-        case .back: s.pop()
-        case .open:
-            guard h.list.selection < rows.count else { break }
-            s.replaceTop(.history(h))
-            s.push(.meeting(MeetingState(meeting: rows[h.list.selection].id)))
-        case .filterCommittee: h.committee = cycle(h.committee, in: st.committeeOrder); h.list = ListState()
-        case .filterAxis: h.axis = cycle(h.axis, in: st.activeAxes.map(\.id)); h.list = ListState()
-        case .filterYear: h.year = cycle(h.year, in: st.meetingYears); h.list = ListState()
-        case .filterStatus: h.status = cycle(h.status, in: [.planned, .inProgress, .closed]); h.list = ListState()
-        case .clearFilters: h = HistoryState()
-        default: break
+    static func history(_ h: HistoryState, _ cmd: Command, _ ctx: Context) -> Transition<HistoryState> {
+        Transition(h) { s, h in
+            let st = ctx.domain
+            let rows = st.timeline(h.filter)
+            switch cmd {
+            case .up, .down, .pageUp, .pageDown, .first, .last: move(&h.list, cmd, count: rows.count)
+            case .back: s.pop()
+            case .open:
+                guard h.list.selection < rows.count else { break }
+                s.push(.meeting(MeetingState(meeting: rows[h.list.selection].id)))
+            case .filterCommittee: h.committee = cycle(h.committee, in: st.committeeOrder); h.list = ListState()
+            case .filterAxis: h.axis = cycle(h.axis, in: st.activeAxes.map(\.id)); h.list = ListState()
+            case .filterYear: h.year = cycle(h.year, in: st.meetingYears); h.list = ListState()
+            case .filterStatus: h.status = cycle(h.status, in: [.planned, .inProgress, .closed]); h.list = ListState()
+            case .clearFilters: h = HistoryState()
+            default: break
+            }
+            return []
         }
-        return []
     }
 
-    static func search(_ s: inout AppState, _ q: inout SearchState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let hits = q.hits
-        defer { if case .search = s.top { s.replaceTop(.search(q)) } }
-        switch cmd {
-        case .up, .down, .pageUp, .pageDown: move(&q.list, cmd, count: hits.count)
-        case .back: s.pop()
-        case .open:
-            guard q.list.selection < hits.count else { break }
-            let hit = hits[q.list.selection]
-            s.replaceTop(.search(q))
-            if let meeting = hit.meeting { s.push(.meeting(jump(to: hit, meeting: meeting, ctx))) }
-            else if hit.kind == .action, let i = ctx.domain.actionOrder.firstIndex(of: hit.entity) {
-                var a = ActionsState(); a.list.selection = i; a.open = hit.entity
-                s.push(.actions(a))
+    static func search(_ q: SearchState, _ cmd: Command, _ ctx: Context) -> Transition<SearchState> {
+        Transition(q) { s, q in
+            let hits = q.hits
+            switch cmd {
+            case .up, .down, .pageUp, .pageDown: move(&q.list, cmd, count: hits.count)
+            case .back: s.pop()
+            case .open:
+                guard q.list.selection < hits.count else { break }
+                let hit = hits[q.list.selection]
+                if let meeting = hit.meeting { s.push(.meeting(jump(to: hit, meeting: meeting, ctx))) }
+                else if hit.kind == .action, let i = ctx.domain.actionOrder.firstIndex(of: hit.entity) {
+                    var a = ActionsState(); a.list.selection = i; a.open = hit.entity
+                    s.push(.actions(a))
+                }
+            default: break
             }
-        default: break
+            return []
         }
-        return []
     }
 
     /// The séance screen placed on a search hit: its item shown, its note chosen.
@@ -60,74 +60,74 @@ extension App {
         return m
     }
 
-    static func followUps(_ s: inout AppState, _ f: inout FollowUpsState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let rows = ctx.domain.followUpRows(showDone: f.showDone, owner: f.owner.text, today: ctx.today)
-        defer { if case .followUps = s.top { s.replaceTop(.followUps(f)) } }
-        switch cmd {
-        case .up, .down, .pageUp, .pageDown: move(&f.list, cmd, count: rows.count)
-        case .back: s.pop()
-        case .showDone: f.showDone.toggle(); f.list = ListState()
-        case .open:
-            guard f.list.selection < rows.count else { break }
-            s.replaceTop(.followUps(f))
-            var m = MeetingState(meeting: rows[f.list.selection].meeting)
-            if ctx.domain.meetings[m.meeting]?.state != .inProgress { m.viewItem = rows[f.list.selection].item }
-            s.push(.meeting(m))
-        case .markDone:
-            guard f.list.selection < rows.count, requireWritable(&s, ctx) else { break }
-            let row = rows[f.list.selection]
-            guard row.isOpen else { s.status = StatusLine(text: "Cette suite est déjà faite.", role: .dim); break }
-            return commit(&s, Commands.markFollowUpDone(ctx.domain, followUp: row.id, on: ctx.today))
-        default: break
+    static func followUps(_ f: FollowUpsState, _ cmd: Command, _ ctx: Context) -> Transition<FollowUpsState> {
+        Transition(f) { s, f in
+            let rows = ctx.domain.followUpRows(showDone: f.showDone, owner: f.owner.text, today: ctx.today)
+            switch cmd {
+            case .up, .down, .pageUp, .pageDown: move(&f.list, cmd, count: rows.count)
+            case .back: s.pop()
+            case .showDone: f.showDone.toggle(); f.list = ListState()
+            case .open:
+                guard f.list.selection < rows.count else { break }
+                var m = MeetingState(meeting: rows[f.list.selection].meeting)
+                if ctx.domain.meetings[m.meeting]?.state != .inProgress { m.viewItem = rows[f.list.selection].item }
+                s.push(.meeting(m))
+            case .markDone:
+                guard f.list.selection < rows.count, requireWritable(&s, ctx) else { break }
+                let row = rows[f.list.selection]
+                guard row.isOpen else { s.status = StatusLine(text: "Cette suite est déjà faite.", role: .dim); break }
+                return commit(&s, Commands.markFollowUpDone(ctx.domain, followUp: row.id, on: ctx.today))
+            default: break
+            }
+            return []
         }
-        return []
     }
 
-    static func participation(_ s: inout AppState, _ p: inout ParticipationState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        defer { if case .participation = s.top { s.replaceTop(.participation(p)) } }
-        switch cmd {
-        case .back: s.pop()
-        case .switchView: p.view = ParticipationState.View(rawValue: (p.view.rawValue + 1) % 3)!; p.scroll = 0
-        case .filterYear: p.year = cycle(p.year, in: ctx.domain.meetingYears)
-        case .filterCommittee: p.committee = cycle(p.committee, in: ctx.domain.committeeOrder); p.view = .members; p.scroll = 0
-        case .up: p.scroll = max(0, p.scroll - 1)
-        case .down: p.scroll += 1
-        default: break
+    static func participation(_ p: ParticipationState, _ cmd: Command, _ ctx: Context) -> Transition<ParticipationState> {
+        Transition(p) { s, p in
+            switch cmd {
+            case .back: s.pop()
+            case .switchView: p.view = ParticipationState.View(rawValue: (p.view.rawValue + 1) % 3)!; p.scroll = 0
+            case .filterYear: p.year = cycle(p.year, in: ctx.domain.meetingYears)
+            case .filterCommittee: p.committee = cycle(p.committee, in: ctx.domain.committeeOrder); p.view = .members; p.scroll = 0
+            case .up: p.scroll = max(0, p.scroll - 1)
+            case .down: p.scroll += 1
+            default: break
+            }
+            return []
         }
-        return []
     }
 
-    static func actions(_ s: inout AppState, _ a: inout ActionsState, _ cmd: Command, _ ctx: Context) -> [Effect] {
-        let list = ctx.domain.actionSheets
-        defer { if case .actions = s.top { s.replaceTop(.actions(a)) } }
-        switch cmd {
-        case .up, .down, .pageUp, .pageDown, .first, .last:
-            if a.open != nil {
-                a.scroll = max(0, a.scroll + (cmd == .up ? -1 : cmd == .down ? 1 : cmd == .pageUp ? -10 : cmd == .pageDown ? 10 : 0))
-            } else { move(&a.list, cmd, count: list.count) }
-        case .back:
-            if a.open != nil { a.open = nil; a.scroll = 0 } else { s.pop() }
-        case .open:
-            guard a.list.selection < list.count else { break }
-            a.open = list[a.list.selection].id
-        case .add:
-            guard requireWritable(&s, ctx) else { break }
-            s.replaceTop(.actions(a)); s.push(.form(.action(nil, ctx.domain)))
-        case .edit, .envelope:
-            guard requireWritable(&s, ctx) else { break }
-            let id = a.open ?? (a.list.selection < list.count ? list[a.list.selection].id : nil)
-            guard let id, let sheet = ctx.domain.actions[id] else { break }
-            s.replaceTop(.actions(a))
-            s.push(.form(cmd == .edit ? .action(sheet, ctx.domain) : .financing(sheet)))
-        case .progress:
-            guard requireWritable(&s, ctx) else { break }
-            let id = a.open ?? (a.list.selection < list.count ? list[a.list.selection].id : nil)
-            guard let id else { break }
-            s.replaceTop(.actions(a))
-            s.push(.form(.progress(action: id)))
-        default: break
+    static func actions(_ a: ActionsState, _ cmd: Command, _ ctx: Context) -> Transition<ActionsState> {
+        Transition(a) { s, a in
+            let list = ctx.domain.actionSheets
+            switch cmd {
+            case .up, .down, .pageUp, .pageDown, .first, .last:
+                if a.open != nil {
+                    a.scroll = max(0, a.scroll + (cmd == .up ? -1 : cmd == .down ? 1 : cmd == .pageUp ? -10 : cmd == .pageDown ? 10 : 0))
+                } else { move(&a.list, cmd, count: list.count) }
+            case .back:
+                if a.open != nil { a.open = nil; a.scroll = 0 } else { s.pop() }
+            case .open:
+                guard a.list.selection < list.count else { break }
+                a.open = list[a.list.selection].id
+            case .add:
+                guard requireWritable(&s, ctx) else { break }
+                s.push(.form(.action(nil, ctx.domain)))
+            case .edit, .envelope:
+                guard requireWritable(&s, ctx) else { break }
+                let id = a.open ?? (a.list.selection < list.count ? list[a.list.selection].id : nil)
+                guard let id, let sheet = ctx.domain.actions[id] else { break }
+                s.push(.form(cmd == .edit ? .action(sheet, ctx.domain) : .financing(sheet)))
+            case .progress:
+                guard requireWritable(&s, ctx) else { break }
+                let id = a.open ?? (a.list.selection < list.count ? list[a.list.selection].id : nil)
+                guard let id else { break }
+                s.push(.form(.progress(action: id)))
+            default: break
+            }
+            return []
         }
-        return []
     }
 }
 
