@@ -1,0 +1,46 @@
+import SeanceModel
+
+/// Keys in a form: moving between fields, choices, submitting what was typed.
+extension App {
+    static func form(_ f: FormState, _ cmd: Command, _ ctx: Context) -> Transition<FormState> {
+        Transition(f) { s, f in
+            switch cmd {
+            case .nextField:
+                if f.focus == f.fields.count - 1 { return submit(&s, &f, ctx) }
+                f.focus += 1
+            case .previousField: f.focus = max(0, f.focus - 1)
+            case .previousChoice, .nextChoice:
+                if case .choice(let options, var sel) = f.fields[f.focus].kind, !options.isEmpty {
+                    sel = (sel + (cmd == .nextChoice ? 1 : options.count - 1)) % options.count
+                    f.fields[f.focus].kind = .choice(options: options, selected: sel)
+                }
+            case .submit: return submit(&s, &f, ctx)
+            case .back:
+                s.pop(); return []
+            default: break
+            }
+            return []
+        }
+    }
+
+    static func submit(_ s: inout Next, _ f: inout FormState, _ ctx: Context) -> [Effect] {
+        if case .export(let meeting) = f.purpose {
+            guard let format = DocumentFormat(rawValue: f.fields[0].value) else { return [] }
+            return [.export(meeting: meeting, format: format, path: f.fields[1].value)]
+        }
+        if f.purpose == .saveAs {
+            let path = f.fields[0].value
+            guard !path.isEmpty else { f.error = "Indiquez un chemin."; return [] }
+            return [.saveAs(path)]
+        }
+        switch f.drafts(ctx) {
+        case .failure(let refusal):
+            f.error = refusal.message
+            return []
+        case .success(let drafts):
+            if f.purpose == .createProject && ctx.journal == nil { return [.createJournal(drafts)] }
+            if drafts.isEmpty { s.pop(); s.status = StatusLine(text: "Aucun changement.", role: .dim); return [] }
+            return [.commit(drafts, then: .closeForm)]
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import SeanceModel
+
+extension App {
+    static func formView(_ f: FormState, _ g: inout Grid, _ a: Area) {
+        let labelWidth = min(26, (f.fields.map { CharWidth.of($0.label) }.max() ?? 10) + 1)
+        let w = min(a.width - 2, max(60, min(96, a.width - 8)))
+        let fieldWidth = w - labelWidth - 7
+        let h = min(a.height, f.fields.count * 2 + 5 + (f.error == nil ? 0 : 1))
+        let x = a.x + (a.width - w) / 2, y0 = a.y + max(0, (a.height - h) / 2)
+        g.fill(x: x, y: y0, width: w, height: h, role: .normal)
+        frame(&g, x: x, y: y0, width: w, height: h, title: f.title, role: .header)
+        var y = y0 + 2
+        for (i, field) in f.fields.enumerated() where y < y0 + h - 2 {
+            let focused = i == f.focus
+            g.put(CharWidth.pad(field.label + (field.required ? " *" : ""), to: labelWidth), x: x + 2, y: y,
+                  role: focused ? .accent : .normal)
+            let fx = x + 2 + labelWidth + 1
+            switch field.kind {
+            case .text(var editor):
+                g.fill(x: fx, y: y, width: fieldWidth, height: 1, role: focused ? .fieldFocused : .field)
+                let (text, col) = editor.visible(width: fieldWidth)
+                g.put(text, x: fx, y: y, role: focused ? .fieldFocused : .field, maxWidth: fieldWidth)
+                if focused { g.cursor = Point(x: fx + col, y: y) }
+                if !field.hint.isEmpty && (focused || editor.isEmpty) && y + 1 < y0 + h - 1 {
+                    g.put(field.hint, x: fx, y: y + 1, role: .dim, maxWidth: fieldWidth)
+                }
+            case .choice(let options, let sel):
+                let label = options.isEmpty ? "" : options[sel].label
+                g.put("◀ " + label + " ▶", x: fx, y: y, role: focused ? .fieldFocused : .field, maxWidth: fieldWidth)
+                if focused && y + 1 < y0 + h - 1 { g.put("← → pour changer", x: fx, y: y + 1, role: .dim) }
+            }
+            y += 2
+        }
+        if let e = f.error {
+            g.put(e, x: x + 2, y: y0 + h - 3, role: .error, maxWidth: w - 4)
+        }
+        g.put("F2 Enregistrer · Échap Annuler · * obligatoire", x: x + 2, y: y0 + h - 2, role: .dim, maxWidth: w - 4)
+    }
+}
