@@ -8,11 +8,11 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Produit les documents : compte rendu, relevé de décisions, délibérations (CSV SCDL), calendrier (ICS), classement (CSV).",
         discussion: """
-        seance export JOURNAL --seance ID|last --format md|html|odt|txt [-o FICHIER]
-        seance export JOURNAL --what decisions (--seance ID|last | --from AAAA-MM-JJ --to AAAA-MM-JJ) --format md|html|odt|txt|csv
+        seance export JOURNAL --seance ID|last --format md|html|odt|pdf|txt [-o FICHIER]
+        seance export JOURNAL --what decisions (--seance ID|last | --from AAAA-MM-JJ --to AAAA-MM-JJ) --format md|html|odt|pdf|txt|csv
         seance export JOURNAL --ranking ID --format csv
         seance export JOURNAL --format ics
-        Sans -o, les formats texte vont sur la sortie standard ; l'ODT est écrit sous le nom proposé.
+        Sans -o, les formats texte vont sur la sortie standard ; l'ODT et le PDF sont écrits sous le nom proposé.
         """
     )
 
@@ -25,7 +25,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "« minutes » (compte rendu, défaut) ou « decisions » (relevé de décisions).")
     var what: String = "minutes"
 
-    @Option(name: .long, help: "md, html, odt, txt, csv ou ics.")
+    @Option(name: .long, help: "md, html, odt, pdf, txt, csv ou ics.")
     var format: String
 
     @Option(name: .long, help: "Début de la période (AAAA-MM-JJ ou JJ/MM/AAAA), avec --what decisions.")
@@ -85,7 +85,7 @@ struct ExportCommand: ParsableCommand {
         }
         switch what {
         case "minutes", "compte-rendu":
-            guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : md, html, odt ou txt pour un compte rendu.") }
+            guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : md, html, odt, pdf ou txt pour un compte rendu.") }
             guard let seance else { throw usage("indiquez la séance : --seance ID ou --seance last.") }
             let id = try Export.resolveMeeting(state, seance)
             return try Export.minutes(state, meeting: id, format: f, options: options.with(ranking: state.adoptedRanking(for: id)))
@@ -94,7 +94,7 @@ struct ExportCommand: ParsableCommand {
             if let seance { scope = .meeting(try Export.resolveMeeting(state, seance)) }
             else { scope = .period(from: try date(from, "from"), to: try date(to, "to")) }
             if format == "csv" { return try Export.decisionsCSV(state, scope) }
-            guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : md, html, odt, txt ou csv.") }
+            guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : md, html, odt, pdf, txt ou csv.") }
             return try Export.decisions(state, scope, format: f, options: options)
         default:
             throw usage("--what « \(what) » : minutes ou decisions.")
