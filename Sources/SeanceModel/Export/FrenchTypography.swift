@@ -34,7 +34,7 @@ enum FrenchTypography {
                     out.append(narrow)
                 } else if digit(i - 1), after == "h", !letter(i + 2) {
                     out.append(noBreak)
-                } else if before == "h", digit(i - 2), at(i - 3).map({ $0 == " " || $0 == noBreak || $0 == narrow }) ?? false, digit(i + 1) {
+                } else if before == "h", at(i - 2).map({ $0 == " " || $0 == noBreak }) ?? false, digit(i - 3), digit(i + 1) {
                     out.append(noBreak)
                 } else if numero(endingAt: i - 1), digit(i + 1) {
                     out.append(noBreak)

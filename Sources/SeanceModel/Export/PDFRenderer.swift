@@ -8,10 +8,11 @@
 enum PDFRenderer {
     static func render(_ doc: ExportDocument, options: ExportOptions) -> [UInt8] {
         let t = FrenchTypography.apply
+        // The metadata keeps ordinary spaces: it is searched, not printed.
         let canvas = PDFCanvas(.init(
-            title: t([doc.title, doc.subtitle].compactMap { $0 }.joined(separator: " – ")),
-            author: t(doc.author ?? doc.kicker ?? "seance"),
-            subject: doc.kicker.map(t),
+            title: [doc.title, doc.subtitle].compactMap { $0 }.joined(separator: " – "),
+            author: doc.author ?? doc.kicker ?? "seance",
+            subject: doc.kicker,
             date: options.now.journalValue))
         let flow = PDFFlow(canvas)
         flow.add(doc)
@@ -45,8 +46,10 @@ enum PDFPage {
     static let width = PDFCanvas.width - 2 * left
     static let top = 70.0           // under the running header
     static let bottom = PDFCanvas.height - 60.0
-    static let sans = "DejaVu Sans"
-    static let serif = "DejaVu Serif"
+    /// DejaVu first; FreeFont for what DejaVu lacks, such as the control pictures (␛) that
+    /// stand for the control characters of a hostile journal.
+    static let sans = "DejaVu Sans, FreeSans"
+    static let serif = "DejaVu Serif, FreeSerif"
 
     struct Placed {
         var piece: PDFPiece
