@@ -10,6 +10,7 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         seance export JOURNAL --seance ID|last --format md|html|odt|pdf|txt [-o FICHIER]
         seance export JOURNAL --what decisions (--seance ID|last | --from AAAA-MM-JJ --to AAAA-MM-JJ) --format md|html|odt|pdf|txt|csv
+        seance export JOURNAL --what emargement --seance ID|last --format pdf|odt|html|md|txt
         seance export JOURNAL --ranking ID --format csv
         seance export JOURNAL --format ics
         Sans -o, les formats texte vont sur la sortie standard ; l'ODT et le PDF sont écrits sous le nom proposé.
@@ -22,7 +23,7 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "La séance : son identifiant (voir « seance list ») ou « last », la dernière tenue.")
     var seance: String?
 
-    @Option(name: .long, help: "« minutes » (compte rendu, défaut) ou « decisions » (relevé de décisions).")
+    @Option(name: .long, help: "« minutes » (compte rendu, défaut), « decisions » (relevé de décisions) ou « emargement » (feuille d'émargement).")
     var what: String = "minutes"
 
     @Option(name: .long, help: "md, html, odt, pdf, txt, csv ou ics.")
@@ -96,8 +97,12 @@ struct ExportCommand: ParsableCommand {
             if format == "csv" { return try Export.decisionsCSV(state, scope) }
             guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : md, html, odt, pdf, txt ou csv.") }
             return try Export.decisions(state, scope, format: f, options: options)
+        case "emargement", "émargement":
+            guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : pdf, odt, html, md ou txt pour une feuille d'émargement.") }
+            guard let seance else { throw usage("indiquez la séance : --seance ID ou --seance last.") }
+            return try Export.attendanceSheet(state, meeting: try Export.resolveMeeting(state, seance), format: f, options: options)
         default:
-            throw usage("--what « \(what) » : minutes ou decisions.")
+            throw usage("--what « \(what) » : minutes, decisions ou emargement.")
         }
     }
 

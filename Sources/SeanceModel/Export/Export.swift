@@ -14,6 +14,14 @@ public enum Export {
                       fileName: "compte-rendu_" + b.fileStem)
     }
 
+    /// La feuille d'émargement of one séance (signature boxes; best printed from the PDF).
+    public static func attendanceSheet(_ state: ProjectState, meeting: String, format: DocumentFormat,
+                                       options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportedFile {
+        let b = try MinutesBuilder(state, meeting, options)
+        return render(b.attendanceSheet(), format: format, options: options,
+                      fileName: "feuille-emargement_" + b.fileStem)
+    }
+
     /// The relevé de décisions alone: of one séance, or of every séance of a period (all
     /// committees, or one), grouped by séance in date order.
     public static func decisions(_ state: ProjectState, _ scope: DecisionScope, format: DocumentFormat,

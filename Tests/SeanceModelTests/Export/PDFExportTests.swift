@@ -184,3 +184,27 @@ struct FrenchTypographyTests {
         #expect(t(": début") == ": début")
     }
 }
+
+@Suite("Exports: the feuille d'émargement")
+struct AttendanceSheetTests {
+    @Test("Every member of the committee with a box to sign in, the guests, blank rows",
+          .enabled(if: ExternalTool.enabled("pdftotext")))
+    func sheet() throws {
+        let file = try Export.attendanceSheet(ExportFixture.demo, meeting: ExportFixture.copil3, format: .pdf, options: ExportFixture.options)
+        #expect(file.fileName.hasPrefix("feuille-emargement_") && file.fileName.hasSuffix(".pdf"))
+        let (raw, flat) = PDFExportTests.text(file.bytes)
+        #expect(flat.contains("Feuille d'émargement"))
+        #expect(flat.contains("Membre Qualité Signature"))
+        for name in ["MARTIN Sophie", "TEISSEDRE Alain", "DELMAS Bernard", "MAGNE Élodie", "CHABRIER Nicole"] {
+            #expect(flat.contains(name), "\(name) manque")
+        }
+        #expect(flat.contains("Nom et prénom Organisme Signature"))
+        // 17 members and 5 guest rows of 1.5 cm do not fit on one page; the header row comes back.
+        let pages = try #require(Int(PDFExportTests.info(file.bytes)["Pages"] ?? ""))
+        #expect(pages >= 2)
+        #expect(raw.contains("page 2 / \(pages)"))
+        let text = try #require(try Export.attendanceSheet(ExportFixture.demo, meeting: ExportFixture.copil3, format: .md,
+                                                            options: ExportFixture.options).text)
+        #expect(text.contains("| Membre | Qualité | Signature |"))
+    }
+}
