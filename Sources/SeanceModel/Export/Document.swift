@@ -46,7 +46,7 @@ struct DocTable: Equatable, Sendable {
     /// Relative widths of the columns (for ODT, HTML and the plain-text layout).
     var weights: [Int]
     /// The least height of a row, in centimetres (0: as high as its text), so that a box can
-    /// be signed in. Only the PDF honours it so far.
+    /// be signed in. The PDF and the ODT honour it.
     var minRowHeight: Double = 0
 }
 

@@ -206,5 +206,9 @@ struct AttendanceSheetTests {
         let text = try #require(try Export.attendanceSheet(ExportFixture.demo, meeting: ExportFixture.copil3, format: .md,
                                                             options: ExportFixture.options).text)
         #expect(text.contains("| Membre | Qualité | Signature |"))
+        let odt = readStoredZip(try Export.attendanceSheet(ExportFixture.demo, meeting: ExportFixture.copil3, format: .odt,
+                                                            options: ExportFixture.options).bytes)
+        let content = String(decoding: try #require(odt.first { $0.name == "content.xml" }).data, as: UTF8.self)
+        #expect(content.contains("style:min-row-height=\"1.50cm\""))
     }
 }
