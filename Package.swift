@@ -17,7 +17,13 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        .target(name: "SeanceModel"),
+        // The PDF documents: pango lays the French text out, cairo writes the PDF.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        .target(name: "SeanceModel", dependencies: ["CPangoCairo"]),
         .target(name: "SeanceTUI", dependencies: ["SeanceModel", "CNcurses"]),
         .executableTarget(
             name: "seance",

@@ -13,7 +13,10 @@ out=.build-fuzz
 mkdir -p "$out/work" "$out/crashes"
 if [ ! -x "$out/fuzz-journal" ] || [ -n "$(find Sources/SeanceModel Fuzz/main.swift -newer "$out/fuzz-journal" -name '*.swift' | head -1)" ]; then
   echo "Construction de la cible (swiftc -sanitize=fuzzer,address)…"
+  # SeanceModel imports CPangoCairo (the PDF): its module map, and pango's headers for clang.
+  pango_includes=$(pkg-config --cflags-only-I pangocairo | sed 's/-I/-Xcc -I/g')
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name SeanceModel \
+    -I Sources/CPangoCairo $pango_includes \
     $(find Sources/SeanceModel -name '*.swift' | sort) Fuzz/main.swift -o "$out/fuzz-journal" 2>&1 | grep -v "Cannot export local symbol" || true
   [ -x "$out/fuzz-journal" ] || { echo "échec de la construction" >&2; exit 1; }
 fi

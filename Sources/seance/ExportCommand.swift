@@ -8,11 +8,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Produit les documents : compte rendu, relevé de décisions, délibérations (CSV SCDL), calendrier (ICS), classement (CSV).",
         discussion: """
-        seance export JOURNAL --seance ID|last --format md|html|odt|txt [-o FICHIER]
-        seance export JOURNAL --what decisions (--seance ID|last | --from AAAA-MM-JJ --to AAAA-MM-JJ) --format md|html|odt|txt|csv
+        seance export JOURNAL --seance ID|last --format md|html|odt|pdf|txt [-o FICHIER]
+        seance export JOURNAL --what decisions (--seance ID|last | --from AAAA-MM-JJ --to AAAA-MM-JJ) --format md|html|odt|pdf|txt|csv
+        seance export JOURNAL --what emargement --seance ID|last --format pdf|odt|html|md|txt
         seance export JOURNAL --ranking ID --format csv
         seance export JOURNAL --format ics
-        Sans -o, les formats texte vont sur la sortie standard ; l'ODT est écrit sous le nom proposé.
+        Sans -o, les formats texte vont sur la sortie standard ; l'ODT et le PDF sont écrits sous le nom proposé.
         """
     )
 
@@ -22,10 +23,10 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "La séance : son identifiant (voir « seance list ») ou « last », la dernière tenue.")
     var seance: String?
 
-    @Option(name: .long, help: "« minutes » (compte rendu, défaut) ou « decisions » (relevé de décisions).")
+    @Option(name: .long, help: "« minutes » (compte rendu, défaut), « decisions » (relevé de décisions) ou « emargement » (feuille d'émargement).")
     var what: String = "minutes"
 
-    @Option(name: .long, help: "md, html, odt, txt, csv ou ics.")
+    @Option(name: .long, help: "md, html, odt, pdf, txt, csv ou ics.")
     var format: String
 
     @Option(name: .long, help: "Début de la période (AAAA-MM-JJ ou JJ/MM/AAAA), avec --what decisions.")
@@ -85,7 +86,7 @@ struct ExportCommand: ParsableCommand {
         }
         switch what {
         case "minutes", "compte-rendu":
-            guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : md, html, odt ou txt pour un compte rendu.") }
+            guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : md, html, odt, pdf ou txt pour un compte rendu.") }
             guard let seance else { throw usage("indiquez la séance : --seance ID ou --seance last.") }
             let id = try Export.resolveMeeting(state, seance)
             return try Export.minutes(state, meeting: id, format: f, options: options.with(ranking: state.adoptedRanking(for: id)))
@@ -94,10 +95,14 @@ struct ExportCommand: ParsableCommand {
             if let seance { scope = .meeting(try Export.resolveMeeting(state, seance)) }
             else { scope = .period(from: try date(from, "from"), to: try date(to, "to")) }
             if format == "csv" { return try Export.decisionsCSV(state, scope) }
-            guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : md, html, odt, txt ou csv.") }
+            guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : md, html, odt, pdf, txt ou csv.") }
             return try Export.decisions(state, scope, format: f, options: options)
+        case "emargement", "émargement":
+            guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : pdf, odt, html, md ou txt pour une feuille d'émargement.") }
+            guard let seance else { throw usage("indiquez la séance : --seance ID ou --seance last.") }
+            return try Export.attendanceSheet(state, meeting: try Export.resolveMeeting(state, seance), format: f, options: options)
         default:
-            throw usage("--what « \(what) » : minutes ou decisions.")
+            throw usage("--what « \(what) » : minutes, decisions ou emargement.")
         }
     }
 

@@ -45,6 +45,14 @@ struct ReviewEndToEndTests {
         let odt = try run([seanceBinary, "export", demoJournal, "--seance", "sea-copil-3", "--format", "odt", "-o", out])
         #expect(odt.code == 0)
         #expect(try run(["odt2txt", out]).out.contains("Relevé des décisions"))
+        for what in ["minutes", "decisions"] {
+            let pdf = dir + "/\(what).pdf"
+            let r = try run([seanceBinary, "export", demoJournal, "--what", what, "--seance", "last", "--format", "pdf", "-o", pdf])
+            #expect(r.code == 0, "\(r.err)")
+            #expect(r.out.isEmpty)
+            let info = try run(["pdfinfo", pdf])
+            #expect(info.code == 0 && info.out.contains("(A4)"), "\(info.err)")
+        }
         let unknown = try run([seanceBinary, "export", demoJournal, "--seance", "sea-nulle", "--format", "md"])
         #expect(unknown.code == 1)
         let badFormat = try run([seanceBinary, "export", demoJournal, "--seance", "last", "--format", "docx"])

@@ -1,5 +1,5 @@
 /// A document independent of its format: what the compte rendu and the relevé de décisions
-/// say, built once from the state and then written as Markdown, HTML, plain text or ODT.
+/// say, built once from the state and then written as Markdown, HTML, plain text, ODT or PDF.
 ///
 /// Every text that comes from the journal enters a document through `ExportClean`, so no renderer
 /// ever sees a control character, an escape sequence or an invisible bidirectional mark.
@@ -11,6 +11,8 @@ struct ExportDocument: Equatable, Sendable {
     var subtitle: String?
     /// Short label for running footers and file metadata.
     var shortTitle: String
+    /// Who wrote it (the secretary of the séance), for the file's metadata.
+    var author: String?
     var blocks: [DocBlock] = []
 }
 
@@ -43,6 +45,9 @@ struct DocTable: Equatable, Sendable {
     var rows: [[String]]
     /// Relative widths of the columns (for ODT, HTML and the plain-text layout).
     var weights: [Int]
+    /// The least height of a row, in centimetres (0: as high as its text), so that a box can
+    /// be signed in. The PDF and the ODT honour it.
+    var minRowHeight: Double = 0
 }
 
 enum DocBlock: Equatable, Sendable {

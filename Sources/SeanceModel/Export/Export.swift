@@ -1,5 +1,5 @@
 /// The documents the secretary sends after a séance, and the files for other programs:
-/// the compte rendu and the relevé de décisions (Markdown, HTML, plain text, ODT), the
+/// the compte rendu and the relevé de décisions (Markdown, HTML, plain text, ODT, PDF), the
 /// decisions as open data (CSV, SCDL « Délibérations ») and the séances as an iCalendar file.
 ///
 /// Everything here is pure: a `ProjectState` and options in, bytes out. Writing the file, the
@@ -12,6 +12,14 @@ public enum Export {
         let doc = b.minutes()
         return render(doc, format: format, options: options,
                       fileName: "compte-rendu_" + b.fileStem)
+    }
+
+    /// La feuille d'émargement of one séance (signature boxes; best printed from the PDF).
+    public static func attendanceSheet(_ state: ProjectState, meeting: String, format: DocumentFormat,
+                                       options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportedFile {
+        let b = try MinutesBuilder(state, meeting, options)
+        return render(b.attendanceSheet(), format: format, options: options,
+                      fileName: "feuille-emargement_" + b.fileStem)
     }
 
     /// The relevé de décisions alone: of one séance, or of every séance of a period (all
@@ -70,13 +78,14 @@ public enum Export {
         case .html: return ExportedFile(text: HTMLRenderer.render(doc), fileName: name, mediaType: format.mediaType)
         case .txt: return ExportedFile(text: PlainTextRenderer.render(doc, width: options.textWidth), fileName: name, mediaType: format.mediaType)
         case .odt: return ExportedFile(bytes: ODTRenderer.package(doc, options: options), fileName: name, mediaType: format.mediaType)
+        case .pdf: return ExportedFile(bytes: PDFRenderer.render(doc, options: options), fileName: name, mediaType: format.mediaType)
         }
     }
 }
 
 /// The formats of the compte rendu and of the relevé de décisions.
 public enum DocumentFormat: String, CaseIterable, Sendable {
-    case md, html, txt, odt
+    case md, html, txt, odt, pdf
 
     public var fileExtension: String { rawValue }
     public var mediaType: String {
@@ -85,13 +94,14 @@ public enum DocumentFormat: String, CaseIterable, Sendable {
         case .html: "text/html; charset=utf-8"
         case .txt: "text/plain; charset=utf-8"
         case .odt: "application/vnd.oasis.opendocument.text"
+        case .pdf: "application/pdf"
         }
     }
 }
 
 public struct ExportOptions: Sendable {
     /// The moment of the export: time spent on the current item of a séance in progress, the
-    /// dates inside the ODT (meta.xml, ZIP entries).
+    /// dates inside the ODT (meta.xml, ZIP entries) and the PDF (its metadata).
     public var now: Timestamp
     /// When given, open follow-ups whose due date is before it are marked « en retard ».
     public var today: LocalDate?

@@ -3,6 +3,13 @@ extension Fr {
     public enum Export {
         public static let minutesTitle = "Compte rendu de séance"
         public static let decisionsTitle = "Relevé de décisions"
+        public static let attendanceSheetTitle = "Feuille d'émargement"
+        public static let attendanceSheetMembers = "Membres du comité"
+        public static let attendanceSheetGuests = "Invités et autres participants"
+        public static let attendanceSheetBlankRows = 4
+        public static let signature = "Signature"
+        public static let name = "Nom et prénom"
+        public static let organisation = "Organisme"
         public static func periodDecisionsSubtitle(from: LocalDate?, to: LocalDate?) -> String {
             switch (from, to) {
             case let (f?, t?): "Séances du \(Fr.longDate(f)) au \(Fr.longDate(t))"

@@ -90,7 +90,8 @@ struct MinutesBuilder {
             kicker: st.project.map { ExportClean.line($0.name) }.flatMap { $0.isEmpty ? nil : $0 },
             title: title,
             subtitle: name + " – " + Fr.longDate(m.date),
-            shortTitle: name + " – " + title.prefix(1).lowercased() + title.dropFirst())
+            shortTitle: name + " – " + title.prefix(1).lowercased() + title.dropFirst(),
+            author: m.secretary.isEmpty ? nil : ExportClean.line(m.secretary))
     }
 
     var instanceLabel: String {

@@ -38,7 +38,7 @@ enum ODTRenderer {
 
     static func content(_ doc: ExportDocument) -> String {
         var body = ""
-        var tables: [(name: String, weights: [Int])] = []
+        var tables: [(name: String, weights: [Int], minRowHeight: Double)] = []
         if let k = doc.kicker { body += para("Surtitre", [.plain(k)]) }
         body += para("Title", [.plain(doc.title)])
         if let s = doc.subtitle { body += para("Subtitle", [.plain(s)]) }
@@ -67,7 +67,7 @@ enum ODTRenderer {
                 }
             case .table(let t):
                 let name = "Tableau\(tables.count + 1)"
-                tables.append((name, t.weights))
+                tables.append((name, t.weights, t.minRowHeight))
                 body += tableXML(t, name: name)
             }
         }
@@ -78,6 +78,9 @@ enum ODTRenderer {
             for (i, w) in t.weights.enumerated() {
                 let cm = Double(w) * 17.0 / Double(total)
                 auto += "<style:style style:name=\"\(t.name).\(columnLetter(i))\" style:family=\"table-column\"><style:table-column-properties style:column-width=\"\(centimetres(cm))\" style:rel-column-width=\"\(w * 1000)*\"/></style:style>\n"
+            }
+            if t.minRowHeight > 0 {
+                auto += "<style:style style:name=\"\(t.name).Ligne\" style:family=\"table-row\"><style:table-row-properties style:min-row-height=\"\(centimetres(t.minRowHeight))\"/></style:style>\n"
             }
         }
         auto += """
@@ -108,8 +111,9 @@ enum ODTRenderer {
             s += "<table:table-cell table:style-name=\"CelluleEntete\" office:value-type=\"string\">\(para("Table_20_Heading", [.plain(h)], newline: false))</table:table-cell>"
         }
         s += "</table:table-row></table:table-header-rows>\n"
+        let rowStyle = t.minRowHeight > 0 ? " table:style-name=\"\(name).Ligne\"" : ""
         for row in t.rows {
-            s += "<table:table-row>"
+            s += "<table:table-row\(rowStyle)>"
             for i in 0..<t.header.count {
                 let cell = i < row.count ? row[i] : ""
                 s += "<table:table-cell table:style-name=\"Cellule\" office:value-type=\"string\">\(para("Table_20_Contents", [.plain(cell)], newline: false))</table:table-cell>"

@@ -136,9 +136,10 @@ extension FormState {
     static func formatChoice(_ f: DocumentFormat) -> (rank: Int, label: String) {
         switch f {
         case .odt: (0, "ODT (LibreOffice, Word)")
-        case .html: (1, "HTML (page imprimable)")
-        case .md: (2, "Markdown")
-        case .txt: (3, "texte brut (72 colonnes)")
+        case .pdf: (1, "PDF (à imprimer, à joindre)")
+        case .html: (2, "HTML (page imprimable)")
+        case .md: (3, "Markdown")
+        case .txt: (4, "texte brut (72 colonnes)")
         }
     }
 
