@@ -13,13 +13,9 @@ enum ReplayPipeline {
         let thread = Thread { producer.run() }
         thread.stackSize = 1 << 20
         thread.start()
-        // A folded block goes back to the parsing thread, which frees it: its memory came from
-        // that thread's arena, and freeing it there costs the folding thread nothing.
-        var folded: EventBlock?
-        while let block = producer.queue.take(handingBack: folded.take()) {
+        while let block = producer.queue.take() {
             state.apply(block, problems: &problems)
             progress?(block.bytesRead)
-            folded = consume block
         }
         producer.finished.wait()
         if let error = producer.error { throw error }
@@ -57,8 +53,6 @@ final class BoundedQueue<T>: @unchecked Sendable {
     private let condition = NSCondition()
     /// Taken items are set to nil, so that the taker holds the only reference.
     private var items: [T?] = []
-    /// Items the taker is done with, freed by the writer on its next `put`.
-    private var handedBack: [T] = []
     private var head = 0
     private var closed = false
     private let capacity: Int
@@ -75,11 +69,8 @@ final class BoundedQueue<T>: @unchecked Sendable {
             putWaitNanos += DispatchTime.now().uptimeNanoseconds - start
         }
         items.append(item)
-        let done = handedBack
-        handedBack.removeAll(keepingCapacity: true)
         condition.broadcast()
         condition.unlock()
-        withExtendedLifetime(done) {}       // freed here, outside the lock
     }
 
     func close() {
@@ -89,12 +80,10 @@ final class BoundedQueue<T>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The next item, or nil once the queue is closed and empty; `done`, an item taken before,
-    /// is handed back to the writer to be freed on its thread.
-    func take(handingBack done: T? = nil) -> T? {
+    /// The next item, or nil once the queue is closed and empty.
+    func take() -> T? {
         condition.lock()
         defer { condition.unlock() }
-        if let done { handedBack.append(done) }
         if head == items.count && !closed {
             let start = DispatchTime.now().uptimeNanoseconds
             while head == items.count && !closed { condition.wait() }
