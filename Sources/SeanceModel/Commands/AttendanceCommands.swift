@@ -1,7 +1,10 @@
 /// Who is there: attendance, proxies, guests.
 extension Commands {
     /// A member's attendance; the time is written when the séance is being held (an arrival, a
-    /// departure). A `pouvoir` names who carries the vote.
+    /// departure): `now` is the séance's time (`ProjectState.proposedTime`), not the clock's when
+    /// the minutes are typed afterwards. A member present who is then marked absent, excusé or
+    /// giving a pouvoir during the séance has left (« parti(e) à … »). A `pouvoir` names who
+    /// carries the vote.
     public static func setAttendance(_ st: ProjectState, meeting: String, member: String, status: AttendanceStatus,
                                      proxy: String? = nil, at now: LocalTime) -> CommandResult {
         let m: Meeting
@@ -35,5 +38,15 @@ extension Commands {
             out.append(EventDraft(.attendanceSet, meeting, [(.member, id), (.status, AttendanceStatus.present.rawValue), (.time, now.journalValue)]))
         }
         return .success(out)
+    }
+
+    /// Withdraws what was recorded of a member's attendance: not recorded again.
+    public static func withdrawAttendance(_ st: ProjectState, meeting: String, member: String) -> CommandResult {
+        switch changeable(st, meeting) {
+        case .failure(let r): return .failure(r)
+        case .success(let m):
+            guard m.attendance[member] != nil else { return .failure(Refusal("Rien n'est enregistré pour ce membre.")) }
+            return .success([EventDraft(.attendanceWithdraw, meeting, [(.member, member)])])
+        }
     }
 }

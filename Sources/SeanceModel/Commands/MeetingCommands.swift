@@ -10,17 +10,20 @@ extension Commands {
                                                   (.place, place.isEmpty ? nil : place), (.title, title.isEmpty ? nil : title)])]
         let open = st.openFollowUps.filter { st.meetings[$0.meeting]?.committee == committee }
         if !open.isEmpty {
+            // The item names the follow-ups (shown live: one marked done later shows done); the
+            // text is kept for the versions that read only `details`.
             let details = open.map { f in
                 "• " + Fr.Line.followUp(what: f.what, owner: st.ownerName(f.owner), due: f.due, done: nil)
             }.joined(separator: "\n")
             out.append(EventDraft(.agendaAdd, makeID("item"), [(.seance, id), (.title, "Suivi des décisions précédentes"),
-                                                              (.kind, AgendaKind.information.rawValue), (.duration, "10"), (.details, details)]))
+                                                              (.kind, AgendaKind.information.rawValue), (.duration, "10"), (.details, details),
+                                                              (.followups, open.map(\.id).joined(separator: ","))]))
         }
         return .success(out)
     }
 
     /// What starts a séance held live when the first thing is recorded in it: its opening, and
-    /// its first agenda item becoming current.
+    /// its first agenda item becoming current. (Used by the acts called with `Opening.implicit`.)
     public static func opening(_ st: ProjectState, meeting: String, at now: LocalTime) -> [EventDraft] {
         guard let m = st.meetings[meeting] else { return [] }
         var out: [EventDraft] = []
@@ -29,14 +32,37 @@ extension Commands {
         return out
     }
 
-    /// A line of the minutes, attributed to a speaker or not (the séance opens if it was not).
+    /// The secretary opens the séance, at its time (now when it is held live, else the time she
+    /// gives; `ProjectState.proposedTime` is the value to prefill): the séance is « en cours »
+    /// and its first agenda item becomes current at the same time.
+    public static func openMeeting(_ st: ProjectState, meeting: String, at time: LocalTime) -> CommandResult {
+        switch changeable(st, meeting) {
+        case .failure(let r): return .failure(r)
+        case .success(let m):
+            guard m.state == .planned else { return .failure(Refusal("La séance est déjà ouverte.")) }
+            return .success(opening(st, meeting: meeting, at: time))
+        }
+    }
+
+    /// Undoes an opening with nothing recorded after it: the séance is planned again.
+    public static func undoOpening(_ st: ProjectState, meeting: String) -> CommandResult {
+        guard let m = st.meetings[meeting] else { return .failure(Refusal("Séance inconnue « \(meeting) ».")) }
+        guard m.state == .inProgress else { return .failure(Refusal("La séance n'est pas ouverte.")) }
+        guard st.canUndoOpening(m) else {
+            return .failure(Refusal("Des éléments ont été enregistrés depuis l'ouverture : elle ne peut plus être annulée."))
+        }
+        return .success([EventDraft(.seanceUnopen, meeting, [])])
+    }
+
+    /// A line of the minutes, attributed to a speaker or not. With `.implicit` the séance opens
+    /// if it was not; with `.explicit` a planned séance refuses (`Refusal.Code.notOpened`).
     public static func addNote(_ st: ProjectState, meeting: String, item: String?, text: String, speaker: String?,
-                               at now: LocalTime, makeID: MakeID) -> CommandResult {
+                               at now: LocalTime, opening policy: Opening = .implicit, makeID: MakeID) -> CommandResult {
         let text = text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return .failure(Refusal("Ligne vide : rien à enregistrer.")) }
-        if case .failure(let r) = changeable(st, meeting) { return .failure(r) }
-        return .success(opening(st, meeting: meeting, at: now)
-                        + [EventDraft(.noteAdd, makeID("note"), [(.seance, meeting), (.item, item), (.text, text), (.speaker, speaker)])])
+        if case .failure(let r) = opened(st, meeting, policy) { return .failure(r) }
+        let open = policy == .implicit ? opening(st, meeting: meeting, at: now) : []
+        return .success(open + [EventDraft(.noteAdd, makeID("note"), [(.seance, meeting), (.item, item), (.text, text), (.speaker, speaker)])])
     }
 
     public static func correctNote(_ st: ProjectState, note: String, text: String) -> CommandResult {
@@ -53,18 +79,39 @@ extension Commands {
         return .success([EventDraft(.noteDelete, note, [])])
     }
 
-    /// Makes an agenda item the current one (the séance opens if it was not).
-    public static func startItem(_ st: ProjectState, meeting: String, item: String, at now: LocalTime) -> CommandResult {
+    /// Makes an agenda item the current one at the séance's time `now` (with `.implicit` the
+    /// séance opens if it was not; with `.explicit` a planned séance refuses).
+    public static func startItem(_ st: ProjectState, meeting: String, item: String, at now: LocalTime,
+                                 opening policy: Opening = .implicit) -> CommandResult {
         guard case .success(let m) = changeable(st, meeting), m.agenda.contains(item) else {
             return .failure(Refusal("Ce point n'est pas à l'ordre du jour de la séance."))
         }
-        let open = opening(st, meeting: meeting, at: now).filter { $0.eventKind != .agendaStart }
+        if case .failure(let r) = opened(st, meeting, policy) { return .failure(r) }
+        let open = policy == .implicit ? opening(st, meeting: meeting, at: now).filter { $0.eventKind != .agendaStart } : []
         return .success(open + [EventDraft(.agendaStart, item, [(.time, now.journalValue)])])
     }
 
-    /// The clôture (opening it first if nothing was recorded yet).
-    public static func close(_ st: ProjectState, meeting: String, at time: LocalTime) -> CommandResult {
-        if case .failure(let r) = changeable(st, meeting) { return .failure(r) }
+    /// Corrects the time an item (last) became current: its duration counts from it.
+    public static func correctItemStart(_ st: ProjectState, item: String, to time: LocalTime) -> CommandResult {
+        guard let it = st.agendaItems[item], let m = st.meetings[it.meeting] else { return .failure(Refusal("Point inconnu.")) }
+        guard let last = m.itemLog.last(where: { $0.item == item }) else {
+            return .failure(Refusal("Ce point n'a pas encore été abordé : il n'a pas d'heure de début."))
+        }
+        if last.time == time { return .success([]) }
+        return correcting(st, m.id, [EventDraft(.agendaEdit, item, [(.started, time.journalValue)])])
+    }
+
+    /// The clôture at the séance's time (with `.implicit`, opening it first if nothing was
+    /// recorded yet; with `.explicit` a planned séance refuses). The item clock stops there.
+    public static func close(_ st: ProjectState, meeting: String, at time: LocalTime, opening policy: Opening = .implicit) -> CommandResult {
+        switch opened(st, meeting, policy) {
+        case .failure(let r): return .failure(r)
+        case .success(let m):
+            // (Checked for the séance's own times only: the screens still pass the clock with `.implicit`.)
+            if policy == .explicit, let o = m.openTime, time < o {
+                return .failure(Refusal("La clôture (\(time.french)) ne peut précéder l'ouverture (\(o.french))."))
+            }
+        }
         let open = opening(st, meeting: meeting, at: time).filter { $0.eventKind == .seanceOpen }
         return .success(open + [EventDraft(.seanceClose, meeting, [(.time, time.journalValue)])])
     }
@@ -73,5 +120,75 @@ extension Commands {
         guard let m = st.meetings[meeting] else { return .failure(Refusal("Séance inconnue « \(meeting) ».")) }
         guard m.state == .closed || m.state == .cancelled else { return .failure(Refusal("Cette séance n'est pas close.")) }
         return .success([EventDraft(.seanceReopen, meeting, [(.reason, reason)])])
+    }
+
+    /// What the secretary may correct of a séance; nil leaves a field as it is.
+    public struct MeetingChanges: Equatable, Sendable {
+        public var date: LocalDate?
+        public var time: LocalTime?
+        public var place: String?
+        public var title: String?
+        /// A member's name (stored as the member) or free text; empty: the committee's.
+        public var president: String?
+        public var secretary: String?
+        public var nextDate: LocalDate?
+        /// The opening and closing times (only for a séance opened, and closed).
+        public var opening: LocalTime?
+        public var closing: LocalTime?
+        public init(date: LocalDate? = nil, time: LocalTime? = nil, place: String? = nil, title: String? = nil,
+                    president: String? = nil, secretary: String? = nil, nextDate: LocalDate? = nil,
+                    opening: LocalTime? = nil, closing: LocalTime? = nil) {
+            self.date = date; self.time = time; self.place = place; self.title = title; self.president = president
+            self.secretary = secretary; self.nextDate = nextDate; self.opening = opening; self.closing = closing
+        }
+    }
+
+    /// Corrects a séance (any state but cancelled): only what changed is written.
+    public static func editMeeting(_ st: ProjectState, meeting: String, _ c: MeetingChanges) -> CommandResult {
+        guard let m = st.meetings[meeting] else { return .failure(Refusal("Séance inconnue « \(meeting) ».")) }
+        var fields: [(FieldKey, String?)] = []
+        if let d = c.date, d != m.date { fields.append((.date, d.journalValue)) }
+        if let t = c.time, t != m.time { fields.append((.time, t.journalValue)) }
+        if let v = c.place, v != m.place { fields.append((.place, v)) }
+        if let v = c.title, v != m.title { fields.append((.title, v)) }
+        if let v = c.president {
+            let p = v.isEmpty ? "" : memberOrText(st, v, meeting: meeting)
+            if p != m.president { fields.append((.president, p)) }
+        }
+        if let v = c.secretary, v != m.secretary { fields.append((.secretary, v)) }
+        if let d = c.nextDate, d != m.nextDate { fields.append((.nextDate, d.journalValue)) }
+        if let t = c.opening, t != m.openTime {
+            guard m.openedAt != nil else { return .failure(Refusal("La séance n'a pas été ouverte : pas d'heure d'ouverture à corriger.")) }
+            fields.append((.opening, t.journalValue))
+        }
+        if let t = c.closing, t != m.endTime {
+            guard m.endTime != nil else { return .failure(Refusal("La séance n'est pas close : pas d'heure de clôture à corriger.")) }
+            fields.append((.closing, t.journalValue))
+        }
+        if let o = c.opening ?? m.openTime, let e = c.closing ?? m.endTime, e < o {
+            return .failure(Refusal("La clôture (\(e.french)) ne peut précéder l'ouverture (\(o.french))."))
+        }
+        return .success(fields.isEmpty ? [] : [EventDraft(.seanceEdit, meeting, fields)])
+    }
+
+    /// Cancels a séance not yet held (a planned one, or one opened by mistake).
+    public static func cancelMeeting(_ st: ProjectState, meeting: String, reason: String) -> CommandResult {
+        guard let m = st.meetings[meeting] else { return .failure(Refusal("Séance inconnue « \(meeting) ».")) }
+        switch m.state {
+        case .closed: return .failure(Refusal("Une séance tenue ne peut pas être annulée."))
+        case .cancelled: return .failure(Refusal("Cette séance est déjà annulée."))
+        case .planned, .inProgress:
+            return .success([EventDraft(.seanceCancel, meeting, [(.reason, reason.isEmpty ? nil : reason)])])
+        }
+    }
+
+    /// Postpones a planned (or cancelled) séance to another date: the séance keeps the dates it
+    /// was planned for.
+    public static func postponeMeeting(_ st: ProjectState, meeting: String, to date: LocalDate, time: LocalTime?, reason: String) -> CommandResult {
+        guard let m = st.meetings[meeting] else { return .failure(Refusal("Séance inconnue « \(meeting) ».")) }
+        guard m.state == .planned || m.state == .cancelled else { return .failure(Refusal("Seule une séance à venir peut être reportée.")) }
+        guard date != m.date || (time != nil && time != m.time) else { return .failure(Refusal("Indiquez une autre date.")) }
+        return .success([EventDraft(.seancePostpone, meeting, [(.date, date.journalValue), (.time, time?.journalValue),
+                                                               (.reason, reason.isEmpty ? nil : reason)])])
     }
 }

@@ -2,12 +2,15 @@
 extension Commands {
     /// A new ranking of the fiches still in play (not abandoned, not done), manual at first,
     /// under the project's envelope. Opening it opens a séance that was only planned.
-    public static func openRanking(_ st: ProjectState, meeting: String, item: String?, at now: LocalTime, makeID: MakeID) -> CommandResult {
+    /// With `.explicit`, opening the ranking leaves the séance as it is (a ranking can be prepared
+    /// before the séance opens).
+    public static func openRanking(_ st: ProjectState, meeting: String, item: String?, at now: LocalTime,
+                                   opening policy: Opening = .implicit, makeID: MakeID) -> CommandResult {
         if case .failure(let r) = changeable(st, meeting) { return .failure(r) }
         let candidates = st.actionSheets.filter { ![.abandonnee, .realisee].contains($0.status) }.map(\.id)
         guard !candidates.isEmpty else { return .failure(Refusal("Aucune fiche action à classer : créez-en d'abord.")) }
         let id = makeID("rnk")
-        var out = opening(st, meeting: meeting, at: now).filter { $0.eventKind == .seanceOpen }
+        var out = policy == .implicit ? opening(st, meeting: meeting, at: now).filter { $0.eventKind == .seanceOpen } : []
         out.append(EventDraft(.rankingOpen, id, [(.seance, meeting), (.item, item), (.actions, candidates.joined(separator: ",")),
                                                  (.method, RankingMethod.manual.rawValue)]))
         if let env = st.project?.envelope { out.append(EventDraft(.rankingEnvelope, id, [(.amount, env.journalValue)])) }
@@ -46,7 +49,10 @@ extension Commands {
 
     /// Adopting a ranking is a decision of the séance: the decision names the fiches in order,
     /// carries the quorum of that moment, and the ranking records what was adopted.
-    public static func adoptRanking(_ st: ProjectState, ranking: String, _ a: RankingAdoption, makeID: MakeID) -> CommandResult {
+    /// Like a vote, with `quorum: .required` an adoption while the quorum is not reached is
+    /// refused unless `.waived` (« sans quorum »).
+    public static func adoptRanking(_ st: ProjectState, ranking: String, _ a: RankingAdoption, quorum check: QuorumCheck = .unchecked,
+                                    makeID: MakeID) -> CommandResult {
         guard let r = st.rankings[ranking] else { return .failure(Refusal("Classement inconnu.")) }
         guard r.adopted == nil else { return .failure(Refusal("Ce classement est déjà adopté.")) }
         if case .failure(let refusal) = changeable(st, r.meeting) { return .failure(refusal) }
@@ -65,12 +71,14 @@ extension Commands {
         }
         let decisionID = makeID("dec")
         let q = st.quorum(r.meeting)
+        if !q.met && check == .required { return .failure(Refusal(Fr.Line.quorumRefusal(q), code: .quorumNotMet)) }
         return .success([
             EventDraft(.decisionRecord, decisionID, [
                 (.seance, r.meeting), (.item, r.item),
                 (.text, "Classement des fiches actions adopté (\(Fr.Ranking.methodName(r.method))) : " + titles.joined(separator: " ; ")),
                 (.outcome, DecisionOutcome.valide.rawValue), (.votersPresent, String(q.votes)), (.quorumMet, q.met ? "oui" : "non"),
                 (.present, st.presentVoters(r.meeting).joined(separator: ",")),
+                (.withoutQuorum, !q.met && check == .waived ? "oui" : nil),
             ]),
             EventDraft(.rankingAdopt, r.id, [(.order, RankingText.tiers(a.tiers)), (.selected, a.selected.joined(separator: ",")),
                                              (.method, r.method.rawValue), (.parameters, parameters), (.tiebreak, a.tieBreak),
@@ -125,9 +133,15 @@ extension Commands {
         onRanking(st, ranking) { _ in .success([EventDraft(.rankingEnvelope, ranking, [(.amount, amount?.journalValue ?? "")])]) }
     }
 
-    public static func setBallot(_ st: ProjectState, ranking: String, member: String, _ tiers: [[String]]) -> CommandResult {
-        onRanking(st, ranking) { _ in
-            guard st.members[member] != nil else { return .failure(Refusal("Membre inconnu « \(member) ».")) }
+    /// With `requirePresence`, the ballot of a member neither present nor represented is refused
+    /// (`Refusal.Code.notPresent`); a withdrawal (no tiers) is always possible.
+    public static func setBallot(_ st: ProjectState, ranking: String, member: String, _ tiers: [[String]],
+                                 requirePresence: Bool = false) -> CommandResult {
+        onRanking(st, ranking) { r in
+            guard let who = st.members[member] else { return .failure(Refusal("Membre inconnu « \(member) ».")) }
+            if requirePresence, !tiers.isEmpty, !st.presentVoters(r.meeting).contains(member) {
+                return .failure(Refusal("\(who.name) n'est ni présent(e) ni représenté(e) : son bulletin est refusé.", code: .notPresent))
+            }
             return .success([EventDraft(.rankingBallot, ranking, [(.member, member), (.order, RankingText.tiers(tiers))])])
         }
     }

@@ -72,6 +72,13 @@ public struct Committee: Sendable, Equatable, Identifiable {
     public var quorum: QuorumRule = .majority
     public var majority: MajorityRule = .simple
     public var description: String = ""
+    /// The committee's président(e) (a member's id or a name) and usual secrétaire: the séances' by default.
+    public var president: String = ""
+    public var secretary: String = ""
+    /// Whether pouvoirs count toward the quorum (not for a conseil municipal: CGCT L2121-17).
+    public var proxiesCountForQuorum = true
+    /// Whether the président's vote decides a tie (voix prépondérante).
+    public var castingVote = false
     public var retired = false
     /// Members in the order they were added (retired ones included).
     public var memberIDs: [String] = []
@@ -116,6 +123,8 @@ public struct AgendaItem: Sendable, Equatable, Identifiable {
     public var startedAt: LocalTime?
     /// What the item carries besides its title (the open follow-ups of « Suivi des décisions »…).
     public var details: String = ""
+    /// The follow-ups the item takes up (« Suivi des décisions précédentes »), shown live.
+    public var followUps: [String] = []
 }
 
 public enum AttendanceStatus: String, Sendable, CaseIterable {
@@ -126,6 +135,12 @@ public struct Attendance: Sendable, Equatable {
     public var status: AttendanceStatus
     public var proxy: String?
     public var time: LocalTime?
+    /// A member who was there and left during the séance: when (« parti(e) à 11 h 05 »). They
+    /// count as present for what was decided before.
+    public var left: LocalTime?
+    /// For a member who left: the time they had arrived, if they arrived late.
+    public var arrived: LocalTime?
+    public var hasLeft: Bool { left != nil }
 }
 
 /// One change of attendance during a séance (an arrival, a departure, a proxy given).
@@ -140,6 +155,8 @@ public struct AttendanceChange: Sendable, Equatable {
 public struct ItemStart: Sendable, Equatable {
     public var item: String
     public var at: Timestamp
+    /// The séance's time (the `time` of `agenda.start`, or its correction): durations count from it.
+    public var time: LocalTime?
 }
 
 public struct Note: Sendable, Equatable, Identifiable {
@@ -175,6 +192,12 @@ public struct Decision: Sendable, Equatable, Identifiable {
     public var present: [String] = []
     /// The result the votes gave, when the secretary recorded another outcome (an override).
     public var computedOutcome: DecisionOutcome?
+    /// Deliberated although the quorum was not reached (« sans quorum »).
+    public var withoutQuorum = false
+    /// Members who « ne prennent pas part au vote ».
+    public var recused: [String] = []
+    /// A tie decided by the président's casting vote: true when it was for.
+    public var casting: Bool?
 }
 
 public struct FollowUp: Sendable, Equatable, Identifiable {
@@ -198,8 +221,16 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     public var place: String = ""
     public var title: String = ""
     public var secretary: String = ""
+    /// The président(e) de séance (a member's id or a name); empty: the committee's.
+    public var president: String = ""
     public var nextDate: LocalDate?
+    /// The dates the séance was planned for before it was postponed, oldest first.
+    public var postponedFrom: [LocalDate] = []
     public var state: MeetingStatus = .planned
+    /// The séance's own opening time (`seance.open`'s `time`, or its correction): not the moment of typing.
+    public var openTime: LocalTime?
+    /// Whether `time` was set by the opening (a séance without planned start): undoing the opening clears it.
+    var timeFromOpening = false
     public var endTime: LocalTime?
     public var agenda: [String] = []
     public var attendance: [String: Attendance] = [:]

@@ -7,8 +7,13 @@ public struct QuorumStatus: Equatable, Sendable {
     /// Votes carried by present members for absent ones (pouvoirs).
     public var represented: Int
     public var required: Int
+    /// Whether the pouvoirs count toward the quorum (the committee's rule; not for a conseil municipal).
+    public var proxiesCount = true
+    /// The votes that can be cast: present and represented.
     public var votes: Int { present + represented }
-    public var met: Bool { votes >= required }
+    /// What the quorum counts: the votes, or only the members present when pouvoirs do not count.
+    public var counted: Int { proxiesCount ? votes : present }
+    public var met: Bool { counted >= required }
 }
 
 /// The count of a vote: pour, contre, abstention.
@@ -34,13 +39,13 @@ public struct VoteCount: Equatable, Sendable {
 }
 
 extension ProjectState {
-    /// Voting members present or represented at a séance, in the committee's member order.
-    public func presentVoters(_ meetingID: String) -> [String] {
+    /// Voting members present or represented at a séance, in the committee's member order;
+    /// those in `excluded` (who do not take part in a vote) left out.
+    public func presentVoters(_ meetingID: String, excluding excluded: Set<String> = []) -> [String] {
         guard let m = meetings[meetingID] else { return [] }
-        let voting = votingMembers(of: m.committee)
-        let presentIDs = Set(voting.filter { [.present, .distance].contains(m.attendance[$0.id]?.status) }.map(\.id))
-        return voting.filter { member in
-            if presentIDs.contains(member.id) { return true }
+        return votingMembers(of: m.committee).filter { member in
+            if excluded.contains(member.id) { return false }
+            if isPresent(member.id, in: m) { return true }
             if let a = m.attendance[member.id], a.status == .pouvoir, let p = a.proxy { return isPresent(p, in: m) }
             return false
         }.map(\.id)
@@ -50,21 +55,29 @@ extension ProjectState {
         [.present, .distance].contains(m.attendance[member]?.status)
     }
 
-    public func quorum(_ meetingID: String) -> QuorumStatus {
-        guard let m = meetings[meetingID], let c = committees[m.committee] else {
+    /// Who can vote now and whether the quorum is reached, under the committee's rules (whether
+    /// pouvoirs count); the members in `excluded` (« ne prend pas part au vote ») are counted
+    /// neither in the vote nor in the quorum.
+    public func quorum(_ meetingID: String, excluding excluded: Set<String> = []) -> QuorumStatus {
+        guard let m = meetings[meetingID] else {
             return QuorumStatus(votingMembers: 0, present: 0, represented: 0, required: 0)
         }
-        let voting = votingMembers(of: m.committee)
-        let present = voting.filter { isPresent($0.id, in: m) }.count
-        let represented = voting.filter { member in
-            guard let a = m.attendance[member.id], a.status == .pouvoir, let p = a.proxy else { return false }
-            return isPresent(p, in: m)
-        }.count
-        return QuorumStatus(votingMembers: voting.count, present: present, represented: represented,
-                            required: c.quorum.required(outOf: voting.count))
+        return quorum(of: m, voters: presentVoters(meetingID, excluding: excluded))
     }
 
-    /// Seconds spent on an agenda item, counting the current period up to `now`.
+    /// The quorum given the voting members present or represented (a decision's `present`).
+    public func quorum(of m: Meeting, voters: [String]) -> QuorumStatus {
+        guard let c = committees[m.committee] else { return QuorumStatus(votingMembers: 0, present: 0, represented: 0, required: 0) }
+        let voting = votingMembers(of: m.committee)
+        let inRoom = voters.filter { m.attendance[$0]?.status != .pouvoir }.count
+        return QuorumStatus(votingMembers: voting.count, present: inRoom, represented: voters.count - inRoom,
+                            required: c.quorum.required(outOf: voting.count), proxiesCount: c.proxiesCountForQuorum)
+    }
+
+    /// Seconds spent on an agenda item measured with the events' timestamps, counting the current
+    /// period up to `now`: the screen's live clock before issue 14, kept while the séance screen
+    /// still calls it. Deprecated: the screens are to call `timeSpent(on:until:)`, which counts
+    /// with the séance's own times (a séance written up afterwards has no clock to read).
     public func timeSpent(on itemID: String, now: Timestamp) -> Int64 {
         guard let item = agendaItems[itemID], let m = meetings[item.meeting] else { return 0 }
         var total: Int64 = 0
@@ -77,6 +90,24 @@ extension ProjectState {
             total += max(0, end.epochSeconds - start.at.epochSeconds)
         }
         return total
+    }
+
+    /// Seconds spent on an agenda item, from the séance's times; the item being discussed in a
+    /// séance in progress counts up to `until` (nil: up to the last clôture, if any, else not at all).
+    public func timeSpent(on itemID: String, until: LocalTime?) -> Int64 {
+        guard let item = agendaItems[itemID], let m = meetings[item.meeting] else { return 0 }
+        var total = 0
+        for (i, start) in m.itemLog.enumerated() where start.item == itemID {
+            let from = start.time ?? start.at.localTime
+            let end: LocalTime?
+            if i + 1 < m.itemLog.count { end = m.itemLog[i + 1].time ?? m.itemLog[i + 1].at.localTime }
+            else if m.state == .closed { end = m.endTime }
+            else if m.state == .inProgress { end = until ?? m.endTime }
+            else { end = nil }
+            guard let end else { continue }
+            total += max(0, end.minutesOfDay - from.minutesOfDay)
+        }
+        return Int64(total) * 60
     }
 
     /// Notes of a séance (not deleted), optionally of one agenda item, in the order taken.

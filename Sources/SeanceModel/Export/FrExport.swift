@@ -68,6 +68,12 @@ extension Fr {
         }
         public static func proxyGiven(to name: String) -> String { "a donné pouvoir à \(name)" }
         public static func since(_ t: LocalTime) -> String { "depuis \(t.french)" }
+        public static func left(_ t: LocalTime) -> String { "parti(e) à \(t.french)" }
+        public static let president = "Président(e) de séance"
+        public static let postponed = "Report"
+        public static func postponedFrom(_ dates: [LocalDate]) -> String {
+            "séance initialement prévue le " + dates.map(\.french).joined(separator: ", puis le ")
+        }
         public static func attendanceSummary(present: Int, distance: Int, proxies: Int, excused: Int, absent: Int, guests: Int) -> String {
             var parts = ["présents : \(present)"]
             if distance > 0 { parts.append("à distance : \(distance)") }
@@ -82,6 +88,11 @@ extension Fr {
             if case .none = rule { return "Quorum : aucun quorum requis." }
             let voices = "\(q.votes) voix délibérative\(q.votes > 1 ? "s" : "") sur \(q.votingMembers)"
             let detail = "\(q.present) présent\(q.present > 1 ? "s" : "")" + (q.represented > 0 ? ", \(q.represented) pouvoir\(q.represented > 1 ? "s" : "")" : "")
+            if !q.proxiesCount {
+                return "Quorum (\(Fr.quorum(rule)), membres présents) : \(q.present) présent\(q.present > 1 ? "s" : "") sur \(q.votingMembers)"
+                    + (q.represented > 0 ? " (\(q.represented) pouvoir\(q.represented > 1 ? "s" : "") ne compt\(q.represented > 1 ? "ent" : "e") pas)" : "")
+                    + " pour \(q.required) requis : \(q.met ? "atteint" : "non atteint")."
+            }
             return "Quorum (\(Fr.quorum(rule))) : \(voices) (\(detail)) pour \(q.required) requise\(q.required > 1 ? "s" : "") : \(q.met ? "atteint" : "non atteint")."
         }
 
@@ -120,6 +131,12 @@ extension Fr {
         public static let noVote = "sans vote"
         public static let quorumMet = "quorum atteint"
         public static let quorumNotMet = "quorum non atteint"
+        public static let withoutQuorum = "sans quorum (le comité a délibéré sans que le quorum soit atteint)"
+        public static func castingVote(for side: Bool) -> String {
+            "partage égal des voix : voix prépondérante du président (\(side ? "pour" : "contre"))"
+        }
+        public static func recused(_ names: [String]) -> String { "Ne prend\(names.count > 1 ? "nent" : "") pas part au vote : \(names.joined(separator: ", "))." }
+        public static let withoutQuorumCSV = "(délibéré sans quorum)"
         public static func vote(_ s: String) -> String { "Vote : \(s)." }
         public static func override(computed: DecisionOutcome, recorded: DecisionOutcome) -> String {
             "Résultat des votes : \(Fr.outcome(computed)) ; résultat retenu par la séance : \(Fr.outcome(recorded))."

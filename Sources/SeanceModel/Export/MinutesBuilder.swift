@@ -42,8 +42,9 @@ struct MinutesBuilder {
         doc.blocks += followUpTable()
         doc.blocks += ranking()
         doc.blocks += nextMeeting()
-        if !m.secretary.isEmpty {
-            doc.blocks.append(.paragraph([.emphasis(Fr.Export.writtenBy(ExportClean.line(m.secretary)))], .body))
+        let secretary = st.secretary(of: m)
+        if !secretary.isEmpty {
+            doc.blocks.append(.paragraph([.emphasis(Fr.Export.writtenBy(ExportClean.line(secretary)))], .body))
         }
         return doc
     }
@@ -105,11 +106,16 @@ struct MinutesBuilder {
         var f: [DocBlock.Field] = [.init(label: Fr.Export.instance, value: instanceLabel)]
         f.append(.init(label: Fr.Export.meeting, value: "n°\(m.number)" + (m.title.isEmpty ? "" : " – " + ExportClean.line(m.title))))
         f.append(.init(label: Fr.Export.date, value: Fr.longDate(m.date)))
-        if let s = Fr.Export.schedule(start: m.time, opened: m.openedAt?.localTime, end: m.endTime) {
+        if !m.postponedFrom.isEmpty { f.append(.init(label: Fr.Export.postponed, value: Fr.Export.postponedFrom(m.postponedFrom))) }
+        // The séance's own times (its opening and clôture), never the moments they were typed.
+        if let s = Fr.Export.schedule(start: m.time, opened: m.openTime, end: m.endTime) {
             f.append(.init(label: Fr.Export.time, value: s))
         }
         if !m.place.isEmpty { f.append(.init(label: Fr.Export.place, value: ExportClean.line(m.place))) }
-        if !m.secretary.isEmpty { f.append(.init(label: Fr.Export.secretary, value: ExportClean.line(m.secretary))) }
+        let president = st.president(of: m)
+        if !president.isEmpty { f.append(.init(label: Fr.Export.president, value: person(president))) }
+        let secretary = st.secretary(of: m)
+        if !secretary.isEmpty { f.append(.init(label: Fr.Export.secretary, value: ExportClean.line(secretary))) }
         if m.state != .closed { f.append(.init(label: Fr.Export.state, value: Fr.Export.stateNote(m.state))) }
         return f
     }
@@ -123,8 +129,10 @@ struct MinutesBuilder {
         c.memberIDs.compactMap { st.members[$0] }.filter { $0.guestOf == nil && (!$0.retired || m.attendance[$0.id] != nil) }
     }
 
+    /// A member who left during the séance counts with those present (they were, for what was decided before).
     func status(_ member: Member) -> AttendanceStatus? {
-        m.attendance[member.id]?.status ?? (held ? .absent : nil)
+        if m.attendance[member.id]?.hasLeft == true { return .present }
+        return m.attendance[member.id]?.status ?? (held ? .absent : nil)
     }
 
     func attendance() -> [DocBlock] {
@@ -157,9 +165,19 @@ struct MinutesBuilder {
     }
 
     func presence(_ member: Member) -> String {
-        guard let kind = status(member) else { return Fr.Export.notRecorded }
+        guard status(member) != nil else { return Fr.Export.notRecorded }
         let a = m.attendance[member.id]
-        return Fr.Line.presence(kind, proxy: a?.proxy.map(person), since: a?.time)
+        if let a, let left = a.left {
+            return Fr.Line.presence(a.status, proxy: a.proxy.map(person), since: arrival(a.arrived), left: left)
+        }
+        return Fr.Line.presence(a?.status ?? .absent, proxy: a?.proxy.map(person), since: arrival(a?.time))
+    }
+
+    /// An arrival time worth saying: after the opening (one marked at the opening was there from the start).
+    func arrival(_ t: LocalTime?) -> LocalTime? {
+        guard let t else { return nil }
+        if let o = m.openTime, t <= o { return nil }
+        return t
     }
 
     /// « Présents : 15 ; représentés : 1 ; … » and the quorum, for a séance held; nothing before.
@@ -208,11 +226,19 @@ struct MinutesBuilder {
             facts = facts.prefix(1).uppercased() + facts.dropFirst()
             var times: [String] = []
             if let d = item.plannedMinutes, d > 0 { times.append(Fr.Export.planned(d)) }
-            let spent = Int((st.timeSpent(on: item.id, now: options.now) + 30) / 60)
+            // From the séance's times; the current item of a séance held live runs to now.
+            let live = st.isHeldLive(m.id, at: options.now) ? st.local(options.now).localTime : nil
+            let spent = Int((st.timeSpent(on: item.id, until: live) + 30) / 60)
             if spent > 0 { times.append(Fr.Export.spent(spent)) }
             if !times.isEmpty { facts += " ; " + times.joined(separator: ", ") }
             blocks.append(.paragraph([.emphasis(facts + ".")], .quiet))
-            if !item.details.isEmpty { blocks.append(.paragraph([.plain(ExportClean.text(item.details))], .body)) }
+            let carried = item.followUps.compactMap { st.followUps[$0] }
+            if !carried.isEmpty {
+                // The follow-ups taken up, as they stand now: one done since shows done.
+                blocks.append(.list(carried.map { [.plain(followUpLine($0))] }, numbered: false))
+            } else if !item.details.isEmpty {
+                blocks.append(.paragraph([.plain(ExportClean.text(item.details))], .body))
+            }
             let content = pointContent(notes: notes.filter { $0.item == item.id },
                                        decisions: decisions.filter { $0.item == item.id },
                                        followUps: followUps.filter { $0.item == item.id })
@@ -262,6 +288,7 @@ struct MinutesBuilder {
             detail.append(p.prefix(1).uppercased() + p.dropFirst() + ".")
         }
         detail.append(Fr.Line.vote(d))
+        if let r = Fr.Line.recusal(d.recused.map(person)) { detail.append(r) }
         if let computed = d.computedOutcome, computed != d.outcome {
             detail.append(Fr.Export.override(computed: computed, recorded: d.outcome))
         }

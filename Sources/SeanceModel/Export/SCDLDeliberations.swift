@@ -54,7 +54,8 @@ enum SCDLDeliberations {
                 if d.unanimous && !counted, let v = d.votersPresent { pour = v; contre = 0; abst = 0 }
                 if counted { pour = pour ?? 0; contre = contre ?? 0; abst = abst ?? 0 }
                 let reel = d.votersPresent ?? (counted ? (pour ?? 0) + (contre ?? 0) + (abst ?? 0) : nil)
-                let objet = ExportClean.text(d.text).exportReplacingNewlines(with: " ")
+                var objet = ExportClean.text(d.text).exportReplacingNewlines(with: " ")
+                if d.withoutQuorum { objet += " " + Fr.Export.withoutQuorumCSV }
                 w.row([
                     coll, ExportClean.line(options.siret), d.id, m.date.journalValue,
                     ExportClean.line(options.matiereCode), ExportClean.line(options.matiereNom),

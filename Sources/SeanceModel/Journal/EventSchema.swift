@@ -47,14 +47,15 @@ public enum FieldType: Sendable, Equatable {
 
 /// Every field key of format 1. One name per concept: `seance` is always a séance's id.
 public enum FieldKey: String, CaseIterable, Sendable {
-    case abstention, action, actions, against, amount, axis, calendar, comment, committee, computed, cost
-    case criterion, date, decision, description, details, due, duration, end, envelope, financer
+    case abstention, action, actions, against, amount, axis, calendar, casting, castingVote = "casting_vote"
+    case closing, comment, committee, computed, cost
+    case criterion, date, decision, description, details, due, duration, end, envelope, financer, followups
     case `for`, indicator, indicators, item, kind, maitrise, majority, member, method, name
-    case nextDate = "next_date", number, objectives, order, organisation, outcome, owner, parameters
-    case partners, percent, place, porteur, position, present, presenter, proxy, quorum
-    case quorumMet = "quorum_met", reason, role, score, seance, secretary, selected, speaker, start
+    case nextDate = "next_date", number, objectives, opening, order, organisation, outcome, owner, parameters
+    case partners, percent, place, porteur, position, present, presenter, president, proxiesQuorum = "proxies_quorum", proxy, quorum
+    case quorumMet = "quorum_met", reason, recused, role, score, seance, secretary, selected, speaker, start, started
     case status, territory, text, tiebreak, time, title, tz, unanimous, value
-    case votersPresent = "voters_present", voting, weight, what
+    case votersPresent = "voters_present", voting, weight, what, withoutQuorum = "without_quorum"
 
     /// The key as a literal, for comparing with a line's bytes without making a String.
     var spelling: StaticString {
@@ -66,6 +67,9 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .amount: "amount"
         case .axis: "axis"
         case .calendar: "calendar"
+        case .casting: "casting"
+        case .castingVote: "casting_vote"
+        case .closing: "closing"
         case .comment: "comment"
         case .committee: "committee"
         case .computed: "computed"
@@ -80,6 +84,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .end: "end"
         case .envelope: "envelope"
         case .financer: "financer"
+        case .followups: "followups"
         case .`for`: "for"
         case .indicator: "indicator"
         case .indicators: "indicators"
@@ -93,6 +98,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .nextDate: "next_date"
         case .number: "number"
         case .objectives: "objectives"
+        case .opening: "opening"
         case .order: "order"
         case .organisation: "organisation"
         case .outcome: "outcome"
@@ -105,10 +111,13 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .position: "position"
         case .present: "present"
         case .presenter: "presenter"
+        case .president: "president"
+        case .proxiesQuorum: "proxies_quorum"
         case .proxy: "proxy"
         case .quorum: "quorum"
         case .quorumMet: "quorum_met"
         case .reason: "reason"
+        case .recused: "recused"
         case .role: "role"
         case .score: "score"
         case .seance: "seance"
@@ -116,6 +125,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .selected: "selected"
         case .speaker: "speaker"
         case .start: "start"
+        case .started: "started"
         case .status: "status"
         case .territory: "territory"
         case .text: "text"
@@ -129,6 +139,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .voting: "voting"
         case .weight: "weight"
         case .what: "what"
+        case .withoutQuorum: "without_quorum"
         }
     }
 }
@@ -166,6 +177,10 @@ extension EventSchema {
         FieldSpec(.quorum, .quorum, "`majorite` — more than half of the voting members, the default — `tiers`, `aucun`, or an integer"),
         FieldSpec(.majority, choices(MajorityRule.self), "`simple` by default"),
         FieldSpec(.description, .text),
+        FieldSpec(.president, .memberOrText, "président(e) of the committee: the séances' président by default"),
+        FieldSpec(.secretary, .text, "the usual secrétaire de séance: the séances' by default"),
+        FieldSpec(.proxiesQuorum, .boolean, "whether pouvoirs count toward the quorum; default `oui`; `non` where only members present count (conseil municipal, CGCT L2121-17)"),
+        FieldSpec(.castingVote, .boolean, "whether the président's vote decides a tie (voix prépondérante, CASF R123-19); default `non`"),
     ]
     private static let memberFields: [FieldSpec] = [
         FieldSpec(.organisation, .text),
@@ -178,12 +193,14 @@ extension EventSchema {
         FieldSpec(.title, .text),
         FieldSpec(.secretary, .text, "secrétaire de séance"),
         FieldSpec(.nextDate, .date, "date of the next séance"),
+        FieldSpec(.president, .memberOrText, "président(e) de séance; default: the committee's"),
     ]
     private static let agendaFields: [FieldSpec] = [
         FieldSpec(.kind, choices(AgendaKind.self), "default `information`"),
         FieldSpec(.presenter, .memberOrText),
         FieldSpec(.duration, .integer(FieldRange.minutes), "planned minutes"),
-        FieldSpec(.details, .text, "shown under the title: the open follow-ups of « Suivi des décisions précédentes »"),
+        FieldSpec(.details, .text, "shown under the title (the open follow-ups of « Suivi des décisions précédentes » as text, when `followups` is absent)"),
+        FieldSpec(.followups, .references("suite à donner"), "the follow-ups the item takes up, shown with their current state (done or not) instead of `details`"),
     ]
     private static let decisionFields: [FieldSpec] = [
         FieldSpec(.item, .reference("point")),
@@ -196,6 +213,9 @@ extension EventSchema {
         FieldSpec(.present, .references("membre"), "the voting members present or represented at that moment"),
         FieldSpec(.computed, choices(DecisionOutcome.self), "the outcome the votes gave, when another one was recorded (an override)"),
         FieldSpec(.action, .reference("fiche action")),
+        FieldSpec(.withoutQuorum, .boolean, "the committee deliberated although the quorum was not reached (« sans quorum »: a second convocation, CASF R123-19)"),
+        FieldSpec(.recused, .references("membre"), "members who « ne prennent pas part au vote » (conflict of interest, CGCT L2131-11): not counted in the vote nor its quorum"),
+        FieldSpec(.casting, .choice(["pour", "contre"]), "a tie decided by the président's casting vote (voix prépondérante), and which way"),
     ]
     private static let actionFields: [FieldSpec] = [
         FieldSpec(.axis, .reference("axe")),
@@ -247,9 +267,17 @@ extension EventSchema {
             return s("`sea-…`", [FieldSpec(.committee, .reference("comité"), required: true), FieldSpec(.date, .date, required: true),
                                  FieldSpec(.number, .integer(FieldRange.number), "default: one more than the committee's highest")] + meetingFields)
         case .seanceEdit:
-            return s("`sea-…`", [FieldSpec(.date, .date)] + meetingFields)
+            return s("`sea-…`", [FieldSpec(.date, .date)] + meetingFields + [
+                FieldSpec(.opening, .time, "corrects the time the séance was opened"),
+                FieldSpec(.closing, .time, "corrects the time of the clôture"),
+            ])
+        case .seanceUnopen:
+            return s("`sea-…`", [])
+        case .seancePostpone:
+            return s("`sea-…`", [FieldSpec(.date, .date, required: true, "the new date"), FieldSpec(.time, .time, "the new start"),
+                                 FieldSpec(.reason, .text)])
         case .seanceOpen:
-            return s("`sea-…`", [FieldSpec(.time, .time, "the séance starts: « en cours »")])
+            return s("`sea-…`", [FieldSpec(.time, .time, "the séance's opening time (« en cours »); the event's timestamp is only when it was typed")])
         case .seanceClose:
             return s("`sea-…`", [FieldSpec(.time, .time, required: true, "clôture, end time")])
         case .seanceReopen, .seanceCancel:
@@ -258,7 +286,8 @@ extension EventSchema {
             return s("`item-…`", [FieldSpec(.seance, .reference("séance"), required: true), FieldSpec(.title, .text, required: true)]
                      + agendaFields + [FieldSpec(.position, .integer(FieldRange.position), "1-based; default: last")])
         case .agendaEdit:
-            return s("`item-…`", [FieldSpec(.title, .text)] + agendaFields)
+            return s("`item-…`", [FieldSpec(.title, .text)] + agendaFields
+                     + [FieldSpec(.started, .time, "corrects the time the item last became current")])
         case .agendaMove:
             return s("`item-…`", [FieldSpec(.position, .integer(FieldRange.position), required: true)])
         case .agendaRemove:
@@ -272,6 +301,8 @@ extension EventSchema {
                 FieldSpec(.proxy, .reference("membre"), "who carries the vote, with `pouvoir`"),
                 FieldSpec(.time, .time, "arrival or departure time"),
             ])
+        case .attendanceWithdraw:
+            return s("the séance (`sea-…`)", [FieldSpec(.member, .reference("membre"), required: true)])
         case .noteAdd:
             return s("`note-…`", [FieldSpec(.seance, .reference("séance"), required: true), FieldSpec(.item, .reference("point")),
                                   FieldSpec(.text, .text, required: true), FieldSpec(.speaker, .reference("membre"))])
@@ -291,6 +322,8 @@ extension EventSchema {
             return s("`fol-…`", [FieldSpec(.date, .date, "default: the event's date")])
         case .followupEdit:
             return s("`fol-…`", [FieldSpec(.what, .text), FieldSpec(.owner, .memberOrText), FieldSpec(.due, .date)])
+        case .followupReopen:
+            return s("`fol-…`", [])
         case .actionCreate:
             return s("`act-…`", [FieldSpec(.title, .text, required: true)] + actionFields)
         case .actionEdit:

@@ -72,7 +72,18 @@ extension ProjectState {
                 meetings[position: mi].attendance.reserveCapacity(members)
                 meetings[position: mi].attendanceLog.reserveCapacity(members)
             }
-            meetings[position: mi].attendance[mem] = Attendance(status: st, proxy: proxy, time: time)
+            var a = Attendance(status: st, proxy: proxy, time: time)
+            if let before = meetings[position: mi].attendance[mem], st != .present, st != .distance {
+                if before.status == .present || before.status == .distance, let t = time {
+                    // There, then gone while the séance is held: a departure, not an absence.
+                    a.left = t
+                    a.arrived = before.time
+                } else if before.left != nil {
+                    a.left = before.left
+                    a.arrived = before.arrived
+                }
+            }
+            meetings[position: mi].attendance[mem] = a
             meetings[position: mi].attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
 
         case .agendaStart:
@@ -82,7 +93,7 @@ extension ProjectState {
             if agendaItems[position: ai].startedAt == nil { agendaItems[position: ai].startedAt = t }
             let itemID = agendaItems.keys[ai]
             meetings[position: mi].currentItem = itemID
-            meetings[position: mi].itemLog.append(ItemStart(item: itemID, at: e.timestamp))
+            meetings[position: mi].itemLog.append(ItemStart(item: itemID, at: e.timestamp, time: t))
 
         case .agendaAdd:
             try mustBeNew(id, agendaItems.position(of: e.entityBytes) != nil)
@@ -199,13 +210,48 @@ extension ProjectState {
             var m = try existing(meetings, id)
             if let d = try f.date(.date), let date = d { m.date = date }
             try applyMeetingFields(&m, f)
+            if let t = try f.time(.opening) {
+                guard m.openedAt != nil else { throw ApplyProblem(Fr.Problem.meetingNotOpened) }
+                if let t { m.openTime = t }
+            }
+            if let t = try f.time(.closing) {
+                guard m.endTime != nil else { throw ApplyProblem(Fr.Problem.meetingNotClosed) }
+                if let t { m.endTime = t }
+            }
+            meetings[id] = m
+        case .seanceUnopen:
+            var m = try existing(meetings, id)
+            guard canUndoOpening(m) else { throw ApplyProblem(Fr.Problem.openingNotUndoable) }
+            for start in m.itemLog {
+                if let p = agendaItems.position(of: start.item) { agendaItems[position: p].startedAt = nil }
+            }
+            m.itemLog = []
+            m.currentItem = nil
+            m.state = .planned
+            m.openedAt = nil
+            m.openTime = nil
+            if m.timeFromOpening { m.time = nil; m.timeFromOpening = false }
+            meetings[id] = m
+        case .seancePostpone:
+            var m = try existing(meetings, id)
+            guard m.state == .planned || m.state == .cancelled else { throw ApplyProblem(Fr.Problem.meetingNotPlanned) }
+            guard let d = try f.date(.date) ?? nil else { throw ApplyProblem(Fr.Problem.missingField("date")) }
+            m.postponedFrom.append(m.date)
+            m.date = d
+            if let t = try f.time(.time) { m.time = t }
+            m.state = .planned
             meetings[id] = m
         case .seanceOpen:
             var m = try existing(meetings, id)
             guard m.state == .planned || m.state == .inProgress else { throw ApplyProblem(Fr.Problem.meetingNotOpenable) }
+            let time = try f.time(.time) ?? nil
+            if let time, m.time == nil { m.time = time; m.timeFromOpening = true }
+            if m.openedAt == nil {
+                m.openedAt = e.timestamp
+                // The séance's own time; a line without one (none the program writes) keeps the old reading.
+                m.openTime = time ?? e.timestamp.localTime
+            }
             m.state = .inProgress
-            if let t = try f.time(.time), let time = t, m.time == nil { m.time = time }
-            if m.openedAt == nil { m.openedAt = e.timestamp }
             meetings[id] = m
         case .seanceClose:
             var m = try existing(meetings, id)
@@ -230,6 +276,15 @@ extension ProjectState {
             _ = try writableIndex(item.meeting)
             if let v = f.text(.title), !v.isEmpty { item.title = v }
             try applyAgendaFields(&item, f)
+            if let t = try f.time(.started), let time = t {
+                // The correction of the item's last start: its duration counts from the new time.
+                let mi = meetings.position(of: item.meeting)!
+                guard let last = meetings[position: mi].itemLog.lastIndex(where: { $0.item == id }) else {
+                    throw ApplyProblem(Fr.Problem.itemNotStarted)
+                }
+                meetings[position: mi].itemLog[last].time = time
+                if meetings[position: mi].itemLog.firstIndex(where: { $0.item == id }) == last { item.startedAt = time }
+            }
             agendaItems[id] = item
         case .agendaMove:
             let item = try existing(agendaItems, id)
@@ -265,6 +320,13 @@ extension ProjectState {
             guard followUps[id] != nil else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
             let done = (try f.date(.date) ?? nil) ?? e.timestamp.localDate
             followUps[id]!.done = done
+        case .followupReopen:
+            guard followUps[id] != nil else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
+            followUps[id]!.done = nil
+        case .attendanceWithdraw:
+            let mi = try writableIndex(e.entityBytes)
+            let mem = try member(try f.rawRequired(.member))
+            meetings[position: mi].attendance[mem] = nil
         case .followupEdit:
             var fu = try existing(followUps, id)
             if let v = f.text(.what), !v.isEmpty { fu.what = v }
@@ -345,6 +407,10 @@ extension ProjectState {
         }
         if let m = try f.choice(.majority, MajorityRule.self) { c.majority = m }
         if let v = f.text(.description) { c.description = v }
+        if let v = f.text(.president) { c.president = v }
+        if let v = f.text(.secretary) { c.secretary = v }
+        if let v = try f.bool(.proxiesQuorum) { c.proxiesCountForQuorum = v }
+        if let v = try f.bool(.castingVote) { c.castingVote = v }
     }
 
     private mutating func applyMemberFields(_ m: inout Member, _ f: FieldReader) throws(ApplyProblem) {
@@ -359,6 +425,7 @@ extension ProjectState {
         if let v = f.text(.title) { m.title = v }
         if let v = f.text(.secretary) { m.secretary = v }
         if let d = try f.date(.nextDate) { m.nextDate = d }
+        if let v = f.text(.president) { m.president = v }
     }
 
     private mutating func applyAgendaFields(_ item: inout AgendaItem, _ f: FieldReader) throws(ApplyProblem) {
@@ -366,6 +433,11 @@ extension ProjectState {
         if let v = f.text(.presenter) { item.presenter = v }
         if let d = try f.int(.duration) { item.plannedMinutes = d }
         if let v = f.text(.details) { item.details = v }
+        if let v = f.text(.followups) {
+            let ids = v.split(separator: ",").map(String.init)
+            for fu in ids { try mustExist(followUps, fu, Fr.Problem.unknownEntity) }
+            item.followUps = ids
+        }
     }
 
     private mutating func applyDecisionFields(_ d: inout Decision, _ f: FieldReader) throws(ApplyProblem) {
@@ -383,7 +455,22 @@ extension ProjectState {
             for m in ids { try mustExist(members, m, Fr.Problem.unknownMember) }
             d.present = ids
         }
-        if let v = try f.choice(.computed, DecisionOutcome.self) { d.computedOutcome = v }
+        if let b = f.raw(.computed), b.isEmpty { d.computedOutcome = nil }
+        else if let v = try f.choice(.computed, DecisionOutcome.self) { d.computedOutcome = v }
+        if let v = try f.bool(.withoutQuorum) { d.withoutQuorum = v }
+        if let v = f.text(.recused) {
+            let ids = v.split(separator: ",").map(String.init)
+            for m in ids { try mustExist(members, m, Fr.Problem.unknownMember) }
+            d.recused = ids
+        }
+        if let b = f.raw(.casting) {
+            switch RawText.string(b) {
+            case "pour": d.casting = true
+            case "contre": d.casting = false
+            case "": d.casting = nil
+            case let v: throw ApplyProblem(Fr.Problem.badValue("casting", v, "pour ou contre"))
+            }
+        }
     }
 
     private mutating func applyActionFields(_ a: inout ActionSheet, _ f: FieldReader) throws(ApplyProblem) {
@@ -460,7 +547,7 @@ extension ProjectState {
             if let d = f.text(.decision), !d.isEmpty { try mustExist(decisions, d, Fr.Problem.unknownEntity); decision = d }
             r.adopted = ActionRanking.Adoption(order: order, selected: selected, method: try rankingMethod(try f.required(.method)),
                                                parameters: f.text(.parameters) ?? "", tieBreak: f.text(.tiebreak) ?? "",
-                                               decision: decision, date: timestamp.localDate)
+                                               decision: decision, date: meetings[r.meeting]?.date ?? timestamp.localDate)
         }
     }
 

@@ -92,13 +92,17 @@ extension ProjectState {
         public var label: String
         public var present: Int
         public var expected: Int
+        /// Of the séances missed: excused (with or without a pouvoir) and absent, kept apart.
+        public var excused = 0
+        public var absent = 0
         public var percent: Int { expected == 0 ? 0 : (present * 100 + expected / 2) / expected }
     }
 
     /// Attendance over the séances held (closed or in progress) between two dates:
     /// per committee, per member of `committee` (or of all), and per organisation.
     /// A member counts as expected at every séance held while they sat; present in the room or
-    /// at a distance counts as present (a proxy does not).
+    /// at a distance counts as present (a proxy does not), and so does a member who left during
+    /// the séance; of the others, excused (excusé, or a pouvoir given) and absent are counted apart.
     public func participation(from: LocalDate? = nil, to: LocalDate? = nil, committee: String? = nil)
         -> (committees: [Rate], members: [Rate], organisations: [Rate]) {
         var byCommittee: [String: Rate] = [:], byMember: [String: Rate] = [:], byOrg: [String: Rate] = [:]
@@ -110,16 +114,18 @@ extension ProjectState {
                 guard let member = members[mid] else { continue }
                 // A member retired before this séance, or added after it, was not expected.
                 if member.retired && m.attendance[mid] == nil { continue }
-                let here = [.present, .distance].contains(m.attendance[mid]?.status)
-                byCommittee[c.id, default: Rate(label: c.name, present: 0, expected: 0)].expected += 1
-                if here { byCommittee[c.id]!.present += 1 }
+                let here = attended(mid, m)
+                let excused = !here && [.excuse, .pouvoir].contains(m.attendance[mid]?.status)
+                func count(_ r: inout Rate) {
+                    r.expected += 1
+                    if here { r.present += 1 } else if excused { r.excused += 1 } else { r.absent += 1 }
+                }
+                count(&byCommittee[c.id, default: Rate(label: c.name, present: 0, expected: 0)])
                 if committee == nil || committee == c.id {
-                    byMember[mid, default: Rate(label: member.name, present: 0, expected: 0)].expected += 1
-                    if here { byMember[mid]!.present += 1 }
+                    count(&byMember[mid, default: Rate(label: member.name, present: 0, expected: 0)])
                 }
                 let org = member.organisation.isEmpty ? Fr.noOrganisation : organisationName(member.organisation)
-                byOrg[org, default: Rate(label: org, present: 0, expected: 0)].expected += 1
-                if here { byOrg[org]!.present += 1 }
+                count(&byOrg[org, default: Rate(label: org, present: 0, expected: 0)])
             }
         }
         let order = committeeOrder

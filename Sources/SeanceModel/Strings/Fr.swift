@@ -51,6 +51,10 @@ public enum Fr {
         public static let proxyToSelf = "un membre ne peut pas se donner pouvoir à lui-même"
         public static let meetingNotClosed = "la séance n'est pas close"
         public static let meetingNotOpenable = "la séance est déjà close ou annulée"
+        public static let meetingNotOpened = "la séance n'a pas été ouverte"
+        public static let meetingNotPlanned = "seule une séance à venir (ou annulée) peut être reportée"
+        public static let openingNotUndoable = "l'ouverture ne peut être annulée que si rien n'a été enregistré depuis"
+        public static let itemNotStarted = "ce point n'a pas encore été abordé : son heure de début ne peut pas être corrigée"
         public static func unknownKind(_ k: String) -> String {
             "type d'événement inconnu « \(k) » (version plus récente ?) : conservé, ignoré"
         }

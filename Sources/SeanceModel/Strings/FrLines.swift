@@ -9,13 +9,27 @@ extension Fr {
             if d.unanimous {
                 parts.append(Export.unanimity)
             } else if d.votesFor != nil || d.votesAgainst != nil || d.abstentions != nil {
-                parts.append(Export.votes(for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstention: d.abstentions ?? 0))
+                var v = Export.votes(for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstention: d.abstentions ?? 0)
+                if let side = d.casting { v += ", " + Export.castingVote(for: side) }
+                parts.append(v)
             } else {
                 parts.append(Export.noVote)
             }
             if let v = d.votersPresent { parts.append(Export.voters(v)) }
-            if let q = d.quorumMet { parts.append(q ? Export.quorumMet : Export.quorumNotMet) }
+            if d.withoutQuorum { parts.append(Export.withoutQuorum) }
+            else if let q = d.quorumMet { parts.append(q ? Export.quorumMet : Export.quorumNotMet) }
             return Export.vote(parts.joined(separator: " ; "))
+        }
+
+        /// « Ne prennent pas part au vote : MARTIN Sophie, DURAND Paul. » (names as given)
+        public static func recusal(_ names: [String]) -> String? {
+            names.isEmpty ? nil : Export.recused(names)
+        }
+
+        /// Why a vote is refused while the quorum is not reached, and what can be done.
+        public static func quorumRefusal(_ q: QuorumStatus) -> String {
+            let counted = q.proxiesCount ? "\(q.counted) voix présentes ou représentées" : "\(q.counted) membre\(q.counted > 1 ? "s" : "") présent\(q.counted > 1 ? "s" : "") (les pouvoirs ne comptent pas)"
+            return "Quorum non atteint : \(counted) pour \(q.required) requis. Le vote n'est possible que si le comité délibère sans quorum (seconde convocation)."
         }
 
         /// « Envoyer le diagnostic – MARTIN Sophie – pour le 01/07/2009 (réalisée le 03/07/2009) »
@@ -27,8 +41,16 @@ extension Fr {
             return s
         }
 
-        /// « a donné pouvoir à MARTIN Sophie (depuis 14 h 35) »
-        public static func presence(_ status: AttendanceStatus, proxy: String?, since: LocalTime?) -> String {
+        /// « a donné pouvoir à MARTIN Sophie (depuis 14 h 35) »; for a member who left during the
+        /// séance (`left`), « présent(e) (depuis 9 h 40), parti(e) à 11 h 05 » (`since`: the arrival).
+        public static func presence(_ status: AttendanceStatus, proxy: String?, since: LocalTime?, left: LocalTime? = nil) -> String {
+            if let left {
+                var s = Export.presenceLabel(.present)
+                if let since { s += " (" + Export.since(since) + ")" }
+                s += ", " + Export.left(left)
+                if status == .pouvoir, let proxy { s += ", " + Export.proxyGiven(to: proxy) }
+                return s
+            }
             var s = status == .pouvoir && proxy != nil ? Export.proxyGiven(to: proxy!) : Export.presenceLabel(status)
             if let since { s += " (" + Export.since(since) + ")" }
             return s
