@@ -25,6 +25,7 @@ struct FaultEndToEndTests {
         try FileManager.default.moveItem(atPath: demo, toPath: path)
         let t = try openSeance(path, dir: dir)
         try t.type("Première ligne, sur la clé")
+        try t.keys("Enter"); try t.waitFor("Ouvrir la séance")
         try t.keys("Enter")
         try t.waitFor("Enregistré ✓")
         try FileManager.default.removeItem(atPath: stick)
@@ -90,6 +91,8 @@ struct FaultEndToEndTests {
         let path = disk.mount + "/journal.seance"
         try FileManager.default.copyItem(atPath: demo, toPath: path)
         let t = try openSeance(path, dir: dir)
+        try t.type("Ouverture"); try t.keys("Enter"); try t.waitFor("Ouvrir la séance")
+        try t.keys("Enter"); try t.waitFor("Enregistré ✓")
         try disk.fill(leaving: 0)
         let line = "Une longue intervention sur l'épicerie solidaire « Le Panier » " + String(repeating: "et ses suites ", count: 400) + "FIN"
         try t.type(line)
@@ -148,6 +151,12 @@ struct FaultEndToEndTests {
         let rounds = Int(ProcessInfo.processInfo.environment["SEANCE_KILL_ROUNDS"] ?? "") ?? 12
         var offeredSaved = 0, offered = 0
         var rng = SystemRandomNumberGenerator()
+        // The séance is opened once: from then on Entrée commits the line at once.
+        let first = try openSeance(path, dir: dir)
+        try first.type("Ouverture"); try first.keys("Enter"); try first.waitFor("Ouvrir la séance")
+        try first.keys("Enter"); try first.waitFor("Enregistré ✓")
+        try first.keys("F10")
+        #expect(try first.exitCode() == 0)
         for round in 0..<rounds {
             let t = try Terminal(["--journal", path], width: 100, height: 30, dir: dir)
             var screen = try t.waitFor("F10")

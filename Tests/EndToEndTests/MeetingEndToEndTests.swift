@@ -34,6 +34,8 @@ struct MeetingEndToEndTests {
         try t.keys("Escape")
 
         try t.type("Le président ouvre la séance : « bienvenue », œuvre commune à 28 500 €.")
+        // The first line asks to open the séance, at its planned start (it is written up afterwards).
+        try t.keys("Enter"); try t.waitFor("Ouvrir la séance"); try t.waitFor("18\u{00A0}h\u{00A0}30")
         try t.keys("Enter"); try t.waitFor("• Le président ouvre la séance")
         try t.type("mart"); try t.keys("Tab")
         try t.waitFor("› MARTIN Sophie – élu(e)")
@@ -54,8 +56,8 @@ struct MeetingEndToEndTests {
         try t.keys("F2"); try t.waitFor("Suite : Envoyer le compte rendu aux partenaires – MARTIN Sophie")
 
         try t.keys("F9"); try t.waitFor("▶2. Approbation")
-        try t.keys("C-t"); try t.waitFor("Clôturer la séance")
-        try t.keys("o"); try t.waitFor("lecture seule (Ctrl+R pour rouvrir)")
+        try t.keys("C-t"); try t.waitFor("Heure de clôture")
+        try t.keys("Enter"); try t.waitFor("lecture seule (Ctrl+R pour rouvrir)")
         try t.keys("F10")
         #expect(try t.exitCode() == 0)
 
@@ -100,6 +102,7 @@ struct MeetingEndToEndTests {
         try again.waitFor("« Le maire rappelle « l'urgence » du dossier »")
         try again.keys("o")
         try again.waitFor("› Le maire rappelle « l'urgence » du dossier")
+        try again.keys("Enter"); try again.waitFor("Ouvrir la séance")
         try again.keys("Enter")
         try again.waitFor("• Le maire rappelle « l'urgence » du dossier")
         try again.keys("F10")
@@ -134,6 +137,7 @@ struct MeetingEndToEndTests {
         let start = Date()
         try t.type(text)
         try t.waitFor("FIN", timeout: 20)
+        try t.keys("Enter"); try t.waitFor("Ouvrir la séance")
         try t.keys("Enter")
         try t.waitFor("Enregistré ✓")
         let elapsed = Date().timeIntervalSince(start)

@@ -47,6 +47,9 @@ struct ValueTests {
         #expect(LocalTime(userInput: "14h30") == LocalTime(hour: 14, minute: 30))
         #expect(LocalTime(userInput: "9h") == LocalTime(hour: 9, minute: 0))
         #expect(LocalTime(userInput: "25:00") == nil)
+        // What the program shows (no-break spaces) reads back as typed.
+        #expect(LocalTime(userInput: LocalTime(hour: 9, minute: 40)!.french) == LocalTime(hour: 9, minute: 40))
+        #expect(LocalTime(userInput: "9 h 40") == LocalTime(hour: 9, minute: 40))
         #expect(LocalTime(journalValue: "14:30")?.french == "14\u{00A0}h\u{00A0}30")
     }
 

@@ -37,7 +37,13 @@ struct MeetingTests {
         #expect(h.meeting?.meeting == "sea-copil-4")
         h.type("Le président ouvre la séance à « 18 h 05 », œuvre commune.")
         h.press([.enter])
+        // The first line asks to open the séance, at its planned start (it is not held today).
+        #expect(h.form?.title == "Ouvrir la séance")
+        #expect(h.form?.fields[0].value == LocalTime(hour: 18, minute: 0)!.french)
+        #expect(h.written.isEmpty)
+        h.press([.enter])
         #expect(h.written.map(\.kind) == ["seance.open", "agenda.start", "note.add"])
+        #expect(h.written[0].value(.time) == "18:00")
         let m = h.domain.meetings["sea-copil-4"]!
         #expect(m.state == .inProgress)
         #expect(m.currentItem == m.agenda[0])
@@ -50,7 +56,7 @@ struct MeetingTests {
     @Test("Deleting a chosen line: the séance beneath the confirmation forgets the choice (the write was lost before)")
     func deleteClearsSelection() {
         var h = copil4()
-        h.type("Ligne à supprimer"); h.press([.enter])
+        h.type("Ligne à supprimer"); h.press([.enter, .enter])
         h.press([.up])
         #expect(h.meeting?.selectedNote == 0)
         h.press([.delete])
@@ -64,7 +70,7 @@ struct MeetingTests {
     @Test("A failed write keeps the line on screen, marked unsaved, with the way out")
     func failedWriteKeepsLine() {
         var h = copil4()
-        h.type("Ligne déjà enregistrée"); h.press([.enter])
+        h.type("Ligne déjà enregistrée"); h.press([.enter, .enter])
         h.failWrites = true
         h.type("Ligne importante")
         h.press([.enter])
@@ -93,7 +99,7 @@ struct MeetingTests {
         #expect(label.hasPrefix("MARTIN Sophie – élu(e) ("))
         #expect(h.meeting?.editor.text == label + " : ")
         h.type("nous soutenons l'épicerie.")
-        h.press([.enter])
+        h.press([.enter, .enter])   // the line, then « Ouvrir la séance »
         let note = h.domain.notes(of: "sea-copil-4").last!
         #expect(note.speaker == "mem-copil-01")
         #expect(note.text == label + " : nous soutenons l'épicerie.")
@@ -114,19 +120,24 @@ struct MeetingTests {
     @Test("F9 and F8 move between agenda items; the time spent on each is recorded")
     func items() {
         var h = copil4()
+        // Held live, at its planned start: F9 asks to open it, which starts the first item.
+        let start = Timestamp(journalValue: "2010-02-02T18:00:00+01:00")!
+        h.now = start
         h.press([.f(9)])
+        #expect(h.form?.title == "Ouvrir la séance")
+        h.press([.enter])
         let agenda = h.domain.meetings["sea-copil-4"]!.agenda
         #expect(h.domain.meetings["sea-copil-4"]?.currentItem == agenda[0])
-        h.now = Timestamp(epochSeconds: fixedNow.epochSeconds + 7 * 60, offsetMinutes: 60)
+        h.now = Timestamp(epochSeconds: start.epochSeconds + 7 * 60, offsetMinutes: 60)
         h.press([.f(9)])
         #expect(h.domain.meetings["sea-copil-4"]?.currentItem == agenda[1])
-        h.now = Timestamp(epochSeconds: fixedNow.epochSeconds + 10 * 60, offsetMinutes: 60)
-        #expect(h.domain.timeSpent(on: agenda[0], now: h.now) == 7 * 60)
-        #expect(h.domain.timeSpent(on: agenda[1], now: h.now) == 3 * 60)
+        h.now = Timestamp(epochSeconds: start.epochSeconds + 10 * 60, offsetMinutes: 60)
+        #expect(h.domain.timeSpent(on: agenda[0], until: h.now.localTime) == 7 * 60)
+        #expect(h.domain.timeSpent(on: agenda[1], until: h.now.localTime) == 3 * 60)
         h.press([.f(8)])
         #expect(h.domain.meetings["sea-copil-4"]?.currentItem == agenda[0])
-        h.now = Timestamp(epochSeconds: fixedNow.epochSeconds + 12 * 60, offsetMinutes: 60)
-        #expect(h.domain.timeSpent(on: agenda[0], now: h.now) == 9 * 60)
+        h.now = Timestamp(epochSeconds: start.epochSeconds + 12 * 60, offsetMinutes: 60)
+        #expect(h.domain.timeSpent(on: agenda[0], until: h.now.localTime) == 9 * 60)
         // The first item was planned for 5 minutes: the screen says it is over time.
         let g = App.view(h.app, h.ctx, width: 100, height: 30)
         #expect(g.text.contains("09:00/5′"))
@@ -158,17 +169,20 @@ struct MeetingTests {
     @Test("Arrivals and departures during the séance carry their time")
     func arrivalTime() {
         var h = copil4()
-        h.type("Ouverture"); h.press([.enter])   // the séance is now in progress
+        // Held live: the clock gives the times.
+        h.now = Timestamp(journalValue: "2010-02-02T18:07:00+01:00")!
+        h.type("Ouverture"); h.press([.enter, .enter])   // the line, the opening at 18 h 07: in progress
+        #expect(h.domain.meetings["sea-copil-4"]?.openTime == LocalTime(hour: 18, minute: 7))
         h.press([.f(4), .char("p")])
         let log = h.domain.meetings["sea-copil-4"]!.attendanceLog.last!
-        #expect(log.time == fixedNow.localTime)
+        #expect(log.time == LocalTime(hour: 18, minute: 7))
         #expect(log.status == .present)
     }
 
     @Test("Guests are added on the fly with their organisation")
     func guest() {
         var h = copil4()
-        h.type("Ouverture"); h.press([.enter])
+        h.type("Ouverture"); h.press([.enter, .enter])
         h.press([.f(4), .char("i")])
         h.type("NOUVEL Invité"); h.press([.tab]); h.type("Espace Info Énergie"); h.press([.f(2)])
         let g = h.domain.meetings["sea-copil-4"]!.guests.compactMap { h.domain.members[$0] }.last
@@ -244,7 +258,7 @@ struct MeetingTests {
     @Test("A committed line is corrected with ↑ and Enter; the journal keeps both")
     func correction() {
         var h = copil4()
-        h.type("Budget de 28 000 €"); h.press([.enter])
+        h.type("Budget de 28 000 €"); h.press([.enter, .enter])
         h.press([.up, .enter])
         #expect(h.form?.title == "Corriger la ligne")
         h.press([.ctrl("u")]); h.type("Budget de 28 500 €"); h.press([.f(2)])
@@ -256,12 +270,14 @@ struct MeetingTests {
     @Test("Clôture makes the séance read-only until it is reopened, which is recorded")
     func closeAndReopen() {
         var h = copil4()
-        h.type("Dernière ligne"); h.press([.enter])
+        h.type("Dernière ligne"); h.press([.enter, .enter])
+        // Written up afterwards: the clôture is asked, prefilled with the séance's latest time.
         h.press([.ctrl("t")])
-        #expect(h.app.top.kind == .confirm)
-        h.press([.char("o")])
+        #expect(h.form?.title == "Clôturer la séance")
+        #expect(h.form?.fields[0].value == LocalTime(hour: 18, minute: 0)!.french)
+        h.press([.ctrl("u")]); h.type("20h15"); h.press([.enter])
         #expect(h.domain.meetings["sea-copil-4"]?.state == .closed)
-        #expect(h.domain.meetings["sea-copil-4"]?.endTime == fixedNow.localTime)
+        #expect(h.domain.meetings["sea-copil-4"]?.endTime == LocalTime(hour: 20, minute: 15))
         h.type("x")
         #expect(h.meeting?.editor.isEmpty == true)
         h.press([.enter])
@@ -318,7 +334,7 @@ struct MeetingTests {
         var h = copil4()
         h.press([.f(4)] + Array(repeating: .char("p"), count: 9) + [.escape])
         h.type("Le président ouvre la séance et remercie les partenaires « présents ».")
-        h.press([.enter])
+        h.press([.enter, .enter])
         h.type("mart"); h.press([.tab]); h.type("rappelle le calendrier 2010 et l'enveloppe de 1 750 000 € sur trois ans, dont 500 000 € d'investissement.")
         h.press([.enter])
         h.type("Ligne en cours avec œ et un caractère large 中")

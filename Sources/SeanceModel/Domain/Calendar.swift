@@ -96,7 +96,8 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     }
     /// `14:30`, `14h30`, `14h`, `9:05`.
     public init?(userInput: String) {
-        let t = userInput.trimmingCharacters(in: .whitespaces).lowercased()
+        // « 9 h 40 » as the program writes it (no-break spaces) reads back: spaces are dropped.
+        let t = String(userInput.lowercased().filter { !$0.isWhitespace })
         let parts = t.split(omittingEmptySubsequences: false, whereSeparator: { $0 == ":" || $0 == "h" })
         guard (1...2).contains(parts.count), let h = Int(parts[0]) else { return nil }
         let m = parts.count == 2 ? (parts[1].isEmpty ? 0 : Int(parts[1])) : 0

@@ -124,6 +124,8 @@ public struct ConfirmState: Equatable, Sendable {
     public var drafts: [EventDraft]
     /// Quit the program when confirmed (instead of committing drafts).
     public var quitOnYes = false
+    /// What follows the commit (a form under the confirmation closes with it).
+    public var after: AfterCommit = .stay
 }
 
 public struct NoticeState: Equatable, Sendable {
@@ -154,6 +156,8 @@ public enum AfterCommit: Equatable, Sendable {
     case closeForm
     /// Empty the live-minutes editor (the line is saved); on failure the text stays.
     case clearEditor
+    /// Close the form and empty the live-minutes editor beneath (a line saved with the opening).
+    case closeFormClearEditor
     case stay
 }
 

@@ -12,7 +12,7 @@ public enum Command: Equatable, Sendable {
     case saveAs
     case newMeeting
     case commitLine, complete, agendaScreen, attendanceScreen, decision, followUp, speaker
-    case previousItem, nextItem, closeMeeting, reopen, remove
+    case previousItem, nextItem, closeMeeting, reopen, remove, undoOpening
     case moveUp, moveDown, add
     case present, remote, excused, absent, proxy, guest
     case history, search, followUpsScreen, participation, actionsScreen
@@ -175,6 +175,7 @@ public enum KeyMap {
                 Binding(keys: [.f(9)], command: .nextItem, bar: "Point ▶", help: "passer au point suivant (le temps passé sur chaque point est noté)"),
                 Binding(keys: [.f(11), .ctrl("t")], command: .closeMeeting, bar: nil, help: "clôturer la séance (heure de fin) ; elle devient non modifiable"),
                 Binding(keys: [.ctrl("r")], command: .reopen, bar: nil, help: "rouvrir une séance close (la réouverture est enregistrée)"),
+                Binding(keys: [.ctrl("z")], command: .undoOpening, bar: nil, help: "annuler l'ouverture d'une séance où rien n'a encore été enregistré"),
                 Binding(keys: [.ctrl("o")], command: .ranking, bar: nil, help: "hiérarchisation : classer les fiches actions avec le comité, sous l'enveloppe"),
                 Binding(keys: [.ctrl("p")], command: .exportMinutes, bar: nil, help: "exporter le compte rendu (ODT, HTML, Markdown, texte)"),
                 Binding(keys: [.up], command: .up, bar: nil, help: "choisir une ligne déjà enregistrée, pour la corriger"),

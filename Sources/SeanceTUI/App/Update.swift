@@ -48,18 +48,18 @@ public enum App {
         case .committed(let result, let then):
             switch result {
             case .success(let n):
-                if then == .clearEditor { clearEditor(&s) }
-                if then == .closeForm, case .form = s.top { s.pop() }
+                if then == .clearEditor || then == .closeFormClearEditor { clearEditor(&s) }
                 if case .confirm = s.top { s.pop() }
+                if then == .closeForm || then == .closeFormClearEditor, case .form = s.top { s.pop() }
                 s.status = StatusLine(text: n == 0 ? "Aucun changement." : "Enregistré ✓ (\(n) événement\(n > 1 ? "s" : "") écrit\(n > 1 ? "s" : "") et synchronisé\(n > 1 ? "s" : ""))", role: .ok)
             case .failure(.invalid(let m)):
                 if case .form(var f) = s.top { f.error = m; s.replaceTop(.form(f)) } else { s.status = StatusLine(text: "Refusé : " + m, role: .error) }
             case .failure(let e):
                 // Kept in memory (and shown marked ✗): close the form or empty the editor so the
                 // line is not entered twice, and say loudly that it is not on disk.
-                if then == .clearEditor { clearEditor(&s) }
-                if then == .closeForm, case .form = s.top { s.pop() }
+                if then == .clearEditor || then == .closeFormClearEditor { clearEditor(&s) }
                 if case .confirm = s.top { s.pop() }
+                if then == .closeForm || then == .closeFormClearEditor, case .form = s.top { s.pop() }
                 s.status = StatusLine(text: e.description + " Gardé en mémoire : F3 pour enregistrer ailleurs.", role: .error)
             }
             clampSelections(&s, ctx)
@@ -134,7 +134,7 @@ public enum App {
             switch cmd {
             case .yes:
                 if c.quitOnYes { s.quit = true; return [.quit] }
-                return [.commit(c.drafts, then: .stay)]
+                return [.commit(c.drafts, then: c.after)]
             case .no: s.pop()
             default: break
             }

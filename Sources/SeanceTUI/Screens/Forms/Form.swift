@@ -52,6 +52,9 @@ public enum FormPurpose: Equatable, Sendable {
     case newMeeting(committee: String)
     case agendaItem(meeting: String, item: String?)
     case decision(meeting: String, item: String?)
+    /// Opening a séance at a time the secretary gives, with the line that asked for it.
+    case openMeeting(meeting: String, line: PendingLine?)
+    case closeMeeting(meeting: String)
     case followUp(meeting: String, item: String?)
     case guest(meeting: String)
     case correctNote(String)
@@ -66,12 +69,21 @@ public enum FormPurpose: Equatable, Sendable {
     case financing(action: String)
 }
 
+/// A line of the minutes typed before the séance was opened: saved with the opening.
+public struct PendingLine: Equatable, Sendable {
+    public var text: String
+    public var item: String?
+    public var speaker: String?
+}
+
 public struct FormState: Equatable, Sendable {
     public var title: String
     public var purpose: FormPurpose
     public var fields: [FormField]
     public var focus = 0
     public var error: String?
+    /// The secretary confirmed that the committee deliberates without quorum.
+    public var quorumWaived = false
 
     public var isDirty: Bool { fields.contains { $0.value != $0.original } }
 }

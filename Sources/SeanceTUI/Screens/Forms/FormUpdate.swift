@@ -34,12 +34,22 @@ extension App {
             return [.saveAs(path)]
         }
         switch f.drafts(ctx) {
+        case .failure(let refusal) where refusal.code == .quorumNotMet && !f.quorumWaived:
+            // The rule first, then the exception the secretary confirms (a second convocation).
+            var waived = f
+            waived.quorumWaived = true
+            guard case .success(let drafts) = waived.drafts(ctx) else { f.error = refusal.message; return [] }
+            s.push(.confirm(ConfirmState(question: refusal.message + " Le comité délibère-t-il sans quorum (seconde convocation) ? La décision le dira.",
+                                         drafts: drafts, after: .closeForm)))
+            return []
         case .failure(let refusal):
             f.error = refusal.message
             return []
         case .success(let drafts):
             if f.purpose == .createProject && ctx.journal == nil { return [.createJournal(drafts)] }
             if drafts.isEmpty { s.pop(); s.status = StatusLine(text: "Aucun changement.", role: .dim); return [] }
+            // A line typed before the séance was opened is saved with the opening: the editor empties.
+            if case .openMeeting(_, let line?) = f.purpose, !line.text.isEmpty { return [.commit(drafts, then: .closeFormClearEditor)] }
             return [.commit(drafts, then: .closeForm)]
         }
     }

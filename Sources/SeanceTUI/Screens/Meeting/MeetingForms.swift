@@ -36,6 +36,25 @@ extension FormState {
             FormField(text: "against", "Contre", ""),
             FormField(text: "abstention", "Abstention", ""),
             FormField(choice: "outcome", "Résultat", outcomes, value: ""),
+            FormField(text: "recused", "Ne prennent pas part au vote", "", hint: "noms séparés par des virgules (conflit d'intérêts)"),
+            FormField(choice: "casting", "Voix du président en cas d'égalité",
+                      [FormField.Option(value: "", label: "—"), FormField.Option(value: "pour", label: "pour"),
+                       FormField.Option(value: "contre", label: "contre")], value: ""),
+        ])
+    }
+
+    /// The séance opens at the time she gives: now when it is held live, else its planned start.
+    static func openMeeting(_ meeting: String, proposed: LocalTime, line: PendingLine?) -> FormState {
+        FormState(title: "Ouvrir la séance", purpose: .openMeeting(meeting: meeting, line: line), fields: [
+            FormField(text: "time", "Heure d'ouverture", proposed.french, required: true,
+                      hint: line == nil ? "la séance commence (« en cours »)" : "la ligne tapée est enregistrée avec l'ouverture"),
+        ])
+    }
+
+    static func closeMeeting(_ meeting: String, proposed: LocalTime) -> FormState {
+        FormState(title: "Clôturer la séance", purpose: .closeMeeting(meeting: meeting), fields: [
+            FormField(text: "time", "Heure de clôture", proposed.french, required: true,
+                      hint: "elle ne sera plus modifiable, sauf réouverture (Ctrl+R)"),
         ])
     }
 
@@ -103,8 +122,29 @@ extension FormState {
             case "unanimite": vote = .unanimous
             default: vote = .none
             }
+            var recused: [String] = []
+            for name in value("recused").split(separator: ",").map({ String($0).trimmingSpaces }) where !name.isEmpty {
+                let id = Commands.memberOrText(st, name, meeting: meeting)
+                guard st.members[id] != nil else { return .failure(Refusal("« \(name) » n'est pas un membre de la séance.")) }
+                recused.append(id)
+            }
+            let casting: Bool? = value("casting") == "pour" ? true : value("casting") == "contre" ? false : nil
             return Commands.recordDecision(st, meeting: meeting, item: item, text: value("text"), vote: vote,
-                                           outcome: DecisionOutcome(rawValue: value("outcome")), makeID: ctx.makeID)
+                                           outcome: DecisionOutcome(rawValue: value("outcome")),
+                                           quorum: quorumWaived ? .waived : .required, recused: recused, castingVote: casting,
+                                           makeID: ctx.makeID)
+
+        case .openMeeting(let meeting, let line):
+            guard let t = LocalTime(userInput: value("time")) else { return .failure(Refusal("Heure illisible : écrivez par exemple 9h30.")) }
+            if let line {
+                return Commands.addNote(st, meeting: meeting, item: line.item, text: line.text, speaker: line.speaker,
+                                        at: t, opening: .implicit, makeID: ctx.makeID)
+            }
+            return Commands.openMeeting(st, meeting: meeting, at: t)
+
+        case .closeMeeting(let meeting):
+            guard let t = LocalTime(userInput: value("time")) else { return .failure(Refusal("Heure illisible : écrivez par exemple 12h15.")) }
+            return Commands.close(st, meeting: meeting, at: t, opening: .implicit)
 
         case .followUp(let meeting, let item):
             var due: LocalDate?
@@ -115,7 +155,8 @@ extension FormState {
             return Commands.addFollowUp(st, meeting: meeting, item: item, what: value("what"), owner: value("owner"), due: due, makeID: ctx.makeID)
 
         case .guest(let meeting):
-            return Commands.addGuest(st, meeting: meeting, name: value("name"), organisation: value("organisation"), at: now, makeID: ctx.makeID)
+            return Commands.addGuest(st, meeting: meeting, name: value("name"), organisation: value("organisation"),
+                                     at: st.proposedTime(meeting, at: ctx.now), makeID: ctx.makeID)
 
         case .progress(let action):
             var percent: Int?

@@ -50,6 +50,9 @@ extension App {
             let closed = meeting.state == .closed
             let item = meeting.activeItem
             let notes = st.notes(of: m.meeting, item: .some(item))
+        // The séance's own time for what is recorded now: the clock when it is held live, else
+        // the time it already holds (its planned start before the opening).
+        let clock = st.proposedTime(m.meeting, at: ctx.now)
             if cmd == .back {
                 if m.selectedNote != nil { m.selectedNote = nil; return [] }
                 if !m.editor.isEmpty {
@@ -108,8 +111,14 @@ extension App {
                 }
                 let text = m.editor.text.trimmingSpaces
                 guard !text.isEmpty else { return [] }
-                return commit(&s, Commands.addNote(st, meeting: m.meeting, item: item, text: text, speaker: m.speaker,
-                                                   at: ctx.now.localTime, makeID: ctx.makeID), then: .clearEditor)
+                let result = Commands.addNote(st, meeting: m.meeting, item: item, text: text, speaker: m.speaker,
+                                              at: clock, opening: .explicit, makeID: ctx.makeID)
+                if case .failure(let r) = result, r.code == .notOpened {
+                    // The first line asks: a séance opens only when the secretary opens it.
+                    s.push(.form(.openMeeting(m.meeting, proposed: clock, line: PendingLine(text: text, item: item, speaker: m.speaker))))
+                    return []
+                }
+                return commit(&s, result, then: .clearEditor)
             case .complete:
                 completeSpeaker(&m, st)
             case .speaker:
@@ -134,15 +143,22 @@ extension App {
                     return []
                 }
                 m.selectedNote = nil
-                return commit(&s, Commands.startItem(st, meeting: m.meeting, item: meeting.agenda[target], at: ctx.now.localTime))
+                let result = Commands.startItem(st, meeting: m.meeting, item: meeting.agenda[target], at: clock, opening: .explicit)
+                if case .failure(let r) = result, r.code == .notOpened {
+                    s.push(.form(.openMeeting(m.meeting, proposed: clock, line: nil)))
+                    s.status = StatusLine(text: "Ouvrez d'abord la séance, puis passez au point suivant.", role: .dim)
+                    return []
+                }
+                return commit(&s, result)
             case .closeMeeting:
                 if !m.editor.isEmpty {
                     s.status = StatusLine(text: "Une ligne est en cours de saisie : Entrée pour l'enregistrer avant la clôture.", role: .warning)
                     return []
                 }
-                let now = ctx.now.localTime
-                confirm(&s, "Clôturer la séance à \(now.french) ? Elle ne sera plus modifiable, sauf réouverture.",
-                        Commands.close(st, meeting: m.meeting, at: now))
+                s.push(.form(.closeMeeting(m.meeting, proposed: clock)))
+            case .undoOpening:
+                confirm(&s, "Annuler l'ouverture de la séance ? Elle redevient « à venir » (le journal garde les deux).",
+                        Commands.undoOpening(st, meeting: m.meeting))
             case .up:
                 guard !notes.isEmpty else { return [] }
                 m.selectedNote = max(0, (m.selectedNote ?? notes.count) - 1)
@@ -240,7 +256,8 @@ extension App {
                 return []
             }
             a.list.selection = min(people.count - 1, a.list.selection + 1)
-            return commit(&s, Commands.setAttendance(ctx.domain, meeting: a.meeting, member: member.id, status: status, at: ctx.now.localTime))
+            return commit(&s, Commands.setAttendance(ctx.domain, meeting: a.meeting, member: member.id, status: status,
+                                                     at: ctx.domain.proposedTime(a.meeting, at: ctx.now)))
         }
     }
 
@@ -273,7 +290,7 @@ extension App {
                     return []
                 case .proxy(let meeting, let member):
                     return commit(&s, Commands.setAttendance(ctx.domain, meeting: meeting, member: member, status: .pouvoir,
-                                                             proxy: chosen, at: ctx.now.localTime))
+                                                             proxy: chosen, at: ctx.domain.proposedTime(meeting, at: ctx.now)))
                 }
             default: break
             }

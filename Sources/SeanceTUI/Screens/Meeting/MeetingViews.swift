@@ -44,6 +44,7 @@ extension App {
         // Agenda, left.
         g.put(" Ordre du jour", x: a.x, y: y, role: .accent)
         var total = 0
+        let live = st.isHeldLive(meeting.id, at: ctx.now)
         for (i, id) in meeting.agenda.enumerated() {
             guard let item = st.agendaItems[id] else { continue }
             total += item.plannedMinutes ?? 0
@@ -51,7 +52,8 @@ extension App {
             guard row < bottom - 1 else { break }
             let isCurrent = id == meeting.activeItem && meeting.state != .planned
             let isShown = ms.shownItem(meeting) == id && !isCurrent
-            let spent = st.timeSpent(on: id, now: ctx.now)
+            // The séance's own times: the clock runs only while it is held live, and stops at its clôture.
+            let spent = st.timeSpent(on: id, until: live ? st.local(ctx.now).localTime : nil)
             let planned = Int64(item.plannedMinutes ?? 0) * 60
             let over = planned > 0 && spent > planned
             var timing = ""

@@ -105,7 +105,14 @@ extension App {
             return []
         }
         guard requireWritable(&s, ctx) else { return [] }
-        let result = Commands.openRanking(ctx.domain, meeting: meeting, item: item, at: ctx.now.localTime, makeID: ctx.makeID)
+        let clock = ctx.domain.proposedTime(meeting, at: ctx.now)
+        let result = Commands.openRanking(ctx.domain, meeting: meeting, item: item, at: clock, opening: .explicit, makeID: ctx.makeID)
+        if case .failure(let r) = result, r.code == .notOpened {
+            // Opening the ranking never opens the séance by itself.
+            s.push(.form(.openMeeting(meeting, proposed: clock, line: nil)))
+            s.status = StatusLine(text: "Ouvrez d'abord la séance, puis reprenez la hiérarchisation.", role: .dim)
+            return []
+        }
         if case .success(let drafts) = result, let id = drafts.first(where: { $0.eventKind == .rankingOpen })?.entity {
             s.push(.ranking(RankingState(ranking: id)))
         }
