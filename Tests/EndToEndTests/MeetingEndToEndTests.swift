@@ -76,6 +76,57 @@ struct MeetingEndToEndTests {
         #expect(check.code == 0, "\(check.out)")
     }
 
+    @Test("A séance written up afterwards keeps its own times; a vote without quorum is refused, then confirmed « sans quorum »")
+    func writtenUpAfterwards() throws {
+        let (dir, path) = try demoCopy()
+        let t = try Terminal(["--journal", path], width: 110, height: 34, dir: dir)
+        try t.waitFor("Comité de pilotage")
+        try t.keys("Enter"); try t.waitFor("Membres (17")
+        try t.keys("s"); try t.waitFor("Nouvelle séance")
+        try t.keys("C-u"); try t.type("16/03/2010")
+        try t.keys("Tab", "C-u"); try t.type("9h30")
+        try t.keys("Tab"); try t.type("Mairie")
+        try t.keys("F2"); try t.waitFor("Enregistré ✓")
+        try t.keys("Tab", "Enter"); try t.waitFor("Comité de pilotage n°5")
+        // Two members only: the quorum (8 of 14) is not reached.
+        try t.keys("F4"); try t.waitFor("Présences")
+        try t.keys("p", "p"); try t.waitFor("Votants présents : 2 sur 14")
+        try t.keys("Escape")
+        try t.type("La présidente constate l'absence de quorum.")
+        try t.keys("Enter"); try t.waitFor("Ouverture à")
+        try t.waitFor("9\u{00A0}h\u{00A0}30")
+        try t.keys("Enter"); try t.waitFor("• La présidente constate")
+        try t.keys("F5"); try t.waitFor("Décision *")
+        try t.type("Le suivi est approuvé")
+        try t.keys("Tab", "Tab"); try t.type("2")
+        try t.keys("F2"); try t.waitFor("Quorum non atteint")
+        try t.waitFor("sans quorum ?")
+        try t.keys("o"); try t.waitFor("sans quorum (le comité")
+        try t.keys("C-t"); try t.waitFor("Clôture à")
+        try t.keys("C-u"); try t.type("11h05"); try t.keys("Enter")
+        try t.waitFor("close à 11\u{00A0}h\u{00A0}05")
+        try t.keys("F10")
+        #expect(try t.exitCode() == 0)
+
+        let md = try run([seanceBinary, "export", path, "--seance", "last", "--format", "md"])
+        #expect(md.code == 0, "\(md.err)")
+        #expect(md.out.contains("de 9\u{00A0}h\u{00A0}30 à 11\u{00A0}h\u{00A0}05"))
+        #expect(md.out.contains("durée effective : 1\u{00A0}h\u{00A0}35"))
+        #expect(md.out.contains("sans quorum"))
+        // No wall-clock time of today in the minutes of 2010.
+        let now = Date()
+        var c = Calendar(identifier: .gregorian); c.timeZone = TimeZone(identifier: "Europe/Paris")!
+        for delta in -2...2 {
+            let d = now.addingTimeInterval(Double(delta * 60))
+            let stamp = "\(c.component(.hour, from: d))\u{00A0}h\u{00A0}" + String(format: "%02d", c.component(.minute, from: d))
+            if !["9\u{00A0}h\u{00A0}30", "11\u{00A0}h\u{00A0}05"].contains(stamp) {
+                #expect(!md.out.contains(stamp), "heure du jour « \(stamp) » dans le compte rendu")
+            }
+        }
+        let journal = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(journal.contains("without_quorum=oui"))
+    }
+
     @Test("kill -9 while typing: the restart offers the draft back")
     func killWhileTyping() throws {
         let (dir, path) = try demoCopy()

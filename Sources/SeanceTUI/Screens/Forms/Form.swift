@@ -123,6 +123,10 @@ extension FormState {
         ])
     }
 
+    static func yesNo(_ yes: String, _ no: String) -> [FormField.Option] {
+        [FormField.Option(value: "oui", label: yes), FormField.Option(value: "non", label: no)]
+    }
+
     static func committee(_ c: Committee?, axes: [Axis]) -> FormState {
         let kinds = CommitteeKind.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.committeeKind($0)) }
         let axisOptions = [FormField.Option(value: "", label: "aucun")]
@@ -135,6 +139,12 @@ extension FormState {
             FormField(choice: "axis", "Axe", axisOptions, value: c?.axis ?? ""),
             FormField(choice: "quorum", "Quorum", quorum, value: c?.quorum.journalValue ?? "majorite"),
             FormField(choice: "majority", "Majorité", majority, value: c?.majority.rawValue ?? "simple"),
+            FormField(text: "president", "Président(e)", c?.president ?? "", hint: "NOM Prénom : préside les séances, sauf autre choix"),
+            FormField(text: "secretary", "Secrétaire de séance", c?.secretary ?? "", hint: "NOM Prénom"),
+            FormField(choice: "proxies_quorum", "Pouvoirs et quorum", yesNo("les pouvoirs comptent", "seuls les présents comptent (conseil municipal)"),
+                      value: (c?.proxiesCountForQuorum ?? true) ? "oui" : "non"),
+            FormField(choice: "casting_vote", "Voix prépondérante", yesNo("le président départage une égalité", "non"),
+                      value: (c?.castingVote ?? false) ? "oui" : "non"),
         ])
     }
 

@@ -39,7 +39,7 @@ extension App {
             var waived = f
             waived.quorumWaived = true
             guard case .success(let drafts) = waived.drafts(ctx) else { f.error = refusal.message; return [] }
-            s.push(.confirm(ConfirmState(question: refusal.message + " Le comité délibère-t-il sans quorum (seconde convocation) ? La décision le dira.",
+            s.push(.confirm(ConfirmState(question: refusal.message + " Délibérer quand même, sans quorum ? La décision le dira.",
                                          drafts: drafts, after: .closeForm)))
             return []
         case .failure(let refusal):

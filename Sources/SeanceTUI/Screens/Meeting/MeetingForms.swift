@@ -36,8 +36,8 @@ extension FormState {
             FormField(text: "against", "Contre", ""),
             FormField(text: "abstention", "Abstention", ""),
             FormField(choice: "outcome", "Résultat", outcomes, value: ""),
-            FormField(text: "recused", "Ne prennent pas part au vote", "", hint: "noms séparés par des virgules (conflit d'intérêts)"),
-            FormField(choice: "casting", "Voix du président en cas d'égalité",
+            FormField(text: "recused", "Sans part au vote", "", hint: "ne prennent pas part au vote (conflit d'intérêts) : noms séparés par des virgules"),
+            FormField(choice: "casting", "Voix prépondérante",
                       [FormField.Option(value: "", label: "—"), FormField.Option(value: "pour", label: "pour"),
                        FormField.Option(value: "contre", label: "contre")], value: ""),
         ])
@@ -46,14 +46,14 @@ extension FormState {
     /// The séance opens at the time she gives: now when it is held live, else its planned start.
     static func openMeeting(_ meeting: String, proposed: LocalTime, line: PendingLine?) -> FormState {
         FormState(title: "Ouvrir la séance", purpose: .openMeeting(meeting: meeting, line: line), fields: [
-            FormField(text: "time", "Heure d'ouverture", proposed.french, required: true,
+            FormField(text: "time", "Ouverture à", proposed.french, required: true,
                       hint: line == nil ? "la séance commence (« en cours »)" : "la ligne tapée est enregistrée avec l'ouverture"),
         ])
     }
 
     static func closeMeeting(_ meeting: String, proposed: LocalTime) -> FormState {
         FormState(title: "Clôturer la séance", purpose: .closeMeeting(meeting: meeting), fields: [
-            FormField(text: "time", "Heure de clôture", proposed.french, required: true,
+            FormField(text: "time", "Clôture à", proposed.french, required: true,
                       hint: "elle ne sera plus modifiable, sauf réouverture (Ctrl+R)"),
         ])
     }
