@@ -47,11 +47,11 @@ public enum FieldType: Sendable, Equatable {
 
 /// Every field key of format 1. One name per concept: `seance` is always a séance's id.
 public enum FieldKey: String, CaseIterable, Sendable {
-    case abstention, action, actions, against, amount, axis, calendar, comment, committee, computed, cost
-    case criterion, date, decision, description, details, due, duration, end, envelope, financer
-    case `for`, indicator, indicators, item, kind, maitrise, majority, member, method, name
+    case abstention, action, actions, against, amount, axis, calendar, civility, comment, committee, computed, cost
+    case criterion, date, decision, description, details, due, duration, email, end, envelope, financer
+    case `for`, function, indicator, indicators, item, kind, maitrise, majority, member, method, name
     case nextDate = "next_date", number, objectives, order, organisation, outcome, owner, parameters
-    case partners, percent, place, porteur, position, present, presenter, proxy, quorum
+    case partners, percent, phone, place, porteur, position, present, presenter, proxy, quorum
     case quorumMet = "quorum_met", reason, role, score, seance, secretary, selected, speaker, start
     case status, territory, text, tiebreak, time, title, tz, unanimous, value
     case votersPresent = "voters_present", voting, weight, what
@@ -66,6 +66,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .amount: "amount"
         case .axis: "axis"
         case .calendar: "calendar"
+        case .civility: "civility"
         case .comment: "comment"
         case .committee: "committee"
         case .computed: "computed"
@@ -77,10 +78,12 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .details: "details"
         case .due: "due"
         case .duration: "duration"
+        case .email: "email"
         case .end: "end"
         case .envelope: "envelope"
         case .financer: "financer"
         case .`for`: "for"
+        case .function: "function"
         case .indicator: "indicator"
         case .indicators: "indicators"
         case .item: "item"
@@ -100,6 +103,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .parameters: "parameters"
         case .partners: "partners"
         case .percent: "percent"
+        case .phone: "phone"
         case .place: "place"
         case .porteur: "porteur"
         case .position: "position"
@@ -171,6 +175,10 @@ extension EventSchema {
         FieldSpec(.organisation, .text),
         FieldSpec(.role, choices(MemberRole.self)),
         FieldSpec(.voting, .boolean, "default `oui`"),
+        FieldSpec(.civility, choices(Civility.self), "`Mme` or `M.`; empty: none"),
+        FieldSpec(.function, .text, "fonction, as the person signs"),
+        FieldSpec(.email, .text, "courriel"),
+        FieldSpec(.phone, .text, "téléphone, as typed"),
     ]
     private static let meetingFields: [FieldSpec] = [
         FieldSpec(.time, .time, "start"),
