@@ -283,8 +283,9 @@ private struct Importer {
     mutating func check() {
         var copy = st
         let now = Timestamp(epochSeconds: 0, offsetMinutes: 0)
+        var rng = SplitMix64(seed: 1)
         for (i, d) in drafts.enumerated() {
-            if let p = copy.apply(d.stamped(at: now, id: "imp-\(i)", author: "import")) {
+            if let p = copy.apply(d.stamped(at: now, id: EventID.make(milliseconds: Int64(i), using: &rng), author: "import")) {
                 problem(draftLines[i], 1, p.message)
                 return
             }
@@ -314,14 +315,14 @@ private struct Importer {
         }
         for u in s.unicodeScalars where u.value < 0x20 || (0x7F...0x9F).contains(u.value) || (0x202A...0x202E).contains(u.value) || (0x2066...0x2069).contains(u.value) {
             if (u == "\n" || u == "\r" || u == "\t") && f.multiline { continue }
-            if u == "\n" || u == "\r" {
-                problem(row.line, c + 1, "\(f.label) : retour à la ligne dans « \(VisibleText.make(s)) ».")
-            } else {
+            if u == "\n" || u == "\r" || u == "\t" { continue } else {
                 problem(row.line, c + 1, "\(f.label) : caractère de contrôle U+\(String(u.value, radix: 16, uppercase: true).leftPadded(4)) dans « \(VisibleText.make(s)) » (séquence d'échappement ?).")
             }
             return ""
         }
-        if f.multiline { s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n") }
+        s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // A line break typed in a one-line cell (Alt+Entrée) is a space.
+        if !f.multiline { s = s.split(whereSeparator: { $0 == "\n" || $0 == "\t" }).joined(separator: " ") }
         return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -348,7 +349,7 @@ private struct Importer {
             var name = full
             if name.isEmpty { name = first.isEmpty ? last : (last.uppercased() + " " + first) }
             else if !last.isEmpty || !first.isEmpty { name = [last.uppercased(), first].filter { !$0.isEmpty }.joined(separator: " ") }
-            if name.isEmpty { problem(row.line, (column(.lastName) ?? column(.fullName)!) + 1, "nom manquant.") }
+            if name.isEmpty && problems.count == before { problem(row.line, (column(.lastName) ?? column(.fullName)!) + 1, "nom manquant.") }
             var values: [(FieldKey, String)] = []
             if let v = text(row, .civility) {
                 if v.isEmpty { values.append((.civility, "")) } else if let c = civility(v) { values.append((.civility, c.rawValue)) } else {
