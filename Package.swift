@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         // The command line (subcommands, options, French help text).
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Reading XLSX and ODS (ZIP archives, deflated): inflate, ZIP64 and damaged archives.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +25,7 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
-        .target(name: "SeanceModel", dependencies: ["CPangoCairo"]),
+        .target(name: "SeanceModel", dependencies: ["CPangoCairo", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "SeanceTUI", dependencies: ["SeanceModel", "CNcurses"]),
         .executableTarget(
             name: "seance",

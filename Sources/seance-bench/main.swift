@@ -37,7 +37,7 @@ while let a = args.popFirst() {
             print(s, parsed.eventCount, parsed.waits?.fold ?? 0, parsed.waits?.parse ?? 0, hwm / 1024)
             exit(0)
         }
-    default: print("usage: seance-bench [--events N] [--keys K] [--appends A] [--only rejeu|frappe|recherche|ajout|ecran]"); exit(2)
+    default: print("usage: seance-bench [--events N] [--keys K] [--appends A] [--only rejeu|frappe|recherche|ajout|ecran|import]"); exit(2)
     }
 }
 
@@ -292,6 +292,50 @@ if wants("ecran") {
     } else {
         say("\n[premier écran] binaire seance introuvable à côté de seance-bench : mesure sautée")
     }
+}
+
+if wants("import") {
+    // 6. Importing the partners' list: 1 000 members from a French Excel CSV (Windows-1252, `;`)
+    // and from an XLSX, read, recognised, checked and turned into one batch checked against
+    // the state; then the same file again (1 000 unchanged). Baseline: reading the CSV alone.
+    var rng = SplitMix64(seed: 16)
+    let base = ["Comité de pilotage", "Comité technique Logement", "Comité technique Insertion"].enumerated().map { i, name in
+        EventDraft(.committeeCreate, "com-\(i)", [(.name, name), (.kind, i == 0 ? "pilotage" : "technique")])
+    }
+    var st = ProjectState()
+    for (i, d) in base.enumerated() { _ = st.apply(d.stamped(at: .now(), id: EventID.make(milliseconds: Int64(i), using: &rng), author: "bench")) }
+    var csv = "Civilité;Nom;Prénom;Organisme;Fonction;Courriel;Téléphone;Comité\r\n"
+    var rows: [[CellValue]] = []
+    for i in 0..<1_000 {
+        let c = ["Comité de pilotage", "Comité technique Logement", "Comité technique Insertion"][i % 3]
+        let row = [i % 2 == 0 ? "Mme" : "M.", "NOM\(i)", "Prénom\(i)", "Structure n°\(i % 40) – « Épicerie »", "Chargé·e de mission",
+                   "personne\(i)@exemple.fr", "04 71 60 \(String(format: "%02d", i % 100)) 00", c]
+        csv += row.joined(separator: ";") + "\r\n"
+        rows.append(row.map { CellValue.text($0) })
+    }
+    let cp = TextDecoding.encodeWindows1252(csv)!
+    let xlsx = Spreadsheet.write(SheetTable(name: "Partenaires", columns: ["Civilité", "Nom", "Prénom", "Organisme", "Fonction", "Courriel", "Téléphone", "Comité"], rows: rows),
+                                 as: .xlsx, modified: .now())
+    var n = 0
+    func makeID(_ p: String) -> String { n += 1; return "\(p)-\(n)" }
+    func importTime(_ bytes: [UInt8], _ name: String, into state: ProjectState) -> (Double, ImportPlan) {
+        var plan: ImportPlan?
+        let t = (0..<3).map { _ in seconds {
+            let table = try! Spreadsheet.read(bytes, fileName: name)
+            plan = Commands.importTable(state, table, ImportOptions(kind: .members), makeID: makeID)
+        } }.min()!
+        return (t, plan!)
+    }
+    let (tCSV, plan) = importTime(cp, "partenaires.csv", into: st)
+    let (tXLSX, _) = importTime(xlsx, "partenaires.xlsx", into: st)
+    var after = st
+    for (i, d) in plan.drafts.enumerated() { _ = after.apply(d.stamped(at: .now(), id: EventID.make(milliseconds: Int64(100 + i), using: &rng), author: "bench")) }
+    let (tAgain, again) = importTime(cp, "partenaires.csv", into: after)
+    let readOnly = (0..<3).map { _ in seconds { _ = try! Spreadsheet.read(cp, fileName: "partenaires.csv") } }.min()!
+    say("\n[import] 1 000 membres, CSV Windows-1252 : \(ms(tCSV)) (\(plan.summary), \(plan.drafts.count) événements, problèmes \(plan.problems.count))")
+    say("        le même fichier une deuxième fois : \(ms(tAgain)) (\(again.summary))")
+    say("        le même en XLSX (\(xlsx.count / 1024) Kio) : \(ms(tXLSX))")
+    say("        base : lecture et découpage du CSV seuls \(ms(readOnly))")
 }
 
 say("\nFin des mesures.")

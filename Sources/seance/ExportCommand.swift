@@ -13,6 +13,7 @@ struct ExportCommand: ParsableCommand {
         seance export JOURNAL --what emargement --seance ID|last --format pdf|odt|html|md|txt
         seance export JOURNAL --ranking ID --format csv
         seance export JOURNAL --format ics
+        seance export JOURNAL --what membres|suivi|participation|fiches --format csv|ods|xlsx [--comite ID] [--from … --to …]
         Sans -o, les formats texte vont sur la sortie standard ; l'ODT et le PDF sont écrits sous le nom proposé.
         """
     )
@@ -23,10 +24,10 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "La séance : son identifiant (voir « seance list ») ou « last », la dernière tenue.")
     var seance: String?
 
-    @Option(name: .long, help: "« minutes » (compte rendu, défaut), « decisions » (relevé de décisions) ou « emargement » (feuille d'émargement).")
+    @Option(name: .long, help: "« minutes » (compte rendu, défaut), « decisions » (relevé de décisions), « emargement » (feuille d'émargement), ou une liste pour le tableur : « membres » (annuaire), « suivi » (suites à donner), « participation », « fiches » (fiches actions et financements).")
     var what: String = "minutes"
 
-    @Option(name: .long, help: "md, html, odt, pdf, txt, csv ou ics.")
+    @Option(name: .long, help: "md, html, odt, pdf, txt, csv, ics ; ods ou xlsx pour les listes.")
     var format: String
 
     @Option(name: .long, help: "Début de la période (AAAA-MM-JJ ou JJ/MM/AAAA), avec --what decisions.")
@@ -37,6 +38,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(name: .long, help: "Un classement adopté (identifiant), avec --format csv.")
     var ranking: String?
+
+    @Option(name: .customLong("comite"), help: "Un comité (identifiant), pour les listes.")
+    var committee: String?
 
     @Option(name: .shortAndLong, help: "Le fichier à écrire.")
     var output: String?
@@ -101,8 +105,12 @@ struct ExportCommand: ParsableCommand {
             guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : pdf, odt, html, md ou txt pour une feuille d'émargement.") }
             guard let seance else { throw usage("indiquez la séance : --seance ID ou --seance last.") }
             return try Export.attendanceSheet(state, meeting: try Export.resolveMeeting(state, seance), format: f, options: options)
+        case "membres", "annuaire", "suivi", "participation", "fiches":
+            let kind = ListKind(rawValue: what == "annuaire" ? "membres" : what)!
+            guard let f = SpreadsheetFormat(rawValue: format) else { throw usage("format « \(format) » : csv, ods ou xlsx pour une liste.") }
+            return try Export.list(state, kind, format: f, committee: committee, from: try date(from, "from"), to: try date(to, "to"))
         default:
-            throw usage("--what « \(what) » : minutes, decisions ou emargement.")
+            throw usage("--what « \(what) » : minutes, decisions, emargement, membres, suivi, participation ou fiches.")
         }
     }
 

@@ -8,7 +8,7 @@ struct BenchmarkSmokeTests {
         let bench = URL(fileURLWithPath: seanceBinary).deletingLastPathComponent().appendingPathComponent("seance-bench").path
         let r = try run([bench, "--events", "3000", "--keys", "100", "--appends", "10"])
         #expect(r.code == 0, "\(r.err)")
-        for section in ["[rejeu]", "[frappe, prise de notes]", "[frappe, grille de classement]", "[recherche]", "[ajout synchronisé]", "[premier écran]"] {
+        for section in ["[rejeu]", "[frappe, prise de notes]", "[frappe, grille de classement]", "[recherche]", "[ajout synchronisé]", "[premier écran]", "[import]"] {
             #expect(r.out.contains(section), "section \(section) absente :\n\(r.out)")
         }
         #expect(!r.out.contains("échec"))

@@ -56,7 +56,7 @@ struct MeetingEndToEndTests {
         try t.keys("F2"); try t.waitFor("Suite : Envoyer le compte rendu aux partenaires – MARTIN Sophie")
 
         try t.keys("F9"); try t.waitFor("▶2. Approbation")
-        try t.keys("C-t"); try t.waitFor("Heure de clôture")
+        try t.keys("C-t"); try t.waitFor("Clôture à")
         try t.keys("Enter"); try t.waitFor("lecture seule (Ctrl+R pour rouvrir)")
         try t.keys("F10")
         #expect(try t.exitCode() == 0)

@@ -67,7 +67,7 @@ struct RankingEndToEndTests {
         try t.keys("a"); try t.waitFor("Adopter ce classement")
         try t.keys("o"); try t.waitFor("ADOPTÉ le")
         try t.keys("Escape"); try t.waitFor("Ordre du jour")
-        try t.keys("C-t"); try t.waitFor("Heure de clôture")
+        try t.keys("C-t"); try t.waitFor("Clôture à")
         try t.keys("Enter"); try t.waitFor("lecture seule (Ctrl+R pour rouvrir)")
         try t.keys("F10")
         #expect(try t.exitCode() == 0)

@@ -103,6 +103,16 @@ public struct Member: Sendable, Equatable, Identifiable {
     public var retired = false
     /// A guest of one séance only.
     public var guestOf: String?
+    public var civility: Civility?
+    public var function: String = ""
+    public var email: String = ""
+    public var phone: String = ""
+}
+
+/// How a person is addressed in letters and on the feuille d'émargement.
+public enum Civility: String, Sendable, CaseIterable {
+    case mme = "Mme"
+    case m = "M."
 }
 
 public enum MeetingStatus: String, Sendable, CaseIterable {

@@ -48,12 +48,13 @@ public enum FieldType: Sendable, Equatable {
 /// Every field key of format 1. One name per concept: `seance` is always a séance's id.
 public enum FieldKey: String, CaseIterable, Sendable {
     case abstention, action, actions, against, amount, axis, calendar, casting, castingVote = "casting_vote"
-    case closing, comment, committee, computed, cost
-    case criterion, date, decision, description, details, due, duration, end, envelope, financer, followups
-    case `for`, indicator, indicators, item, kind, maitrise, majority, member, method, name
-    case nextDate = "next_date", number, objectives, opening, order, organisation, outcome, owner, parameters
-    case partners, percent, place, porteur, position, present, presenter, president, proxiesQuorum = "proxies_quorum", proxy, quorum
-    case quorumMet = "quorum_met", reason, recused, role, score, seance, secretary, selected, speaker, start, started
+    case closing, comment, committee, computed, cost, criterion, date, decision, description
+    case details, due, duration, end, envelope, financer, followups, `for`, indicator
+    case indicators, item, kind, maitrise, majority, member, method, name, nextDate = "next_date"
+    case number, objectives, opening, order, organisation, outcome, owner, parameters, partners
+    case percent, place, porteur, position, present, presenter, president, proxiesQuorum = "proxies_quorum", proxy
+    case quorum, quorumMet = "quorum_met", reason, recused, role, score, seance, secretary, selected
+    case speaker, start, started, civility, email, function, phone
     case status, territory, text, tiebreak, time, title, tz, unanimous, value
     case votersPresent = "voters_present", voting, weight, what, withoutQuorum = "without_quorum"
 
@@ -70,6 +71,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .casting: "casting"
         case .castingVote: "casting_vote"
         case .closing: "closing"
+        case .civility: "civility"
         case .comment: "comment"
         case .committee: "committee"
         case .computed: "computed"
@@ -81,11 +83,13 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .details: "details"
         case .due: "due"
         case .duration: "duration"
+        case .email: "email"
         case .end: "end"
         case .envelope: "envelope"
         case .financer: "financer"
         case .followups: "followups"
         case .`for`: "for"
+        case .function: "function"
         case .indicator: "indicator"
         case .indicators: "indicators"
         case .item: "item"
@@ -106,6 +110,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .parameters: "parameters"
         case .partners: "partners"
         case .percent: "percent"
+        case .phone: "phone"
         case .place: "place"
         case .porteur: "porteur"
         case .position: "position"
@@ -186,6 +191,10 @@ extension EventSchema {
         FieldSpec(.organisation, .text),
         FieldSpec(.role, choices(MemberRole.self)),
         FieldSpec(.voting, .boolean, "default `oui`"),
+        FieldSpec(.civility, choices(Civility.self), "`Mme` or `M.`; empty: none"),
+        FieldSpec(.function, .text, "fonction, as the person signs"),
+        FieldSpec(.email, .text, "courriel"),
+        FieldSpec(.phone, .text, "téléphone, as typed"),
     ]
     private static let meetingFields: [FieldSpec] = [
         FieldSpec(.time, .time, "start"),

@@ -417,6 +417,12 @@ extension ProjectState {
         if let v = f.text(.organisation) { m.organisation = v }
         if let r = try f.choice(.role, MemberRole.self) { m.role = r }
         if let v = try f.bool(.voting) { m.voting = v }
+        if let v = f.text(.civility) {
+            if v.isEmpty { m.civility = nil } else { m.civility = try f.choice(.civility, Civility.self) }
+        }
+        if let v = f.text(.function) { m.function = v }
+        if let v = f.text(.email) { m.email = v }
+        if let v = f.text(.phone) { m.phone = v }
     }
 
     private mutating func applyMeetingFields(_ m: inout Meeting, _ f: FieldReader) throws(ApplyProblem) {
