@@ -208,6 +208,47 @@ struct MeetingTests {
         #expect(d.item == h.domain.meetings["sea-copil-4"]!.agenda.first)
     }
 
+    @Test("↑ chooses a decision line; Entrée opens it filled in; the correction is recorded whole")
+    func correctDecision() {
+        var h = presentEight()
+        h.press([.f(5)]); h.type("Le compte rendu est approuvé")
+        h.press([.tab, .tab]); h.type("6"); h.press([.tab]); h.type("1"); h.press([.tab]); h.type("1"); h.press([.f(2)])
+        let id = h.domain.meetings["sea-copil-4"]!.decisions.last!
+        h.press([.up])
+        let g = App.view(h.app, h.ctx, width: 120, height: 40)
+        #expect(g.text.contains("Décision : Le compte rendu est approuvé"))
+        h.press([.enter])
+        #expect(h.form?.title == "Corriger la décision")
+        #expect(h.form?.fields[2].value == "6")
+        h.press([.tab, .tab, .ctrl("u")]); h.type("7"); h.press([.tab, .ctrl("u")]); h.type("0"); h.press([.f(2)])
+        #expect(h.written.last?.kind == "decision.correct")
+        let d = h.domain.decisions[id]!
+        #expect(d.votesFor == 7 && d.votesAgainst == 0 && d.corrections == 1)
+        #expect(App.view(h.app, h.ctx, width: 120, height: 40).text.contains("(corrigée)"))
+    }
+
+    @Test("A follow-up line is edited from the séance; an attendance noted by mistake is withdrawn; the séance itself is corrected")
+    func correctOthers() {
+        var h = presentEight()
+        h.press([.f(6)]); h.type("Envoyer le compte rendu"); h.press([.tab]); h.type("martin sophie"); h.press([.f(2)])
+        h.press([.up, .enter])
+        #expect(h.form?.title == "Modifier la suite à donner")
+        h.press([.tab, .tab]); h.type("31/03/2010"); h.press([.f(2)])
+        #expect(h.written.last?.kind == "followup.edit")
+        #expect(h.domain.followUps.values.first { $0.what == "Envoyer le compte rendu" }?.due == LocalDate(year: 2010, month: 3, day: 31))
+        h.press([.f(4)])
+        let first = h.domain.participants(of: "sea-copil-4")[0].id
+        #expect(h.domain.meetings["sea-copil-4"]?.attendance[first] != nil)
+        h.press([.home, .delete])
+        #expect(h.written.last?.kind == "attendance.withdraw")
+        #expect(h.domain.meetings["sea-copil-4"]?.attendance[first] == nil)
+        h.press([.escape, .ctrl("e")])
+        #expect(h.form?.title == "Modifier la séance")
+        h.press([.tab, .tab, .ctrl("u")]); h.type("Salle des fêtes"); h.press([.f(2)])
+        #expect(h.written.last?.kind == "seance.edit")
+        #expect(h.domain.meetings["sea-copil-4"]?.place == "Salle des fêtes")
+    }
+
     @Test("More votes than voters present or represented is refused")
     func tooManyVotes() {
         var h = presentEight()

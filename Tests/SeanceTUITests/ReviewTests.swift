@@ -80,8 +80,15 @@ struct ReviewTests {
         g = App.view(h.app, h.ctx, width: 120, height: 40)
         let rows = h.domain.followUpRows(showDone: false, owner: "rigal", today: h.ctx.today)
         #expect(!rows.isEmpty && rows.allSatisfy { h.domain.ownerName($0.owner).hasPrefix("RIGAL") })
+        // « Fait » asks its date, today by default.
         h.press([.f(5)])
+        #expect(h.form?.title.hasPrefix("Suite faite") == true)
+        #expect(h.form?.fields[0].value == h.ctx.today.french)
+        h.press([.ctrl("u")]); h.type("31/02/2010"); h.press([.enter])
+        #expect(h.form?.error == "Date impossible : le 31/02/2010 n'existe pas.")
+        h.press([.ctrl("u")]); h.type("12/01/2010"); h.press([.enter])
         #expect(h.written.map(\.kind) == ["followup.done"])
+        #expect(h.written.last?.value(.date) == "2010-01-12")
         #expect(h.domain.openFollowUps.count == open - 1)
     }
 

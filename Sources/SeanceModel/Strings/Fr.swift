@@ -60,6 +60,16 @@ public enum Fr {
         }
     }
 
+    /// Why a typed date was refused: one that cannot exist (31/02/2016) is called impossible,
+    /// not illegible.
+    public static func impossibleOrUnreadableDate(_ typed: String) -> String {
+        let parts = typed.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        if parts.count == 3, let d = parts[0], let m = parts[1], parts[2] != nil, (1...31).contains(d), (1...12).contains(m) {
+            return "Date impossible : le \(typed.trimmingCharacters(in: .whitespaces)) n'existe pas."
+        }
+        return "Date illisible « \(typed) » : écrivez JJ/MM/AAAA."
+    }
+
     public static func errnoText(_ e: Int32) -> String {
         switch e {
         case ENOSPC: "disque plein"

@@ -12,7 +12,7 @@ public enum Command: Equatable, Sendable {
     case saveAs
     case newMeeting
     case commitLine, complete, agendaScreen, attendanceScreen, decision, followUp, speaker
-    case previousItem, nextItem, closeMeeting, reopen, remove, undoOpening
+    case previousItem, nextItem, closeMeeting, reopen, remove, undoOpening, editSeance
     case moveUp, moveDown, add
     case present, remote, excused, absent, proxy, guest
     case history, search, followUpsScreen, participation, actionsScreen
@@ -175,6 +175,7 @@ public enum KeyMap {
                 Binding(keys: [.f(9)], command: .nextItem, bar: "Point ▶", help: "passer au point suivant (le temps passé sur chaque point est noté)"),
                 Binding(keys: [.f(11), .ctrl("t")], command: .closeMeeting, bar: nil, help: "clôturer la séance (heure de fin) ; elle devient non modifiable"),
                 Binding(keys: [.ctrl("r")], command: .reopen, bar: nil, help: "rouvrir une séance close (la réouverture est enregistrée)"),
+                Binding(keys: [.ctrl("e")], command: .editSeance, bar: nil, help: "modifier la séance : date, heure, lieu, titre, président, secrétaire, heures d'ouverture et de clôture ; la reporter ou l'annuler"),
                 Binding(keys: [.ctrl("z")], command: .undoOpening, bar: nil, help: "annuler l'ouverture d'une séance où rien n'a encore été enregistré"),
                 Binding(keys: [.ctrl("o")], command: .ranking, bar: nil, help: "hiérarchisation : classer les fiches actions avec le comité, sous l'enveloppe"),
                 Binding(keys: [.ctrl("p")], command: .exportMinutes, bar: nil, help: "exporter le compte rendu (ODT, HTML, Markdown, texte)"),
@@ -200,6 +201,7 @@ public enum KeyMap {
                 Binding(keys: [.char("a")], command: .absent, bar: "Absent", help: "absent (au départ pendant la séance, l'heure est notée)"),
                 Binding(keys: [.char("o")], command: .proxy, bar: "Pouvoir", help: "a donné pouvoir à un autre membre, qui porte son vote"),
                 Binding(keys: [.char("i")], command: .guest, bar: "Invité", help: "ajouter un invité (nom, organisation)"),
+                Binding(keys: [.delete, .char("r")], command: .remove, bar: "Retirer", help: "retirer la présence notée par erreur (le journal garde les deux)"),
                 Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la séance"),
             ]
         case .ranking:
@@ -248,7 +250,8 @@ public enum KeyMap {
                 Binding(keys: [.down], command: .down, bar: nil, help: "ligne suivante"),
                 Binding(keys: [.pageUp], command: .pageUp, bar: nil, help: "page précédente"),
                 Binding(keys: [.pageDown], command: .pageDown, bar: nil, help: "page suivante"),
-                Binding(keys: [.f(5), .ctrl("f")], command: .markDone, bar: "Fait", help: "marquer la suite choisie comme faite (aujourd'hui)"),
+                Binding(keys: [.f(5), .ctrl("f")], command: .markDone, bar: "Fait", help: "marquer la suite choisie comme faite (à la date donnée), ou la rouvrir"),
+                Binding(keys: [.f(4)], command: .edit, bar: "Modifier", help: "modifier la suite choisie (quoi, qui, échéance)"),
                 Binding(keys: [.f(6), .ctrl("a")], command: .showDone, bar: "Faites aussi", help: "montrer aussi les suites faites, ou les cacher"),
                 Binding(keys: [.enter], command: .open, bar: "Séance", help: "ouvrir la séance où la suite a été décidée"),
                 Binding(keys: [.escape], command: .back, bar: "Retour", help: "revenir au tableau de bord ; tapez un nom pour filtrer par responsable"),

@@ -55,6 +55,10 @@ public enum FormPurpose: Equatable, Sendable {
     /// Opening a séance at a time the secretary gives, with the line that asked for it.
     case openMeeting(meeting: String, line: PendingLine?)
     case closeMeeting(meeting: String)
+    case correctDecision(String)
+    case editFollowUp(String)
+    case followUpDone(String)
+    case editMeeting(String)
     case followUp(meeting: String, item: String?)
     case guest(meeting: String)
     case correctNote(String)

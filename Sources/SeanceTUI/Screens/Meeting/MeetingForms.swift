@@ -24,23 +24,76 @@ extension FormState {
     }
 
     static func decision(meeting: String, item: String?) -> FormState {
+        FormState(title: "Décision", purpose: .decision(meeting: meeting, item: item), fields: decisionFields(nil, nil))
+    }
+
+    /// The decision form filled with what was recorded: the correction is written whole.
+    static func correctDecision(_ d: Decision, _ st: ProjectState) -> FormState {
+        FormState(title: "Corriger la décision", purpose: .correctDecision(d.id), fields: decisionFields(d, st))
+    }
+
+    private static func decisionFields(_ d: Decision?, _ st: ProjectState?) -> [FormField] {
         let modes = [FormField.Option(value: "vote", label: "vote (pour, contre, abstention)"),
                      FormField.Option(value: "unanimite", label: "unanimité"),
                      FormField.Option(value: "sans", label: "sans vote")]
         let outcomes = [FormField.Option(value: "", label: "selon le vote")]
             + DecisionOutcome.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.outcome($0)) }
-        return FormState(title: "Décision", purpose: .decision(meeting: meeting, item: item), fields: [
-            FormField(text: "text", "Décision", "", required: true, hint: "ex. Le comité valide le diagnostic"),
-            FormField(choice: "mode", "Vote", modes, value: "vote"),
-            FormField(text: "for", "Pour", ""),
-            FormField(text: "against", "Contre", ""),
-            FormField(text: "abstention", "Abstention", ""),
-            FormField(choice: "outcome", "Résultat", outcomes, value: ""),
-            FormField(text: "recused", "Sans part au vote", "", hint: "ne prennent pas part au vote (conflit d'intérêts) : noms séparés par des virgules"),
+        let mode = d.map { $0.unanimous ? "unanimite" : ($0.votesFor != nil ? "vote" : "sans") } ?? "vote"
+        // An outcome chosen by hand (an override, or no vote) is shown; one the votes gave is « selon le vote ».
+        let outcome = d.map { $0.computedOutcome != nil || mode == "sans" ? $0.outcome.rawValue : "" } ?? ""
+        let recused = d.map { d in d.recused.map { st?.members[$0]?.name ?? $0 }.joined(separator: ", ") } ?? ""
+        let casting = d?.casting.map { $0 ? "pour" : "contre" } ?? ""
+        return [
+            FormField(text: "text", "Décision", d?.text ?? "", required: true, hint: "ex. Le comité valide le diagnostic"),
+            FormField(choice: "mode", "Vote", modes, value: mode),
+            FormField(text: "for", "Pour", d?.votesFor.map(String.init) ?? ""),
+            FormField(text: "against", "Contre", d?.votesAgainst.map(String.init) ?? ""),
+            FormField(text: "abstention", "Abstention", d?.abstentions.map(String.init) ?? ""),
+            FormField(choice: "outcome", "Résultat", outcomes, value: outcome),
+            FormField(text: "recused", "Sans part au vote", recused, hint: "ne prennent pas part au vote (conflit d'intérêts) : noms séparés par des virgules"),
             FormField(choice: "casting", "Voix prépondérante",
                       [FormField.Option(value: "", label: "—"), FormField.Option(value: "pour", label: "pour"),
-                       FormField.Option(value: "contre", label: "contre")], value: ""),
+                       FormField.Option(value: "contre", label: "contre")], value: casting),
+        ]
+    }
+
+    static func editFollowUp(_ f: FollowUp, _ st: ProjectState) -> FormState {
+        FormState(title: "Modifier la suite à donner", purpose: .editFollowUp(f.id), fields: [
+            FormField(text: "what", "Quoi", f.what, required: true),
+            FormField(text: "owner", "Qui", st.members[f.owner]?.name ?? f.owner, hint: "un membre ou une organisation"),
+            FormField(text: "due", "Pour le", f.due?.french ?? "", hint: "JJ/MM/AAAA"),
         ])
+    }
+
+    /// « Fait » asks its date (today by default).
+    static func followUpDone(_ f: FollowUp, today: LocalDate) -> FormState {
+        FormState(title: "Suite faite : " + f.what, purpose: .followUpDone(f.id), fields: [
+            FormField(text: "date", "Faite le", today.french, required: true, hint: "JJ/MM/AAAA"),
+        ])
+    }
+
+    /// The séance itself: when and where, who presides and writes, its times once held; a
+    /// postponement or a cancellation.
+    static func editMeeting(_ m: Meeting, _ st: ProjectState) -> FormState {
+        var fields = [
+            FormField(text: "date", "Date", m.date.french, required: true, hint: "JJ/MM/AAAA"),
+            FormField(text: "time", "Heure prévue", m.time?.french ?? ""),
+            FormField(text: "place", "Lieu", m.place),
+            FormField(text: "title", "Titre", m.title),
+            FormField(text: "president", "Président(e)", st.president(of: m).isEmpty ? "" : (st.members[st.president(of: m)]?.name ?? st.president(of: m)),
+                      hint: "NOM Prénom ; vide : celui du comité"),
+            FormField(text: "secretary", "Secrétaire", st.secretary(of: m), hint: "NOM Prénom"),
+        ]
+        if let t = m.openTime { fields.append(FormField(text: "opening", "Ouverte à", t.french)) }
+        if let t = m.endTime { fields.append(FormField(text: "closing", "Close à", t.french)) }
+        if m.state == .planned {
+            fields.append(FormField(text: "postpone", "Reporter au", "", hint: "JJ/MM/AAAA : la séance est reportée"))
+        }
+        if m.state == .planned || m.state == .inProgress {
+            fields.append(FormField(choice: "cancel", "Annuler", [FormField.Option(value: "non", label: "non"),
+                                                                 FormField.Option(value: "oui", label: "oui, la séance n'a pas lieu")], value: "non"))
+        }
+        return FormState(title: "Modifier la séance", purpose: .editMeeting(m.id), fields: fields)
     }
 
     /// The séance opens at the time she gives: now when it is held live, else its planned start.
@@ -81,13 +134,39 @@ extension FormState {
 
     private func value(_ key: String) -> String { fields.first { $0.key == key }?.value ?? "" }
 
+    /// What the decision form says of the vote, parsed.
+    private func decisionInput(_ st: ProjectState, meeting: String)
+        -> Result<(vote: Commands.Vote, outcome: DecisionOutcome?, recused: [String], casting: Bool?), Refusal> {
+        let vote: Commands.Vote
+        switch value("mode") {
+        case "vote":
+            var counts: [Int] = []
+            for k in ["for", "against", "abstention"] {
+                let v = value(k).isEmpty ? "0" : value(k)
+                guard let n = Int(v), n >= 0 else { return .failure(Refusal("Les voix sont des nombres entiers (« \(value(k)) »).")) }
+                counts.append(n)
+            }
+            vote = .counts(VoteCount(votesFor: counts[0], against: counts[1], abstention: counts[2]))
+        case "unanimite": vote = .unanimous
+        default: vote = .none
+        }
+        var recused: [String] = []
+        for name in value("recused").split(separator: ",").map({ String($0).trimmingSpaces }) where !name.isEmpty {
+            let id = Commands.memberOrText(st, name, meeting: meeting)
+            guard st.members[id] != nil else { return .failure(Refusal("« \(name) » n'est pas un membre de la séance.")) }
+            recused.append(id)
+        }
+        let casting: Bool? = value("casting") == "pour" ? true : value("casting") == "contre" ? false : nil
+        return .success((vote, DecisionOutcome(rawValue: value("outcome")), recused, casting))
+    }
+
     /// Events for the séance forms (what was typed, parsed, handed to the model's commands);
     /// nil for the other forms.
     func meetingDrafts(_ ctx: Context) -> Result<[EventDraft], Refusal>? {
         let st = ctx.domain, now = ctx.now.localTime
         switch purpose {
         case .newMeeting(let committee):
-            guard let date = LocalDate(userInput: value("date")) else { return .failure(Refusal("Date illisible : écrivez JJ/MM/AAAA.")) }
+            guard let date = LocalDate(userInput: value("date")) else { return .failure(Refusal(Fr.impossibleOrUnreadableDate(value("date")))) }
             var time: LocalTime?
             if !value("time").isEmpty {
                 guard let t = LocalTime(userInput: value("time")) else { return .failure(Refusal("Heure illisible : écrivez par exemple 14h30.")) }
@@ -109,30 +188,54 @@ extension FormState {
             return Commands.addAgendaItem(st, meeting: meeting, f, makeID: ctx.makeID)
 
         case .decision(let meeting, let item):
-            let vote: Commands.Vote
-            switch value("mode") {
-            case "vote":
-                var counts: [Int] = []
-                for k in ["for", "against", "abstention"] {
-                    let v = value(k).isEmpty ? "0" : value(k)
-                    guard let n = Int(v), n >= 0 else { return .failure(Refusal("Les voix sont des nombres entiers (« \(value(k)) »).")) }
-                    counts.append(n)
-                }
-                vote = .counts(VoteCount(votesFor: counts[0], against: counts[1], abstention: counts[2]))
-            case "unanimite": vote = .unanimous
-            default: vote = .none
+            switch decisionInput(st, meeting: meeting) {
+            case .failure(let r): return .failure(r)
+            case .success(let v):
+                return Commands.recordDecision(st, meeting: meeting, item: item, text: value("text"), vote: v.vote, outcome: v.outcome,
+                                               quorum: quorumWaived ? .waived : .required, recused: v.recused, castingVote: v.casting,
+                                               makeID: ctx.makeID)
             }
-            var recused: [String] = []
-            for name in value("recused").split(separator: ",").map({ String($0).trimmingSpaces }) where !name.isEmpty {
-                let id = Commands.memberOrText(st, name, meeting: meeting)
-                guard st.members[id] != nil else { return .failure(Refusal("« \(name) » n'est pas un membre de la séance.")) }
-                recused.append(id)
+
+        case .correctDecision(let id):
+            guard let d = st.decisions[id] else { return .failure(Refusal("Décision inconnue.")) }
+            switch decisionInput(st, meeting: d.meeting) {
+            case .failure(let r): return .failure(r)
+            case .success(let v):
+                return Commands.correctDecision(st, decision: id, text: value("text"), vote: v.vote, outcome: v.outcome,
+                                                quorum: quorumWaived ? .waived : .required, recused: v.recused, castingVote: v.casting)
             }
-            let casting: Bool? = value("casting") == "pour" ? true : value("casting") == "contre" ? false : nil
-            return Commands.recordDecision(st, meeting: meeting, item: item, text: value("text"), vote: vote,
-                                           outcome: DecisionOutcome(rawValue: value("outcome")),
-                                           quorum: quorumWaived ? .waived : .required, recused: recused, castingVote: casting,
-                                           makeID: ctx.makeID)
+
+        case .editFollowUp(let id):
+            guard let f = st.followUps[id] else { return .failure(Refusal("Suite à donner inconnue.")) }
+            var due: LocalDate?
+            if !value("due").isEmpty {
+                guard let d = LocalDate(userInput: value("due")) else { return .failure(Refusal(Fr.impossibleOrUnreadableDate(value("due")))) }
+                due = d
+            }
+            return Commands.editFollowUp(st, followUp: f.id, what: value("what"), owner: value("owner"), due: due)
+
+        case .followUpDone(let id):
+            guard let d = LocalDate(userInput: value("date")) else { return .failure(Refusal(Fr.impossibleOrUnreadableDate(value("date")))) }
+            return Commands.markFollowUpDone(st, followUp: id, on: d)
+
+        case .editMeeting(let id):
+            guard st.meetings[id] != nil else { return .failure(Refusal("Séance inconnue.")) }
+            if value("cancel") == "oui" { return Commands.cancelMeeting(st, meeting: id, reason: "annulée") }
+            guard let date = LocalDate(userInput: value("date")) else { return .failure(Refusal(Fr.impossibleOrUnreadableDate(value("date")))) }
+            func time(_ key: String) -> Result<LocalTime?, Refusal> {
+                if value(key).isEmpty { return .success(nil) }
+                guard let t = LocalTime(userInput: value(key)) else { return .failure(Refusal("Heure illisible : écrivez par exemple 14h30.")) }
+                return .success(t)
+            }
+            guard case .success(let planned) = time("time"), case .success(let opening) = time("opening"),
+                  case .success(let closing) = time("closing") else { return .failure(Refusal("Heure illisible : écrivez par exemple 14h30.")) }
+            if !value("postpone").isEmpty {
+                guard let to = LocalDate(userInput: value("postpone")) else { return .failure(Refusal(Fr.impossibleOrUnreadableDate(value("postpone")))) }
+                return Commands.postponeMeeting(st, meeting: id, to: to, time: planned, reason: "")
+            }
+            return Commands.editMeeting(st, meeting: id, Commands.MeetingChanges(
+                date: date, time: planned, place: value("place"), title: value("title"), president: value("president"),
+                secretary: value("secretary"), opening: opening, closing: closing))
 
         case .openMeeting(let meeting, let line):
             guard let t = LocalTime(userInput: value("time")) else { return .failure(Refusal("Heure illisible : écrivez par exemple 9h30.")) }
@@ -149,7 +252,7 @@ extension FormState {
         case .followUp(let meeting, let item):
             var due: LocalDate?
             if !value("due").isEmpty {
-                guard let d = LocalDate(userInput: value("due")) else { return .failure(Refusal("Échéance illisible : écrivez JJ/MM/AAAA.")) }
+                guard let d = LocalDate(userInput: value("due")) else { return .failure(Refusal(Fr.impossibleOrUnreadableDate(value("due")))) }
                 due = d
             }
             return Commands.addFollowUp(st, meeting: meeting, item: item, what: value("what"), owner: value("owner"), due: due, makeID: ctx.makeID)

@@ -6,7 +6,8 @@ public struct MeetingState: Equatable, Sendable {
     public var editor = LineEditor()
     /// The member the line being typed is attributed to (chosen by completion or F7).
     public var speaker: String?
-    /// A committed note chosen with ↑ for a correction (index in the current item's notes).
+    /// A committed entry chosen with ↑ for a correction: its index in `MeetingEntry.of(…)` for
+    /// the item shown (notes, then decisions, then follow-ups).
     public var selectedNote: Int?
     /// The item shown when browsing a séance that is not in progress (F8/F9 move it, no event).
     public var viewItem: String?
@@ -60,4 +61,18 @@ public struct PickerState: Equatable, Sendable {
 extension Meeting {
     /// The item under discussion: the last one started, else the first of the agenda.
     public var activeItem: String? { currentItem ?? agenda.first }
+}
+
+/// What the secretary can choose with ↑ in the minutes of an item, to correct it: its notes,
+/// then its decisions, then its follow-ups, in the order the screen shows them.
+enum MeetingEntry: Equatable {
+    case note(Note)
+    case decision(Decision)
+    case followUp(FollowUp)
+
+    static func of(_ st: ProjectState, _ meeting: Meeting, item: String?) -> [MeetingEntry] {
+        st.notes(of: meeting.id, item: .some(item)).map { .note($0) }
+            + meeting.decisions.compactMap { st.decisions[$0] }.filter { $0.item == item }.map { .decision($0) }
+            + meeting.followUps.compactMap { st.followUps[$0] }.filter { $0.item == item }.map { .followUp($0) }
+    }
 }

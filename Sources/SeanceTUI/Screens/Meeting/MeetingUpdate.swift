@@ -49,7 +49,7 @@ extension App {
             guard let meeting = st.meetings[m.meeting] else { s.pop(); return [] }
             let closed = meeting.state == .closed
             let item = meeting.activeItem
-            let notes = st.notes(of: m.meeting, item: .some(item))
+            let entries = MeetingEntry.of(st, meeting, item: item)
         // The séance's own time for what is recorded now: the clock when it is held live, else
         // the time it already holds (its planned start before the opening).
         let clock = st.proposedTime(m.meeting, at: ctx.now)
@@ -73,6 +73,11 @@ extension App {
                 s.push(.form(.export(meeting: m.meeting, folder: folder)))
                 return []
             }
+            if cmd == .editSeance {
+                guard requireWritable(&s, ctx) else { return [] }
+                s.push(.form(.editMeeting(meeting, st)))
+                return []
+            }
             if cmd == .reopen {
                 guard closed, requireWritable(&s, ctx) else { return [] }
                 confirm(&s, "Rouvrir cette séance close pour la modifier ? La réouverture est enregistrée.",
@@ -82,7 +87,7 @@ extension App {
             if closed || meeting.state == .cancelled {
                 // Browsing a séance that is over: move what is shown, write nothing.
                 let shownItem = m.shownItem(meeting)
-                let shown = st.notes(of: m.meeting, item: .some(shownItem))
+                let shown = MeetingEntry.of(st, meeting, item: shownItem)
                 switch cmd {
                 case .previousItem, .nextItem:
                     let index = shownItem.flatMap { meeting.agenda.firstIndex(of: $0) } ?? 0
@@ -95,6 +100,16 @@ extension App {
                 case .down:
                     if let i = m.selectedNote { m.selectedNote = i + 1 < shown.count ? i + 1 : nil }
                     return []
+                case .commitLine where m.selectedNote != nil:
+                    // A decision or a follow-up of a séance that is over can still be corrected:
+                    // the correction reopens it and closes it again at its time.
+                    guard let i = m.selectedNote, i < shown.count, requireWritable(&s, ctx) else { return [] }
+                    switch shown[i] {
+                    case .decision(let d): s.push(.form(.correctDecision(d, st)))
+                    case .followUp(let f): s.push(.form(.editFollowUp(f, st)))
+                    case .note: s.status = StatusLine(text: "Séance close : Ctrl+R pour la rouvrir avant de corriger une ligne.", role: .warning)
+                    }
+                    return []
                 default: break
                 }
             }
@@ -105,8 +120,12 @@ extension App {
             guard requireWritable(&s, ctx) else { return [] }
             switch cmd {
             case .commitLine:
-                if let i = m.selectedNote, i < notes.count {
-                    s.push(.form(.correctNote(notes[i])))
+                if let i = m.selectedNote, i < entries.count {
+                    switch entries[i] {
+                    case .note(let n): s.push(.form(.correctNote(n)))
+                    case .decision(let d): s.push(.form(.correctDecision(d, st)))
+                    case .followUp(let f): s.push(.form(.editFollowUp(f, st)))
+                    }
                     return []
                 }
                 let text = m.editor.text.trimmingSpaces
@@ -160,14 +179,21 @@ extension App {
                 confirm(&s, "Annuler l'ouverture de la séance ? Elle redevient « à venir » (le journal garde les deux).",
                         Commands.undoOpening(st, meeting: m.meeting))
             case .up:
-                guard !notes.isEmpty else { return [] }
-                m.selectedNote = max(0, (m.selectedNote ?? notes.count) - 1)
+                guard !entries.isEmpty else { return [] }
+                m.selectedNote = max(0, (m.selectedNote ?? entries.count) - 1)
             case .down:
-                if let i = m.selectedNote { m.selectedNote = i + 1 < notes.count ? i + 1 : nil }
+                if let i = m.selectedNote { m.selectedNote = i + 1 < entries.count ? i + 1 : nil }
             case .remove:
-                guard let i = m.selectedNote, i < notes.count else { return [] }
-                confirm(&s, "Supprimer cette ligne du compte rendu ? « \(CharWidth.truncate(notes[i].text, to: 50)) » (le journal la garde)",
-                        Commands.deleteNote(st, note: notes[i].id))
+                guard let i = m.selectedNote, i < entries.count else { return [] }
+                switch entries[i] {
+                case .note(let n):
+                    confirm(&s, "Supprimer cette ligne du compte rendu ? « \(CharWidth.truncate(n.text, to: 50)) » (le journal la garde)",
+                            Commands.deleteNote(st, note: n.id))
+                case .decision:
+                    s.status = StatusLine(text: "Une décision se corrige (Entrée) : le journal garde les deux versions.", role: .dim)
+                case .followUp(let f):
+                    if f.done == nil { s.push(.form(.followUpDone(f, today: ctx.today))) }
+                }
                 m.selectedNote = nil
             default: break
             }
@@ -235,6 +261,9 @@ extension App {
                 guard requireWritable(&s, ctx) else { return [] }
                 s.push(.form(.guest(meeting: a.meeting)))
                 return []
+            case .remove:
+                guard a.list.selection < people.count, requireWritable(&s, ctx) else { return [] }
+                return commit(&s, Commands.withdrawAttendance(ctx.domain, meeting: a.meeting, member: people[a.list.selection].id))
             case .present: status = .present
             case .remote: status = .distance
             case .excused: status = .excuse

@@ -86,7 +86,13 @@ extension App {
         if let p = item?.presenter, !p.isEmpty { head += " · présenté par " + (st.members[p]?.name ?? p) }
         g.put(CharWidth.truncate(head, to: w), x: x, y: y, role: .accent)
         var lines: [(String, Role, Int?)] = []
-        if let details = item?.details, !details.isEmpty {
+        if let item, !item.followUps.isEmpty {
+            // The follow-ups this item takes up, as they stand now (one done since shows as done).
+            for f in item.followUps.compactMap({ st.followUps[$0] }) {
+                let t = "• " + Fr.Line.followUp(what: f.what, owner: st.ownerName(f.owner), due: f.due, done: f.done)
+                lines += wrap(t, width: w).map { ($0, f.done == nil ? .dim : .ok, nil) }
+            }
+        } else if let details = item?.details, !details.isEmpty {
             for l in details.split(separator: "\n") { lines += wrap(String(l), width: w).map { ($0, .dim, nil) } }
         }
         let notes = st.notes(of: ms.meeting, item: .some(itemID))
@@ -98,13 +104,21 @@ extension App {
                 lines.append(((j == 0 ? (saved ? "• " : "✗ ") : "  ") + l, ms.selectedNote == i ? .selected : .normal, i))
             }
         }
+        // Decisions and follow-ups after the notes, chosen with ↑ as they are (`MeetingEntry`).
+        var index = notes.count
         for d in (meeting.decisions.compactMap { st.decisions[$0] }.filter { $0.item == itemID }) {
-            let t = "Décision : \(d.text) — \(Fr.outcome(d.outcome)). " + Fr.Line.vote(d)
-            lines += wrap(t, width: w).map { ($0, .ok, nil) }
+            var t = "Décision : \(d.text) — \(Fr.outcome(d.outcome)). " + Fr.Line.vote(d)
+            if let r = Fr.Line.recusal(d.recused.map { st.members[$0]?.name ?? $0 }) { t += " " + r }
+            if d.corrections > 0 { t += " (corrigée)" }
+            let i = index
+            lines += wrap(t, width: w).map { ($0, ms.selectedNote == i ? .selected : .ok, i) }
+            index += 1
         }
         for f in (meeting.followUps.compactMap { st.followUps[$0] }.filter { $0.item == itemID }) {
-            let t = "Suite : " + Fr.Line.followUp(what: f.what, owner: st.members[f.owner]?.name ?? f.owner, due: f.due, done: f.done)
-            lines += wrap(t, width: w).map { ($0, .accent, nil) }
+            let t = "Suite : " + Fr.Line.followUp(what: f.what, owner: st.ownerName(f.owner), due: f.due, done: f.done)
+            let i = index
+            lines += wrap(t, width: w).map { ($0, ms.selectedNote == i ? .selected : .accent, i) }
+            index += 1
         }
         let area = bottom - inputRows - 1 - (y + 1)
         var start = max(0, lines.count - area)
@@ -169,7 +183,10 @@ extension App {
         g.put(" Présences", x: a.x, y: y, role: .accent); y += 1
         let rows: [[String]] = st.participants(of: s.meeting).map { p in
             let at = meeting.attendance[p.id]
-            let status = at.map { Fr.Line.presence($0.status, proxy: $0.proxy.map { st.members[$0]?.name ?? $0 }, since: $0.time) } ?? "—"
+            let status = at.map { a in
+                Fr.Line.presence(a.status, proxy: a.proxy.map { st.members[$0]?.name ?? $0 },
+                                 since: a.hasLeft ? a.arrived : a.time, left: a.left)
+            } ?? "—"
             let vote = p.guestOf != nil ? "invité" : (p.voting ? "oui" : "—")
             return [p.name, p.organisation, vote, status]
         }

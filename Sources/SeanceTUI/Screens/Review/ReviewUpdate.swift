@@ -75,8 +75,17 @@ extension App {
             case .markDone:
                 guard f.list.selection < rows.count, requireWritable(&s, ctx) else { break }
                 let row = rows[f.list.selection]
-                guard row.isOpen else { s.status = StatusLine(text: "Cette suite est déjà faite.", role: .dim); break }
-                return commit(&s, Commands.markFollowUpDone(ctx.domain, followUp: row.id, on: ctx.today))
+                guard let fu = ctx.domain.followUps[row.id] else { break }
+                if row.isOpen {
+                    // « Fait » asks its date; done by mistake, it can be reopened.
+                    s.push(.form(.followUpDone(fu, today: ctx.today)))
+                } else {
+                    confirm(&s, "Cette suite est marquée faite : la rouvrir ? (le journal garde les deux)",
+                            Commands.markFollowUpOpen(ctx.domain, followUp: row.id))
+                }
+            case .edit:
+                guard f.list.selection < rows.count, requireWritable(&s, ctx), let fu = ctx.domain.followUps[rows[f.list.selection].id] else { break }
+                s.push(.form(.editFollowUp(fu, ctx.domain)))
             default: break
             }
             return []
