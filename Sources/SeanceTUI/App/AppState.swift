@@ -124,6 +124,8 @@ public struct ConfirmState: Equatable, Sendable {
     public var drafts: [EventDraft]
     /// Quit the program when confirmed (instead of committing drafts).
     public var quitOnYes = false
+    /// Close the form beneath when confirmed (abandoning what was typed in it).
+    public var discardsForm = false
 }
 
 public struct NoticeState: Equatable, Sendable {

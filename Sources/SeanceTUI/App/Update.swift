@@ -134,6 +134,12 @@ public enum App {
             switch cmd {
             case .yes:
                 if c.quitOnYes { s.quit = true; return [.quit] }
+                if c.discardsForm {
+                    s.pop()
+                    if case .form = s.top { s.pop() }
+                    s.status = StatusLine(text: "Formulaire abandonné.", role: .dim)
+                    return []
+                }
                 return [.commit(c.drafts, then: .stay)]
             case .no: s.pop()
             default: break

@@ -9,7 +9,8 @@ extension App {
         switch screen {
         case .form(var f):
             guard case .text(var editor) = f.fields[f.focus].kind else { return nil }
-            guard isPrintable || KeyMap.command(for: key, on: .form) == nil, editor.handle(key) else { return nil }
+            guard isPrintable || LineEditor.editingKeys.contains(key) || KeyMap.command(for: key, on: .form) == nil,
+                  editor.handle(key) else { return nil }
             f.fields[f.focus].kind = .text(editor)
             f.error = nil
             return .form(f)
@@ -19,7 +20,8 @@ extension App {
                 guard isPrintable else { return nil }
                 m.selectedNote = nil   // typing returns to the editor
             }
-            guard isPrintable || KeyMap.command(for: key, on: .meeting) == nil, m.editor.handle(key) else { return nil }
+            guard isPrintable || LineEditor.editingKeys.contains(key) || KeyMap.command(for: key, on: .meeting) == nil,
+                  m.editor.handle(key) else { return nil }
             if m.editor.isEmpty { m.speaker = nil }
             return .meeting(m)
         case .search(var q):
