@@ -31,7 +31,8 @@ struct MeetingEndToEndTests {
         try t.keys("F4"); try t.waitFor("Présences")
         for _ in 0..<9 { try t.keys("p") }
         try t.waitFor("Votants présents : 9 sur 14")
-        try t.keys("Escape")
+        // Escape and what follows in one write would be Alt+letter: wait for the séance.
+        try t.keys("Escape"); try t.waitFor("Ordre du jour")
 
         try t.type("Le président ouvre la séance : « bienvenue », œuvre commune à 28 500 €.")
         try t.keys("Enter"); try t.waitFor("• Le président ouvre la séance")

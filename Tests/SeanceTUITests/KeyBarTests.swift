@@ -56,7 +56,7 @@ struct KeyBarTests {
         let lines = App.helpText(.meeting, width: 80)
         var seen = App.view(h.app, h.ctx, width: 80, height: 24).text
         for _ in 0..<5 { h.press([.pageDown]); seen += App.view(h.app, h.ctx, width: 80, height: 24).text }
-        #expect(seen.contains(lines.last!.trimmingCharacters(in: .whitespaces)))
+        #expect(seen.contains(lines.last!.trimmedSpaces))
         #expect(App.view(h.app, h.ctx, width: 80, height: 24).text.contains("sur \(lines.count)"))
         for _ in 0..<5 { h.press([.pageUp]) }
         #expect(h.app.helpScroll == 0 && h.app.showHelp)
@@ -72,13 +72,12 @@ struct KeyBarTests {
         let text = h.app.status!.text
         #expect(CharWidth.of(text) > 78)
         let g = App.view(h.app, h.ctx, width: 80, height: 24)
-        let joined = g.trimmedLines.suffix(4).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let joined = g.trimmedLines.suffix(4).map { $0.trimmedSpaces }.joined(separator: " ")
         #expect(joined.contains(text), "\(joined)")
     }
 }
 
 extension String {
-    fileprivate func trimmingCharacters(in _: CharacterSet) -> String { String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+    /// Without the spaces around it.
+    fileprivate var trimmedSpaces: String { String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
 }
-
-fileprivate enum CharacterSet { case whitespaces }
