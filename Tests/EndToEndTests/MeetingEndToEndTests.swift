@@ -31,7 +31,8 @@ struct MeetingEndToEndTests {
         try t.keys("F4"); try t.waitFor("Présences")
         for _ in 0..<9 { try t.keys("p") }
         try t.waitFor("Votants présents : 9 sur 14")
-        try t.keys("Escape")
+        // Escape and what follows in one write would be Alt+letter: wait for the séance.
+        try t.keys("Escape"); try t.waitFor("Ordre du jour")
 
         try t.type("Le président ouvre la séance : « bienvenue », œuvre commune à 28 500 €.")
         // The first line asks to open the séance, at its planned start (it is written up afterwards).
@@ -91,7 +92,7 @@ struct MeetingEndToEndTests {
         // Two members only: the quorum (8 of 14) is not reached.
         try t.keys("F4"); try t.waitFor("Présences")
         try t.keys("p", "p"); try t.waitFor("Votants présents : 2 sur 14")
-        try t.keys("Escape")
+        try t.keys("Escape"); try t.waitFor("F4 Présences")
         try t.type("La présidente constate l'absence de quorum.")
         try t.keys("Enter"); try t.waitFor("Ouverture à")
         try t.waitFor("9\u{00A0}h\u{00A0}30")

@@ -10,7 +10,9 @@ struct ReviewEndToEndTests {
         try t.waitFor("Comité de pilotage")
         try t.keys("h"); try t.waitFor("Historique des séances")
         try t.waitFor("Comité de pilotage n°4")
-        try t.keys("Escape", "/"); try t.waitFor("Rechercher :")
+        // Escape and the next key in one write are Alt+key (as a terminal sends it): wait between.
+        try t.keys("Escape"); try t.waitFor("Suites à donner ouvertes")
+        try t.keys("/"); try t.waitFor("Rechercher :")
         try t.type("epicerie")
         try t.waitFor("résultats")
         try t.waitFor("Épicerie")

@@ -126,6 +126,8 @@ public struct ConfirmState: Equatable, Sendable {
     public var quitOnYes = false
     /// What follows the commit (a form under the confirmation closes with it).
     public var after: AfterCommit = .stay
+    /// Close the form beneath when confirmed (abandoning what was typed in it).
+    public var discardsForm = false
 }
 
 public struct NoticeState: Equatable, Sendable {

@@ -164,7 +164,7 @@ public enum KeyMap {
             ]
         case .meeting:
             return [
-                Binding(keys: [.enter], command: .commitLine, bar: nil, help: "enregistrer la ligne tapée (écrite et synchronisée sur le disque) ; sur une ligne choisie : la corriger"),
+                Binding(keys: [.enter], command: .commitLine, bar: "Corriger", help: "enregistrer la ligne tapée (écrite et synchronisée sur le disque) ; sur une ligne choisie : la corriger"),
                 Binding(keys: [.tab], command: .complete, bar: nil, help: "compléter le nom de l'orateur d'après les présents (tapez le début du nom)"),
                 Binding(keys: [.f(2)], command: .agendaScreen, bar: "Ordre du jour", help: "l'ordre du jour : ajouter, modifier, déplacer, retirer des points"),
                 Binding(keys: [.f(4)], command: .attendanceScreen, bar: "Présences", help: "les présences, pouvoirs, invités, arrivées et départs"),
@@ -173,15 +173,15 @@ public enum KeyMap {
                 Binding(keys: [.f(7)], command: .speaker, bar: "Orateur", help: "choisir l'orateur de la ligne dans la liste des présents"),
                 Binding(keys: [.f(8)], command: .previousItem, bar: "◀ Point", help: "passer au point précédent de l'ordre du jour"),
                 Binding(keys: [.f(9)], command: .nextItem, bar: "Point ▶", help: "passer au point suivant (le temps passé sur chaque point est noté)"),
-                Binding(keys: [.f(11), .ctrl("t")], command: .closeMeeting, bar: nil, help: "clôturer la séance (heure de fin) ; elle devient non modifiable"),
-                Binding(keys: [.ctrl("r")], command: .reopen, bar: nil, help: "rouvrir une séance close (la réouverture est enregistrée)"),
+                Binding(keys: [.ctrl("t"), .f(11)], command: .closeMeeting, bar: "Clôture", help: "clôturer la séance (heure de fin) ; elle devient non modifiable"),
+                Binding(keys: [.ctrl("r")], command: .reopen, bar: "Rouvrir", help: "rouvrir une séance close (la réouverture est enregistrée)"),
                 Binding(keys: [.ctrl("e")], command: .editSeance, bar: nil, help: "modifier la séance : date, heure, lieu, titre, président, secrétaire, heures d'ouverture et de clôture ; la reporter ou l'annuler"),
                 Binding(keys: [.ctrl("z")], command: .undoOpening, bar: nil, help: "annuler l'ouverture d'une séance où rien n'a encore été enregistré"),
-                Binding(keys: [.ctrl("o")], command: .ranking, bar: nil, help: "hiérarchisation : classer les fiches actions avec le comité, sous l'enveloppe"),
-                Binding(keys: [.ctrl("p")], command: .exportMinutes, bar: nil, help: "exporter le compte rendu (ODT, HTML, Markdown, texte)"),
+                Binding(keys: [.ctrl("o")], command: .ranking, bar: "Classer", help: "hiérarchisation : classer les fiches actions avec le comité, sous l'enveloppe"),
+                Binding(keys: [.ctrl("p")], command: .exportMinutes, bar: "Export", help: "exporter le compte rendu (ODT, HTML, Markdown, texte)"),
                 Binding(keys: [.up], command: .up, bar: nil, help: "choisir une ligne déjà enregistrée, pour la corriger"),
                 Binding(keys: [.down], command: .down, bar: nil, help: "ligne suivante ; après la dernière, retour à la saisie"),
-                Binding(keys: [.delete], command: .remove, bar: nil, help: "sur une ligne choisie : la supprimer (le journal la garde)"),
+                Binding(keys: [.delete], command: .remove, bar: "Supprimer", help: "sur une ligne choisie : la supprimer (le journal la garde)"),
                 Binding(keys: [.escape], command: .back, bar: "Retour", help: "revenir au comité (le texte en cours reste en brouillon)"),
             ]
         case .agenda:
@@ -319,6 +319,17 @@ public enum KeyMap {
         var out: [(String, String)] = [("F1", "Aide")]
         for b in bindings(kind) { if let l = b.bar { out.append((b.keys[0].label, l)) } }
         out.append(("F10", "Quitter"))
+        return out
+    }
+
+    /// The key bar for the keys needed at this moment, most needed first (the bar keeps as many
+    /// as fit, shown in the table's order): F1 Aide first and F10 Quitter last all the same.
+    public static func bar(_ kind: ScreenKind, needed: [Command]) -> [(key: String, label: String, rank: Int)] {
+        var out: [(String, String, Int)] = [("F1", "Aide", -1)]
+        for b in bindings(kind) {
+            if let l = b.bar, let rank = needed.firstIndex(of: b.command) { out.append((b.keys[0].label, l, rank)) }
+        }
+        out.append(("F10", "Quitter", -1))
         return out
     }
 

@@ -93,7 +93,9 @@ public enum App {
         if s.showHelp {
             switch key {
             case .up: s.helpScroll = max(0, s.helpScroll - 1)
-            case .down: s.helpScroll += 1
+            case .down: s.helpScroll = min(s.helpScroll + 1, helpLimit(s))
+            case .pageUp: s.helpScroll = max(0, s.helpScroll - helpPage)
+            case .pageDown: s.helpScroll = min(s.helpScroll + helpPage, helpLimit(s))
             case .f(10): return quit(&s)
             default: s.showHelp = false; s.helpScroll = 0
             }
@@ -134,6 +136,12 @@ public enum App {
             switch cmd {
             case .yes:
                 if c.quitOnYes { s.quit = true; return [.quit] }
+                if c.discardsForm {
+                    s.pop()
+                    if case .form = s.top { s.pop() }
+                    s.status = StatusLine(text: "Formulaire abandonné.", role: .dim)
+                    return []
+                }
                 return [.commit(c.drafts, then: c.after)]
             case .no: s.pop()
             default: break
@@ -173,6 +181,12 @@ public enum App {
             }
         }
     }
+
+    /// A page of the help at 80×24 (the view shows more when the terminal is larger).
+    static let helpPage = 15
+
+    /// How far the help scrolls: its length at 80 columns, the narrowest it is laid out for.
+    static func helpLimit(_ s: AppState) -> Int { max(0, helpText(s.top.kind, width: 80).count - 1) }
 
     static func problems(_ p: ProblemsState, _ cmd: Command, _ ctx: Context) -> Transition<ProblemsState> {
         Transition(p) { s, p in

@@ -17,16 +17,21 @@ extension App {
             return g
         }
         titleBar(&g, s, ctx)
-        // While events are held in memory only, two rows above the key bar say so and why:
-        // the banner, and the cause with the status line above it.
-        let failing = (ctx.journal?.unsavedCount ?? 0) > 0
-        let body = Area(x: 0, y: 1, width: width, height: height - (failing ? 5 : 3))
+        // Above the key bar: the status line, wrapped to the width (a long message takes rows
+        // from the body instead of being cut); while events are held in memory only, the banner
+        // and its cause come first.
+        let status = statusRows(s, ctx, width: width)
+        let body = Area(x: 0, y: 1, width: width, height: height - 2 - max(1, status.count))
         // Modal screens (forms, confirmations, messages) draw over the screen beneath them.
         var base = s.screens.count - 1
         while base > 0, s.screens[base].isModal { base -= 1 }
         for i in base..<s.screens.count { draw(s.screens[i], &g, body, ctx) }
-        statusLine(&g, s, ctx, y: height - 2)
-        keyBar(&g, s.showHelp ? .notice : s.top.kind, y: height - 1)
+        for (i, row) in status.enumerated() {
+            let y = height - 1 - status.count + i
+            if row.fill { g.fill(x: 0, y: y, width: width, height: 1, role: row.role) }
+            g.put(" " + row.text, x: 0, y: y, role: row.role)
+        }
+        keyBar(&g, barItems(s, ctx), y: height - 1)
         if s.showHelp { help(&g, s, body) }
         return g
     }
@@ -78,31 +83,78 @@ extension App {
         if !right.isEmpty { g.put(right + " ", x: g.width - rw - 1, y: 0, role: .title) }
     }
 
-    static func statusLine(_ g: inout Grid, _ s: AppState, _ ctx: Context, y: Int) {
-        if let j = ctx.journal, j.unsavedCount > 0 {
-            g.fill(x: 0, y: y, width: g.width, height: 1, role: .error)
-            g.put(" NON ENREGISTRÉ : \(j.unsavedCount) événement(s) en mémoire seulement. F3 : enregistrer le journal sous…",
-                  x: 0, y: y, role: .error)
-            g.fill(x: 0, y: y - 1, width: g.width, height: 1, role: .error)
-            g.put(" Cause : " + (j.writeFailure ?? "écriture impossible") + ". Rien n'est perdu tant que seance reste ouvert.",
-                  x: 0, y: y - 1, role: .error)
-            if let st = s.status { g.put(" " + st.text, x: 0, y: y - 2, role: st.role) }
-            return
+    /// The rows of the status area, top to bottom: the message, wrapped to the width (three rows
+    /// at most), under it the banner of unsaved events and its cause when writes fail.
+    static func statusRows(_ s: AppState, _ ctx: Context, width: Int) -> [(text: String, role: Role, fill: Bool)] {
+        var rows: [(String, Role, Bool)] = []
+        func add(_ text: String, _ role: Role, fill: Bool) {
+            for r in wrap(text, width: width - 2).prefix(3) { rows.append((r, role, fill)) }
         }
-        if let st = s.status { g.put(" " + st.text, x: 0, y: y, role: st.role) }
+        if let st = s.status { add(st.text, st.role, fill: false) }
+        if let j = ctx.journal, j.unsavedCount > 0 {
+            add("Cause : " + (j.writeFailure ?? "écriture impossible") + ". Rien n'est perdu tant que seance reste ouvert.", .error, fill: true)
+            add("NON ENREGISTRÉ : \(j.unsavedCount) événement(s) en mémoire seulement. F3 : enregistrer sous…", .error, fill: true)
+        }
+        return rows
     }
 
-    /// The key bar; F10 Quitter always shows, the screen's own keys as many as fit.
-    static func keyBar(_ g: inout Grid, _ kind: ScreenKind, y: Int) {
+    /// The keys the bar shows for this state: on the séance screen, those needed at this moment
+    /// (the line chosen, the séance to open, being held, on its last item, closed); in the help,
+    /// how to scroll and leave it.
+    static func barItems(_ s: AppState, _ ctx: Context) -> [(key: String, label: String, rank: Int)] {
+        if s.showHelp {
+            return [("PgSuiv", "Descendre", 0), ("PgPréc", "Remonter", 1), ("Échap", "Fermer l'aide", -1), ("F10", "Quitter", -1)]
+        }
+        if case .meeting(let m) = s.top, let meeting = ctx.domain.meetings[m.meeting] {
+            return KeyMap.bar(.meeting, needed: meetingKeysNeeded(m, meeting, ctx))
+        }
+        var rank = 0
+        return KeyMap.bar(s.top.kind).map { item in
+            defer { rank += 1 }
+            return (item.key, item.label, item.key == "F1" || item.key == "F10" ? -1 : rank)
+        }
+    }
+
+    /// The séance's keys, most needed first.
+    static func meetingKeysNeeded(_ m: MeetingState, _ meeting: Meeting, _ ctx: Context) -> [Command] {
+        let st = ctx.domain
+        let hasRanking = meeting.agenda.contains { st.agendaItems[$0]?.kind == .hierarchisation }
+        switch meeting.state {
+        case .closed:
+            return [.exportMinutes, .reopen, .nextItem, .previousItem, .back]
+        case .cancelled:
+            return [.exportMinutes, .nextItem, .previousItem, .back]
+        default: break
+        }
+        if m.selectedNote != nil { return [.commitLine, .remove, .back] }
+        guard let current = meeting.currentItem else {
+            // Not yet open: presences and the agenda, then F9 opens the first item.
+            return [.attendanceScreen, .agendaScreen, .nextItem] + (hasRanking ? [.ranking] : []) + [.exportMinutes, .back]
+        }
+        let onRanking = st.agendaItems[current]?.kind == .hierarchisation
+        let isLast = meeting.agenda.last == current
+        var keys: [Command] = [.decision, .followUp]
+        if onRanking { keys.append(.ranking) }
+        keys += isLast ? [.closeMeeting] : [.nextItem, .closeMeeting]
+        keys += [.speaker, .attendanceScreen, .agendaScreen, .previousItem]
+        if hasRanking && !onRanking { keys.append(.ranking) }
+        return keys + [.exportMinutes, .back]
+    }
+
+    /// The key bar: F1 Aide and F10 Quitter always show; of the others, the most needed that fit
+    /// (rank 0 first), in the order of the table.
+    static func keyBar(_ g: inout Grid, _ items: [(key: String, label: String, rank: Int)], y: Int) {
+        func width(_ i: Int) -> Int { CharWidth.of(items[i].key) + CharWidth.of(items[i].label) + 1 }
+        var used = items.indices.filter { items[$0].rank < 0 }.reduce(0) { $0 + width($1) + 2 } - 2
+        var shown = Set(items.indices.filter { items[$0].rank < 0 })
+        for i in items.indices.filter({ items[$0].rank >= 0 }).sorted(by: { items[$0].rank < items[$1].rank }) {
+            if used + 2 + width(i) <= g.width { shown.insert(i); used += 2 + width(i) }
+        }
         var x = 0
-        let items = KeyMap.bar(kind)
-        let quitWidth = items.last.map { CharWidth.of($0.key) + CharWidth.of($0.label) + 1 } ?? 0
-        for (i, (key, label)) in items.enumerated() {
-            let need = CharWidth.of(key) + CharWidth.of(label) + 3
-            if i < items.count - 1 && x + need + quitWidth > g.width { continue }
-            if x + need - 2 > g.width { break }
-            x = g.put(key, x: x, y: y, role: .keyName)
-            x = g.put(" " + label, x: x, y: y, role: .keyLabel)
+        for i in items.indices where shown.contains(i) {
+            if x + width(i) > g.width { break }
+            x = g.put(items[i].key, x: x, y: y, role: .keyName)
+            x = g.put(" " + items[i].label, x: x, y: y, role: .keyLabel)
             x += 2
         }
     }
@@ -136,21 +188,33 @@ extension App {
         }
     }
 
-    /// The F1 help: keys on the left, what they do on the right, wrapped with a hanging indent.
+    /// The F1 help: keys on the left, what they do on the right, wrapped with a hanging indent;
+    /// a page at a time when it does not fit (PgSuiv, PgPréc, ↑ ↓).
     static func help(_ g: inout Grid, _ s: AppState, _ a: Area) {
-        let kind = s.top.kind
+        let text = helpText(s.top.kind, width: a.width)
+        let rows = max(1, a.height - 6)   // frame, margins, a blank line and the footer
+        let first = min(s.helpScroll, max(0, text.count - rows))
+        let page = Array(text.dropFirst(first).prefix(rows))
+        let footer = text.count <= rows
+            ? "Une touche quelconque ferme l'aide."
+            : "Lignes \(first + 1)–\(first + page.count) sur \(text.count) · PgSuiv PgPréc ↓ ↑ : défiler · Échap : fermer"
+        boxView(&g, a, title: "Aide — \(s.top.kind.title)", lines: page + ["", footer], role: .normal)
+    }
+
+    /// The help's lines for a screen at a width.
+    static func helpText(_ kind: ScreenKind, width: Int) -> [String] {
         let entries = KeyMap.helpLines(kind)
-        let inner = min(a.width - 6, 90)
+        let inner = min(width - 6, 90)
         let keyWidth = min(inner * 2 / 5, entries.map { CharWidth.of($0.keys) }.max() ?? 10)
         var text: [String] = []
         for e in entries {
+            let keys = CharWidth.of(e.keys) <= keyWidth ? [e.keys] : wrap(e.keys, width: keyWidth)
             let wrapped = wrap(e.help, width: inner - keyWidth - 2)
-            for (i, l) in wrapped.enumerated() {
-                text.append(CharWidth.pad(i == 0 ? e.keys : "", to: keyWidth) + "  " + l)
+            for i in 0..<max(keys.count, wrapped.count) {
+                text.append(CharWidth.pad(i < keys.count ? keys[i] : "", to: keyWidth) + "  " + (i < wrapped.count ? wrapped[i] : ""))
             }
         }
-        text = Array(text.dropFirst(min(s.helpScroll, max(0, text.count - 1))))
-        boxView(&g, a, title: "Aide — \(kind.title)", lines: text + ["", "Une touche quelconque ferme l'aide ; ↑ ↓ la font défiler."], role: .normal)
+        return text
     }
 
     /// A framed box centred in the area, sized to its lines.

@@ -27,6 +27,7 @@ public final class NcursesBackend {
         nonl()
         keypad(screen, true)
         set_escdelay(25)
+        defineVariants()
         setupColours()
         previous = nil
     }
@@ -150,21 +151,68 @@ public final class NcursesBackend {
             return .timeout
         }
         let v = UInt32(ch)
-        if v == 0x1B {
-            // Alt+arrow arrives as ESC then the arrow: read it without waiting.
-            wtimeout(screen, 0)
-            var next: wint_t = 0
-            let r2 = wget_wch(screen, &next)
-            if r2 == KEY_CODE_YES {
-                if Int32(next) == KEY_LEFT { return .key(.wordLeft) }
-                if Int32(next) == KEY_RIGHT { return .key(.wordRight) }
-                _ = ungetch(Int32(next))   // Escape then another key: both count
-            } else if r2 != ERR {
-                _ = unget_wch(wchar_t(bitPattern: UInt32(next)))
-            }
-            return .key(.escape)
-        }
+        if v == 0x1B { return readEscape(screen).map { .key($0) } ?? .timeout }
         return .key(Self.decodeChar(v))
+    }
+
+    /// Teaches ncurses the Home, End and F-key variants its terminfo entry lacks (ESC[1~ under
+    /// xterm, ESC O H under the Linux console…), so it decodes them itself; a sequence it already
+    /// knows, or that would hide one it knows, is left alone. What is still unknown reaches
+    /// `readEscape` and `KeySequence`.
+    private func defineVariants() {
+        for (sequence, key) in KeySequence.variants {
+            let code: Int32
+            switch key {
+            case .home: code = KEY_HOME
+            case .end: code = KEY_END
+            case .f(let n): code = seance_key_f(Int32(n))
+            default: continue
+            }
+            if key_defined(sequence) == 0 { _ = define_key(sequence, code) }
+        }
+    }
+
+    /// After an Escape that ncurses did not turn into a key: the rest of the sequence, read
+    /// without waiting for the user (its bytes are already there, or a few milliseconds away), and
+    /// decoded whole. nil: a sequence to ignore.
+    private func readEscape(_ screen: UnsafeMutablePointer<WINDOW>) -> Key? {
+        var seq: [UInt32] = [0x1B]
+        // The first byte after Escape: already read by ncurses while it tried to match a key,
+        // or not coming at all (Échap alone; ncurses waited ESCDELAY for it).
+        var wait: Int32 = 0
+        while true {
+            let outcome = KeySequence.decode(seq)
+            if case .complete(let key, let length) = outcome {
+                // A byte that broke the sequence is read again as itself.
+                for s in seq[length...].reversed() { _ = unget_wch(wchar_t(bitPattern: s)) }
+                return key
+            }
+            if seq.count >= KeySequence.maxLength { return nil }
+            wtimeout(screen, wait)
+            var next: wint_t = 0
+            let r = wget_wch(screen, &next)
+            if r == ERR {
+                if case .complete(let key, let length) = KeySequence.decode(seq, final: true) {
+                    for s in seq[length...].reversed() { _ = unget_wch(wchar_t(bitPattern: s)) }
+                    return key
+                }
+                return nil
+            }
+            if r == KEY_CODE_YES {
+                let code = Int32(next)
+                // Escape then a key ncurses knows: Alt+that key (Alt+← → move by words).
+                if seq.count == 1 {
+                    if code == KEY_RESIZE { _ = ungetch(code); return .escape }
+                    return KeySequence.alt(Self.decodeKeyCode(code))
+                }
+                // A known key inside a broken sequence: keep the key, drop the broken part.
+                _ = ungetch(code)
+                return nil
+            }
+            seq.append(UInt32(next))
+            // Once a sequence has begun, its bytes follow within milliseconds.
+            wait = 25
+        }
     }
 
     /// True when the terminal has gone (its window closed without a SIGHUP reaching us, as under
@@ -187,6 +235,26 @@ public final class NcursesBackend {
         }
     }
 
+    /// A key from terminfo's extended name: `kLFT5` (Ctrl+←), `kRIT3` (Alt+→), `kHOM2`…
+    /// The digit is xterm's modifier: 2 Maj, 3 Alt, 5 Ctrl.
+    static func decodeKeyName(_ name: String) -> Key? {
+        let base = String(name.prefix { !$0.isNumber })
+        let modifier = Int(name.drop { !$0.isNumber }) ?? 2
+        let word = modifier > 2
+        switch base {
+        case "kLFT": return word ? .wordLeft : .left
+        case "kRIT": return word ? .wordRight : .right
+        case "kUP": return .up
+        case "kDN": return .down
+        case "kHOM": return .home
+        case "kEND": return .end
+        case "kDC": return .delete
+        case "kPRV": return .pageUp
+        case "kNXT": return .pageDown
+        default: return nil
+        }
+    }
+
     static func decodeKeyCode(_ c: Int32) -> Key? {
         switch c {
         case KEY_UP: return .up
@@ -202,11 +270,17 @@ public final class NcursesBackend {
         case KEY_DC: return .delete
         case KEY_IC: return .insert
         case KEY_BTAB: return .backTab
-        case 545, 546, 547: return .wordLeft    // kLFT3/5/… (Alt/Ctrl+←) in xterm-like terminfo
-        case 560, 561, 562: return .wordRight
+        case KEY_SLEFT: return .left
+        case KEY_SRIGHT: return .right
+        case KEY_SHOME, KEY_BEG, KEY_A1, KEY_FIND: return .home     // ESC[1~ is « find » in some entries
+        case KEY_SEND, KEY_C1, KEY_SELECT: return .end              // ESC[4~ is « select »
+        case KEY_SDC: return .delete
         default:
             if c > KEY_F0 && c <= KEY_F0 + 12 { return .f(Int(c - KEY_F0)) }
-            return nil
+            // Modified keys have no fixed codes: terminfo's extended names tell them apart
+            // (kLFT5 is Ctrl+←, kRIT3 Alt+→, kHOM5 Ctrl+Début…).
+            guard let name = keyname(c).map({ String(cString: $0) }) else { return nil }
+            return decodeKeyName(name)
         }
     }
 }

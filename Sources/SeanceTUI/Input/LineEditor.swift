@@ -29,6 +29,13 @@ public struct LineEditor: Equatable, Sendable {
         cursor += text.count - before
     }
 
+    /// The keys that edit or move in the text: they go to the field being typed in even where a
+    /// screen binds them to something else (← → change a choice, Suppr removes a line).
+    public static let editingKeys: Set<Key> = [
+        .left, .right, .home, .end, .wordLeft, .wordRight, .backspace, .delete,
+        .ctrl("a"), .ctrl("e"), .ctrl("d"), .ctrl("u"), .ctrl("k"), .ctrl("w"),
+    ]
+
     /// Handles an editing key; returns false when the key is not an editing key.
     public mutating func handle(_ key: Key) -> Bool {
         switch key {

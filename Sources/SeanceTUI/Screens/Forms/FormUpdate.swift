@@ -16,6 +16,12 @@ extension App {
                 }
             case .submit: return submit(&s, &f, ctx)
             case .back:
+                // Typed text is never lost to one key: Échap asks first.
+                if f.isDirty {
+                    s.push(.confirm(ConfirmState(question: "Abandonner le formulaire « \(f.title) » ? Ce qui y a été tapé sera perdu.",
+                                                 drafts: [], discardsForm: true)))
+                    return []
+                }
                 s.pop(); return []
             default: break
             }

@@ -5,7 +5,9 @@ extension App {
         let labelWidth = min(26, (f.fields.map { CharWidth.of($0.label) }.max() ?? 10) + 1)
         let w = min(a.width - 2, max(60, min(96, a.width - 8)))
         let fieldWidth = w - labelWidth - 7
-        let h = min(a.height, f.fields.count * 2 + 5 + (f.error == nil ? 0 : 1))
+        // A refusal is wrapped to the form's width, never cut.
+        let errorLines = f.error.map { wrap($0, width: w - 4) } ?? []
+        let h = min(a.height, f.fields.count * 2 + 5 + errorLines.count)
         let x = a.x + (a.width - w) / 2, y0 = a.y + max(0, (a.height - h) / 2)
         g.fill(x: x, y: y0, width: w, height: h, role: .normal)
         frame(&g, x: x, y: y0, width: w, height: h, title: f.title, role: .header)
@@ -31,8 +33,9 @@ extension App {
             }
             y += 2
         }
-        if let e = f.error {
-            g.put(e, x: x + 2, y: y0 + h - 3, role: .error, maxWidth: w - 4)
+        for (i, line) in errorLines.enumerated() {
+            let row = y0 + h - 2 - errorLines.count + i
+            if row > y0 { g.put(line, x: x + 2, y: row, role: .error, maxWidth: w - 4) }
         }
         g.put("F2 Enregistrer · Échap Annuler · * obligatoire", x: x + 2, y: y0 + h - 2, role: .dim, maxWidth: w - 4)
     }

@@ -9,7 +9,9 @@ extension App {
         switch screen {
         case .form(var f):
             guard case .text(var editor) = f.fields[f.focus].kind else { return nil }
-            guard isPrintable || KeyMap.command(for: key, on: .form) == nil, editor.handle(key) else { return nil }
+            if key == .tab, let completed = completeInForm(f, ctx) { return .form(completed) }
+            guard isPrintable || LineEditor.editingKeys.contains(key) || KeyMap.command(for: key, on: .form) == nil,
+                  editor.handle(key) else { return nil }
             f.fields[f.focus].kind = .text(editor)
             f.error = nil
             return .form(f)
@@ -19,7 +21,8 @@ extension App {
                 guard isPrintable else { return nil }
                 m.selectedNote = nil   // typing returns to the editor
             }
-            guard isPrintable || KeyMap.command(for: key, on: .meeting) == nil, m.editor.handle(key) else { return nil }
+            guard isPrintable || LineEditor.editingKeys.contains(key) || KeyMap.command(for: key, on: .meeting) == nil,
+                  m.editor.handle(key) else { return nil }
             if m.editor.isEmpty { m.speaker = nil }
             return .meeting(m)
         case .search(var q):
@@ -201,24 +204,50 @@ extension App {
         }
     }
 
-    /// Tab in the minutes: the word before the cursor is the start of a participant's name;
-    /// it becomes « NOM Prénom – rôle (organisation) : » and the line is attributed to them.
+    /// Tab in the minutes: the words before the cursor begin a participant's name (any word of
+    /// it, present members first). At the start of the line they become « NOM Prénom – rôle
+    /// (organisation) : » and the line is attributed to them; in a sentence, the name only.
     static func completeSpeaker(_ m: inout MeetingState, _ st: ProjectState) {
-        let text = m.editor.text
-        let chars = Array(text)
-        var start = m.editor.cursor
-        while start > 0 && !chars[start - 1].isWhitespace { start -= 1 }
-        let word = Folding.fold(String(chars[start..<m.editor.cursor]))
-        guard word.count >= 2 else { return }
-        let candidates = st.participants(of: m.meeting).filter { p in
-            Folding.fold(p.name).split(separator: " ").contains { $0.hasPrefix(word) }
+        let meeting = st.meetings[m.meeting]
+        let candidates = st.participants(of: m.meeting).map { p in
+            let status = meeting?.attendance[p.id]?.status
+            return NameCompletion.Candidate(id: p.id, name: p.name, present: status == .present || status == .distance)
         }
-        guard let chosen = candidates.first else { return }
-        let before = String(chars[..<start]), after = String(chars[m.editor.cursor...])
-        let label = st.speakerLabel(chosen.id) + " : "
-        m.editor.set(before + label + after)
-        for _ in 0..<after.count { _ = m.editor.handle(.left) }
-        m.speaker = chosen.id
+        guard let match = NameCompletion.complete(m.editor.text, cursor: m.editor.cursor, candidates) else { return }
+        let atLineStart = m.editor.text.prefix(match.start).allSatisfy(\.isWhitespace)
+        if atLineStart {
+            m.editor.replaceBeforeCursor(from: 0, with: st.speakerLabel(match.candidate.id) + " : ")
+            m.speaker = match.candidate.id
+        } else {
+            m.editor.replaceBeforeCursor(from: match.start, with: match.candidate.name)
+        }
+    }
+
+    /// Tab in the « Présenté par » and « Qui » fields: completes a member's name from the words
+    /// typed (as in the minutes); nil when nothing changes, and Tab then goes to the next field.
+    static func completeInForm(_ f: FormState, _ ctx: Context) -> FormState? {
+        let meetingID: String
+        switch f.purpose {
+        case .agendaItem(let id, _), .followUp(let id, _): meetingID = id
+        default: return nil
+        }
+        let field = f.fields[f.focus]
+        guard field.key == "presenter" || field.key == "owner", case .text(var editor) = field.kind else { return nil }
+        let st = ctx.domain
+        let meeting = st.meetings[meetingID]
+        let candidates = st.participants(of: meetingID).map { p in
+            let status = meeting?.attendance[p.id]?.status
+            return NameCompletion.Candidate(id: p.id, name: p.name, present: status == .present || status == .distance)
+        }
+        guard let match = NameCompletion.complete(editor.text, cursor: editor.cursor, candidates) else { return nil }
+        // A whole name already typed (whatever its accents and case): Tab goes on.
+        let typed = String(editor.text.prefix(editor.cursor).dropFirst(match.start))
+        guard NameCompletion.normalize(typed).text != NameCompletion.normalize(match.candidate.name).text else { return nil }
+        editor.replaceBeforeCursor(from: match.start, with: match.candidate.name)
+        var out = f
+        out.fields[f.focus].kind = .text(editor)
+        out.error = nil
+        return out
     }
 
     static func agenda(_ a: AgendaState, _ cmd: Command, _ ctx: Context) -> Transition<AgendaState> {
