@@ -128,6 +128,7 @@ public final class Runtime {
                 input = backend.read(timeoutMs: 0)
             }
             keepDraft(force: false)
+            followWriter()
             let now = Timestamp.now().epochSeconds
             if handled > 1 || now != lastRender { render(); lastRender = now }
         }
@@ -135,6 +136,16 @@ public final class Runtime {
         keepDraft(force: true)
         session?.close()
         return pendingSignal != 0 ? 128 + pendingSignal : 0
+    }
+
+    /// A read-only copy reads the journal again when the copy that writes has appended to it,
+    /// keeping its screens: what the projector shows follows the secretary's typing.
+    private func followWriter() {
+        guard let s = session, s.mode == .readOnly(.requested), s.hasGrownElsewhere,
+              let fresh = try? JournalSession.open(path: s.path, readOnly: true) else { return }
+        s.close()
+        session = fresh
+        state.status = StatusLine(text: "Journal relu : l'autre copie y a écrit.", role: .dim)
     }
 
     private var savedDraft: Draft?
@@ -234,7 +245,7 @@ public final class Runtime {
                 let expanded = (path as NSString).expandingTildeInPath
                 let target = FileManager.default.fileExists(atPath: expanded, isDirectory: &isDir) && isDir.boolValue
                     ? expanded + "/" + file.fileName : expanded
-                try JournalStorage.createRaw(target, bytes: file.bytes)
+                try JournalStorage.createRaw(target, bytes: file.bytes, shared: true)
                 return .exported(path: target, error: nil)
             } catch let e as ExportError {
                 return .exported(path: nil, error: e.description)
@@ -252,13 +263,13 @@ public final class Runtime {
                     let text = try PrefLibFormat.export(profile, as: .toc, title: id)
                     let path = dir + "/" + id + ".toc"
                     try? FileManager.default.removeItem(atPath: path)
-                    try JournalStorage.createRaw(path, bytes: Array(text.utf8))
+                    try JournalStorage.createRaw(path, bytes: Array(text.utf8), shared: true)
                     written.append(path)
                 }
                 if let election = session.state.approvalElection(r) {
                     let path = dir + "/" + id + ".pb"
                     try? FileManager.default.removeItem(atPath: path)
-                    try JournalStorage.createRaw(path, bytes: Array(PabulibFormat.export(election, description: id).utf8))
+                    try JournalStorage.createRaw(path, bytes: Array(PabulibFormat.export(election, description: id).utf8), shared: true)
                     written.append(path)
                 }
             } catch {

@@ -59,13 +59,13 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if let output {
-            do { try JournalStorage.createRaw(output, bytes: file.bytes) } catch {
+            do { try JournalStorage.createRaw(output, bytes: file.bytes, shared: true) } catch {
                 printError(error.description)
                 throw ExitCode(2)
             }
             printError("écrit : \(output)")
         } else if file.text == nil {
-            do { try JournalStorage.createRaw(file.fileName, bytes: file.bytes) } catch {
+            do { try JournalStorage.createRaw(file.fileName, bytes: file.bytes, shared: true) } catch {
                 printError(error.description)
                 throw ExitCode(2)
             }

@@ -102,6 +102,26 @@ struct EndToEndTests {
         #expect(try first.exitCode() == 0)
     }
 
+    @Test("A read-only copy follows the copy that writes: a line typed there shows here")
+    func readOnlyFollows() throws {
+        let (dir, path) = try demoCopy()
+        let writer = try Terminal(["--journal", path], dir: dir)
+        try writer.waitFor("Comité de pilotage")
+        try writer.keys("Enter", "Tab", "Enter"); try writer.waitFor("Comité de pilotage n°4")
+        let reader = try Terminal(["--journal", path], dir: dir)
+        try reader.waitFor("déjà ouvert")
+        try reader.keys("o"); try reader.waitFor("LECTURE SEULE")
+        try reader.keys("Enter", "Tab", "Enter"); try reader.waitFor("Comité de pilotage n°4")
+        try writer.type("Le projecteur suit la saisie"); try writer.keys("Enter")
+        try writer.waitFor("Ouvrir la séance"); try writer.keys("Enter"); try writer.waitFor("Enregistré ✓")
+        try reader.waitFor("• Le projecteur suit la saisie", timeout: 5)
+        try reader.waitFor("Journal relu")
+        try reader.keys("F10")
+        #expect(try reader.exitCode() == 0)
+        try writer.keys("F10")
+        #expect(try writer.exitCode() == 0)
+    }
+
     @Test("A torn last line is set aside at opening and the secretary is told")
     func tornTail() throws {
         let (dir, path) = try demoCopy()

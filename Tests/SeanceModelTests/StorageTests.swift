@@ -230,6 +230,17 @@ struct StorageTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp") }.isEmpty)
     }
 
+    @Test("Documents are made to be shared: they get the user's usual permissions; a copy of a journal stays 0600")
+    func documentModes() throws {
+        let dir = TempDir()
+        let old = umask(0o022)
+        defer { umask(old) }
+        try JournalStorage.createRaw(dir.file("cr.pdf"), bytes: Array("%PDF".utf8), shared: true)
+        try JournalStorage.createRaw(dir.file("copie.seance"), bytes: Array("seance-journal 1\n".utf8))
+        #expect(fileMode(dir.file("cr.pdf")) == 0o644)
+        #expect(fileMode(dir.file("copie.seance")) == 0o600)
+    }
+
     @Test("A journal that cannot be written is said so when opened, with its cause, before anything is repaired")
     func notWritableAtOpen() throws {
         let dir = TempDir()

@@ -118,8 +118,9 @@ extension Fr {
         public static let allDecisions = "Relevé des décisions"
         public static let noDecision = "Aucune décision n'a été prise."
         public static func decisionLabel(_ n: Int) -> String { "Décision n°\(n)" }
+        /// The outcome after « Décision n°1 – »: agreed with « décision » (« Validée », « Rejetée »).
         public static func outcomeLabel(_ o: DecisionOutcome) -> String {
-            let s = Fr.outcome(o)
+            let s = Fr.outcome(o) + "e"
             return s.prefix(1).uppercased() + s.dropFirst()
         }
         public static func onPoint(_ n: Int, _ title: String) -> String { "point \(n) – \(title)" }

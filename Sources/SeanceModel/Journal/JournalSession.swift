@@ -23,6 +23,8 @@ public final class JournalSession {
     /// The journal kept open for reading: « enregistrer sous » copies what is on disk from it,
     /// even when the file was removed or renamed under the program.
     private var reader: Int32 = -1
+    /// The size of the file when it was read: a read-only copy follows the copy that writes.
+    private var readSize: off_t = 0
 
     public enum Mode: Equatable, Sendable {
         case writable
@@ -119,6 +121,8 @@ public final class JournalSession {
         }
         // Kept open in every mode: « enregistrer sous » copies from it, read-only too.
         session.reader = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        var st = stat()
+        if session.reader >= 0, fstat(session.reader, &st) == 0 { session.readSize = st.st_size }
         guard session.mode == .writable, let lock else { return session }
         if let t = parsed.tornTail {
             let side = try JournalStorage.setAsideTornTail(t, journal: path, now: now)
@@ -192,6 +196,14 @@ public final class JournalSession {
         path = newPath
         unsaved = []
         if case .readOnly(.problems) = mode {} else { mode = .writable }
+    }
+
+    /// Whether another copy has appended to the journal since this read-only one read it: one
+    /// `stat` of the name, cheap enough for the screen's idle tick (no thread, no busy loop).
+    public var hasGrownElsewhere: Bool {
+        guard mode != .writable else { return false }
+        var st = stat()
+        return stat(path, &st) == 0 && st.st_size > readSize
     }
 
     /// Test hook: the next append fails with this errno, as a full disk would.

@@ -155,18 +155,19 @@ public enum JournalStorage {
         fsyncDirectory(directory(of: path))
     }
 
-    /// Writes a new file with exactly these bytes, durably, mode 0600 (a copy of a journal).
+    /// Writes a new file with exactly these bytes, durably: mode 0600 for a copy of a journal;
+    /// a document made to be shared (`shared`) gets the user's usual permissions (umask).
     /// Written under a temporary name and renamed once synced: a failure (disk full, folder
     /// gone) leaves nothing behind, so trying again is not told the file already exists.
-    public static func createRaw(_ path: String, bytes: [UInt8]) throws(JournalError) {
+    public static func createRaw(_ path: String, bytes: [UInt8], shared: Bool = false) throws(JournalError) {
         if exists(path) { throw .alreadyExists(path: path) }
         let temp = path + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, shared ? 0o666 : 0o600)
         if fd < 0 {
             let e = errno
             throw .cannotCreate(path: path, errno: e)
         }
-        _ = fchmod(fd, 0o600)
+        if !shared { _ = fchmod(fd, 0o600) }
         do throws(JournalError) {
             try writeAll(fd, bytes, path: path)
             if fsync(fd) != 0 { throw JournalError.syncFailed(path: path, errno: errno) }
