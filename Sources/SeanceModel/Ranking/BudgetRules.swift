@@ -132,9 +132,6 @@ extension ApprovalElection {
 
     /// Equal Shares with budgets raised by `increment` per voter until the outcome is exhaustive
     /// (no project it could consider still fits: keep it) or overspends (keep the previous one).
-    ///
-    /// A run also tells up to which budget it would fund the same projects (`Stability`): the
-    /// raises below that give the same outcome, so they are not run.
     func equalSharesAdd1(increment: Money, tie: [Int]) -> EqualSharesRun {
         precondition(increment > .zero, "the increment must be positive")
         let runner = EqualSharesRunner(self, tie: tie)
@@ -145,35 +142,22 @@ extension ApprovalElection {
             details.raises = raises
             return EqualSharesRun(details: details, candidates: runner.candidates)
         }
-        var previous: Int?
         var raises = 0
         while true {
-            let run = runner.run(budgetPerVoter: share(raises))
-            let spent = cost(of: run.funded)
+            let funded = runner.run(budgetPerVoter: share(raises)).funded
+            let spent = cost(of: funded)
             if budget < spent {
-                guard let previous else {
+                guard raises > 0 else {
                     return EqualSharesRun(
                         details: EqualSharesDetails(budgetPerVoter: initialShare, raises: 0, funded: [], groups: []),
                         candidates: runner.candidates)
                 }
-                return kept(previous)
+                return kept(raises - 1)
             }
-            let chosen = Set(run.funded)
+            let chosen = Set(funded)
             let exhaustive = !runner.candidates.contains { !chosen.contains($0) && !(budget < spent + projects[$0].cost) }
             if exhaustive || voterIDs.isEmpty { return kept(raises) }
-            previous = lastRaise(before: run.stability.limit, step: step, from: raises)
-            raises = previous! + 1
+            raises += 1
         }
-    }
-
-    /// The last number of raises whose budget per voter is below `limit` (at least `from`).
-    private func lastRaise(before limit: Rational?, step: Rational, from: Int) -> Int {
-        guard let limit else { return from }
-        // raises < (limit − B/n) / step
-        let q = (limit - initialShare) / step
-        let (quotient, remainder) = q.numerator.quotientAndRemainder(dividingBy: q.denominator)
-        guard let whole = quotient.int64 else { return q.signum > 0 ? Int(Int32.max) : from }
-        let last = Int(whole) - (remainder.isZero ? 1 : 0)
-        return max(from, min(last, Int(Int32.max)))
     }
 }

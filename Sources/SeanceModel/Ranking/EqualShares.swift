@@ -33,24 +33,51 @@ struct EqualSharesRunner {
 
     struct Run {
         var funded: [Int]
-        /// The budgets per voter from this run's up to which the run would fund the same projects.
-        var stability: Stability
         /// Who paid what, when asked for.
         var details: EqualSharesDetails?
+    }
+
+    /// A project priced in a round: its price per supporter who is not poor, as bounds and
+    /// exactly once needed; which supporting classes are poor (pay all they have).
+    struct Priced {
+        var p: Int
+        var lo: Int64, hi: Int64
+        var exact: Rational?
+        var supporters: [Int]
+        var poor: [Bool]
+        var rich: Int
     }
 
     /// One run with `b` per voter: each round, for every project its supporters can still pay for,
     /// the smallest equal price per unit of utility ρ at which they can (the poorest paying all
     /// they have); the project of least ρ is funded (ties by `tie`), each supporter paying
-    /// min(her budget, ρ·cost).
+    /// min(her budget, ρ·cost). ρ = price / cost, so projects compare by price × the other's cost.
     func run(budgetPerVoter b: Rational, details wantDetails: Bool = false) -> Run {
         let projectCount = election.projects.count, groupCount = groups.count
-        var stability = Stability(b: b)
-        // Classes: budget, voters, whether the budget is spent; each group's class; per project
-        // and class, how many of the class's voters approve it, and the classes that do.
-        var budget: [AffineInBudget] = [.budget(b)]
-        var size = [groups.reduce(0) { $0 + $1.voters.count }]
+        let voterCount = groups.reduce(0) { $0 + $1.voters.count }
+        let costCents = election.projects.map(\.cost.cents)
+        let largest = [Rational(voterCount) * b, Rational(cents: election.budget)] + cost
+        let unit = MoneyBounds(largest: largest.max()!)
+        let shift = unit?.shift ?? 0
+        // Classes: bounds of the budget, voters, whether the budget is spent, and the rounds it
+        // paid in as one who is not poor (its exact budget is b minus those prices).
+        let start: (lo: Int64, hi: Int64) = unit?.bounds(b) ?? (0, 0)
+        var lo = [start.lo], hi = [start.hi]
+        var size = [voterCount]
         var spent = [false]
+        var history: [[Int]] = [[]]
+        var exactCache: [Rational?] = [b]
+        var prices: [Rational] = []
+        func exactBudget(_ k: Int) -> Rational {
+            if spent[k] { return .zero }
+            if let v = exactCache[k] { return v }
+            var v = b
+            for r in history[k] { v -= prices[r] }
+            exactCache[k] = v
+            return v
+        }
+        // Each group's class; per project and class, how many of the class's voters approve it,
+        // and the classes that do.
         var classOf = [Int](repeating: 0, count: groupCount)
         var count = [Int](repeating: 0, count: projectCount * max(groupCount, 1))
         var classes = [[Int]](repeating: [], count: projectCount)
@@ -58,90 +85,147 @@ struct EqualSharesRunner {
             count[p * groupCount] = groupsOf[p].reduce(0) { $0 + groups[$1].voters.count }
             classes[p] = [0]
         }
+
+        /// The price by the bounds, nil when they do not settle a comparison (or there is no unit).
+        func boundedPrice(_ p: Int, _ supporters: [Int]) -> Priced?? {
+            guard unit != nil else { return nil }
+            let base = p * groupCount
+            let c = costCents[p] << shift
+            var availableLo: Int64 = 0, availableHi: Int64 = 0
+            for k in supporters {
+                let m = Int64(count[base + k])
+                availableLo &+= m &* lo[k]; availableHi &+= m &* hi[k]
+            }
+            if availableHi < c { return .some(nil) }
+            if availableLo < c { return nil }
+            var poor = [Bool](repeating: false, count: supporters.count)
+            var poorLo: Int64 = 0, poorHi: Int64 = 0
+            var rich = supporters.reduce(0) { $0 + count[base + $1] }
+            while true {
+                let priceLo = floorDiv(c &- poorHi, Int64(rich)), priceHi = ceilDiv(c &- poorLo, Int64(rich))
+                var changed = false
+                for (i, k) in supporters.enumerated() where !poor[i] {
+                    if hi[k] < priceLo {
+                        poor[i] = true
+                        changed = true
+                        let m = Int64(count[base + k])
+                        poorLo &+= m &* lo[k]; poorHi &+= m &* hi[k]
+                        rich -= count[base + k]
+                    } else if lo[k] < priceHi {
+                        return nil
+                    }
+                }
+                if !changed { return Priced(p: p, lo: priceLo, hi: priceHi, exact: nil, supporters: supporters, poor: poor, rich: rich) }
+            }
+        }
+
+        /// The price in exact rationals (nil: unaffordable).
+        func exactPrice(_ p: Int, _ supporters: [Int]) -> Priced? {
+            let base = p * groupCount
+            var available = Rational.zero
+            for k in supporters { available += exactBudget(k) * Rational(count[base + k]) }
+            if available < cost[p] { return nil }
+            var poor = [Bool](repeating: false, count: supporters.count)
+            var poorMoney = Rational.zero
+            var rich = supporters.reduce(0) { $0 + count[base + $1] }
+            var price = cost[p] / Rational(rich)
+            while true {
+                var changed = false
+                for (i, k) in supporters.enumerated() where !poor[i] && exactBudget(k) < price {
+                    poor[i] = true
+                    changed = true
+                    poorMoney += exactBudget(k) * Rational(count[base + k])
+                    rich -= count[base + k]
+                }
+                if !changed { break }
+                price = (cost[p] - poorMoney) / Rational(rich)
+            }
+            let (l, h) = unit?.bounds(price) ?? (0, 0)
+            return Priced(p: p, lo: l, hi: h, exact: price, supporters: supporters, poor: poor, rich: rich)
+        }
+
+        func settle(_ x: inout Priced) -> Rational {
+            if let v = x.exact { return v }
+            let base = x.p * groupCount
+            var poorMoney = Rational.zero
+            for (i, k) in x.supporters.enumerated() where x.poor[i] { poorMoney += exactBudget(k) * Rational(count[base + k]) }
+            let v = (cost[x.p] - poorMoney) / Rational(x.rich)
+            x.exact = v
+            return v
+        }
+
+        /// Whether x comes before y: smaller ρ, or equal ρ and first in the tie order.
+        func precedes(_ x: inout Priced, _ y: inout Priced) -> Bool {
+            if unit != nil {
+                if productLess(x.hi, costCents[y.p], y.lo, costCents[x.p]) { return true }
+                if productLess(y.hi, costCents[x.p], x.lo, costCents[y.p]) { return false }
+            }
+            let l = settle(&x) * cost[y.p], r = settle(&y) * cost[x.p]
+            return l < r || (l == r && tie[x.p] < tie[y.p])
+        }
+
         var funded = free
         var rows: [[Rational]] = wantDetails ? free.map { _ in [Rational](repeating: .zero, count: groupCount) } : []
         var remaining = election.voterIDs.isEmpty ? [] : candidates
-        // ρ of a project only grows as budgets shrink, so the last ρ computed is a lower bound:
-        // projects are tried from the lowest bound, and the round stops at a bound above the best.
-        var bound = [AffineInBudget](repeating: .zero, count: projectCount)
-        for p in candidates { bound[p] = .constant(Rational(1, count[p * groupCount])) }
-
-        struct Priced { var p: Int; var rho: AffineInBudget; var price: AffineInBudget; var poor: [Bool] }
+        // ρ of a project only grows as budgets shrink, so the last lower bound of its price is
+        // still one: projects are tried from the lowest, and the round stops at one above the best.
+        var bound = [Int64](repeating: 0, count: projectCount)
+        if let unit { for p in candidates { bound[p] = unit.exact(costCents[p]) / Int64(count[p * groupCount]) } }
         while true {
-            remaining.sort { bound[$0].value != bound[$1].value ? bound[$0].value < bound[$1].value : tie[$0] < tie[$1] }
+            remaining.sort { a, b in
+                let l = bound[a].multipliedFullWidth(by: costCents[b]), r = bound[b].multipliedFullWidth(by: costCents[a])
+                return l != r ? (l.high != r.high ? l.high < r.high : l.low < r.low) : tie[a] < tie[b]
+            }
             var best: Priced?
-            var priced: [Priced] = []
             var unaffordable: [Int] = []
-            var skippedFrom = remaining.count
-            for (i, p) in remaining.enumerated() {
-                if let x = best, x.rho.value < bound[p].value { skippedFrom = i; break }
+            for p in remaining {
+                if let x = best, unit != nil, productLess(x.hi, costCents[p], bound[p], costCents[x.p]) { break }
                 classes[p].removeAll { count[p * groupCount + $0] == 0 || spent[$0] }
-                let supporters = classes[p]
-                var available = AffineInBudget.zero
-                for c in supporters { available = available + budget[c].times(count[p * groupCount + c]) }
-                let c = AffineInBudget.constant(cost[p])
-                if available.value < cost[p] {
-                    stability.keep(c - available, valueSign: 1)
-                    unaffordable.append(p)
-                    continue
+                let priced: Priced?
+                switch boundedPrice(p, classes[p]) {
+                case .some(let settled): priced = settled
+                case .none: priced = exactPrice(p, classes[p])
                 }
-                // The poor pay all they have, the rich the price: mark as poor whoever cannot pay
-                // the price of the rich, until no one else is.
-                var poor = [Bool](repeating: false, count: supporters.count)
-                var poorMoney = AffineInBudget.zero
-                var rich = supporters.reduce(0) { $0 + count[p * groupCount + $1] }
-                var price = c.times(Rational(1, rich))
-                while true {
-                    var changed = false
-                    for (i, k) in supporters.enumerated() where !poor[i] && budget[k].value < price.value {
-                        poor[i] = true
-                        changed = true
-                        poorMoney = poorMoney + budget[k].times(count[p * groupCount + k])
-                        rich -= count[p * groupCount + k]
-                    }
-                    if !changed { break }
-                    price = (c - poorMoney).times(Rational(1, rich))
+                guard var y = priced else { unaffordable.append(p); continue }
+                bound[p] = y.lo
+                if var x = best {
+                    let before = precedes(&y, &x)
+                    best = before ? y : x
+                } else {
+                    best = y
                 }
-                for (i, k) in supporters.enumerated() {
-                    stability.keep(budget[k], minus: price, valueSign: poor[i] ? -1 : (budget[k].value == price.value ? 0 : 1))
-                }
-                let rho = price.times(Rational(1) / cost[p])
-                bound[p] = rho
-                let candidate = Priced(p: p, rho: rho, price: price, poor: poor)
-                priced.append(candidate)
-                if let x = best, !(rho.value < x.rho.value || (rho.value == x.rho.value && tie[p] < tie[x.p])) { continue }
-                best = candidate
             }
-            guard let x = best else { break }
-            // The same project wins at a larger b as long as every other one still loses to it.
-            for q in priced where q.p != x.p {
-                stability.keep(q.rho, minus: x.rho, valueSign: q.rho.value == x.rho.value ? 0 : 1)
-            }
-            for q in remaining[skippedFrom...] {
-                stability.keep(bound[q], minus: x.rho, valueSign: 1)
-            }
+            guard var x = best else { break }
             remaining.removeAll { $0 == x.p || unaffordable.contains($0) }
 
             // Payment: each supporting class pays, and splits from those of its voters who do not
             // approve the project.
-            let supporters = classes[x.p]
+            let price = settle(&x)
+            let (priceLo, priceHi) = unit?.bounds(price) ?? (0, 0)
+            prices.append(price)
+            let round = prices.count - 1
             var row = wantDetails ? [Rational](repeating: .zero, count: groupCount) : []
             var splitInto = [Int: Int]()
             var payOfClass = [Int: Rational]()
-            for (i, k) in supporters.enumerated() {
+            for (i, k) in x.supporters.enumerated() {
                 let paying = count[x.p * groupCount + k]
-                let pay = x.poor[i] ? budget[k] : x.price
-                payOfClass[k] = pay.value
-                let after = x.poor[i] ? AffineInBudget.zero : budget[k] - x.price
-                if paying == size[k] {
-                    budget[k] = after
-                    spent[k] = x.poor[i]
-                } else {
-                    splitInto[k] = budget.count
-                    budget.append(after)
+                if wantDetails { payOfClass[k] = x.poor[i] ? exactBudget(k) : price }
+                var n = k
+                if paying != size[k] {
+                    n = lo.count
+                    splitInto[k] = n
+                    lo.append(lo[k]); hi.append(hi[k]); spent.append(false)
+                    history.append(history[k]); exactCache.append(exactCache[k])
                     size.append(paying)
-                    spent.append(x.poor[i])
                     size[k] -= paying
+                }
+                if x.poor[i] {
+                    spent[n] = true
+                    lo[n] = 0; hi[n] = 0
+                } else {
+                    lo[n] -= priceHi; hi[n] -= priceLo
+                    history[n].append(round)
+                    exactCache[n] = nil
                 }
             }
             for g in groupsOf[x.p] {
@@ -162,10 +246,10 @@ struct EqualSharesRunner {
         var details: EqualSharesDetails?
         if wantDetails {
             let table = groups.enumerated().map { g, group in
-                PaymentGroup(approvals: group.approvals, voters: group.voters, paid: rows.map { $0[g] }, left: budget[classOf[g]].value)
+                PaymentGroup(approvals: group.approvals, voters: group.voters, paid: rows.map { $0[g] }, left: exactBudget(classOf[g]))
             }
             details = EqualSharesDetails(budgetPerVoter: b, raises: 0, funded: funded, groups: table)
         }
-        return Run(funded: funded, stability: stability, details: details)
+        return Run(funded: funded, details: details)
     }
 }
