@@ -67,15 +67,27 @@ struct EqualSharesRunner {
         var spent = [false]
         var history: [[Int]] = [[]]
         var exactCache: [Rational?] = [b]
-        var prices: [Rational] = []
-        func exactBudget(_ k: Int) -> Rational {
-            if spent[k] { return .zero }
+        // The exact prices are computed only when asked for (a comparison the bounds cannot
+        // settle, or the payment table): from each round's poor classes, whose history stops there.
+        var prices: [Rational?] = []
+        var rounds: [(p: Int, poor: [(k: Int, voters: Int)], rich: Int)] = []
+        func price(_ r: Int) -> Rational {
+            if let v = prices[r] { return v }
+            var poorMoney = Rational.zero
+            for (k, m) in rounds[r].poor { poorMoney += budgetBefore(k) * Rational(m) }
+            let v = (cost[rounds[r].p] - poorMoney) / Rational(rounds[r].rich)
+            prices[r] = v
+            return v
+        }
+        /// b minus the prices paid: the budget, or what it was before it was all spent.
+        func budgetBefore(_ k: Int) -> Rational {
             if let v = exactCache[k] { return v }
             var v = b
-            for r in history[k] { v -= prices[r] }
+            for r in history[k] { v -= price(r) }
             exactCache[k] = v
             return v
         }
+        func exactBudget(_ k: Int) -> Rational { spent[k] ? .zero : budgetBefore(k) }
         // Each group's class; per project and class, how many of the class's voters approve it,
         // and the classes that do.
         var classOf = [Int](repeating: 0, count: groupCount)
@@ -200,16 +212,17 @@ struct EqualSharesRunner {
 
             // Payment: each supporting class pays, and splits from those of its voters who do not
             // approve the project.
-            let price = settle(&x)
-            let (priceLo, priceHi) = unit?.bounds(price) ?? (0, 0)
-            prices.append(price)
+            let (priceLo, priceHi) = (x.lo, x.hi)
+            if wantDetails { _ = settle(&x) }   // before any class of the round is marked spent
+            prices.append(x.exact)
             let round = prices.count - 1
+            var poorPaid: [(k: Int, voters: Int)] = []
             var row = wantDetails ? [Rational](repeating: .zero, count: groupCount) : []
             var splitInto = [Int: Int]()
             var payOfClass = [Int: Rational]()
             for (i, k) in x.supporters.enumerated() {
                 let paying = count[x.p * groupCount + k]
-                if wantDetails { payOfClass[k] = x.poor[i] ? exactBudget(k) : price }
+                if wantDetails { payOfClass[k] = x.poor[i] ? exactBudget(k) : x.exact! }
                 var n = k
                 if paying != size[k] {
                     n = lo.count
@@ -221,6 +234,7 @@ struct EqualSharesRunner {
                 }
                 if x.poor[i] {
                     spent[n] = true
+                    poorPaid.append((n, paying))
                     lo[n] = 0; hi[n] = 0
                 } else {
                     lo[n] -= priceHi; hi[n] -= priceLo
@@ -240,6 +254,7 @@ struct EqualSharesRunner {
                     count[p * groupCount + n] += m
                 }
             }
+            rounds.append((x.p, poorPaid, x.rich))
             funded.append(x.p)
             if wantDetails { rows.append(row) }
         }

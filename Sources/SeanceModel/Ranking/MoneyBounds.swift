@@ -2,7 +2,7 @@
 /// an exact budget b lies in [lo, hi] / 2^shift. Comparisons that the bounds settle are settled
 /// by them, in Int64 (products of two in 128 bits); the others go to the exact rationals. No
 /// floating point: a comparison is decided only when the bounds prove it.
-struct MoneyBounds {
+struct MoneyBounds: Equatable {
     /// 2^-shift cents is the unit.
     let shift: Int
 

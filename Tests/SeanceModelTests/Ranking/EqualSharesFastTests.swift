@@ -1,8 +1,8 @@
 import Testing
 @testable import SeanceModel
 
-/// The fast Equal Shares (voter classes, raises skipped) against the oracle that runs every
-/// ballot group and every raise: same projects, same payments to the cent fraction.
+/// The fast Equal Shares (voter classes, bounds in fixed point, exact prices only when needed)
+/// against the oracle, rationals on every ballot group: same projects, same payments exactly.
 @Suite("Ranking: fast Equal Shares equals the oracle")
 struct EqualSharesFastTests {
     /// A small election where ties are common: few distinct costs, repeated ballots, some free
@@ -32,7 +32,7 @@ struct EqualSharesFastTests {
                 raised += fast?.raises ?? 0
             }
         }
-        #expect(raised > 1000)   // add1 went through many raises, and skipped some
+        #expect(raised > 1000)   // add1 went through many raises
     }
 
     @Test("The real elections of shared/data, with add1", arguments: [
@@ -45,5 +45,20 @@ struct EqualSharesFastTests {
                 #expect(e.outcome(.equalShares(completion), tieBreak: tie).equalShares == e.oracleEqualSharesDetails(completion, tieBreak: tie))
             }
         }
+    }
+}
+
+extension EqualSharesFastTests {
+    /// Amounts beyond 2^60 cents leave no room for fixed-point bounds: the run is exact throughout.
+    @Test func moneyTooLargeForBounds() {
+        let huge = Int64(1) << 61
+        let projects = [BudgetProject(id: "A", cost: Money(cents: huge / 3)), BudgetProject(id: "B", cost: Money(cents: huge / 5)),
+                        BudgetProject(id: "C", cost: Money(cents: huge / 2))]
+        let approvals = [[0, 1], [0, 2], [1, 2], [2], [0]]
+        let e = ApprovalElection(budget: Money(cents: huge), projects: projects, voterIDs: (0..<5).map { "v\($0)" }, approvals: approvals)
+        #expect(MoneyBounds(largest: Rational(cents: e.budget)) == nil)
+        let completion = EqualSharesCompletion.add1(increment: Money(cents: huge / 50))
+        #expect(e.outcome(.equalShares(completion)).equalShares == e.oracleEqualSharesDetails(completion))
+        #expect(e.outcome(.equalShares(.none)).equalShares == e.oracleEqualSharesDetails(.none))
     }
 }
