@@ -91,6 +91,9 @@ struct EqualSharesRunner {
         // Each group's class; per project and class, how many of the class's voters approve it,
         // and the classes that do.
         var classOf = [Int](repeating: 0, count: groupCount)
+        // Per class, the class its payers split into this round (-1: none).
+        var splitInto = [Int](repeating: -1, count: max(groupCount, 1))
+        var splitClasses: [Int] = []
         var count = [Int](repeating: 0, count: projectCount * max(groupCount, 1))
         var classes = [[Int]](repeating: [], count: projectCount)
         for p in candidates {
@@ -218,7 +221,6 @@ struct EqualSharesRunner {
             let round = prices.count - 1
             var poorPaid: [(k: Int, voters: Int)] = []
             var row = wantDetails ? [Rational](repeating: .zero, count: groupCount) : []
-            var splitInto = [Int: Int]()
             var payOfClass = [Int: Rational]()
             for (i, k) in x.supporters.enumerated() {
                 let paying = count[x.p * groupCount + k]
@@ -227,6 +229,7 @@ struct EqualSharesRunner {
                 if paying != size[k] {
                     n = lo.count
                     splitInto[k] = n
+                    splitClasses.append(k)
                     lo.append(lo[k]); hi.append(hi[k]); spent.append(false)
                     history.append(history[k]); exactCache.append(exactCache[k])
                     size.append(paying)
@@ -245,7 +248,8 @@ struct EqualSharesRunner {
             for g in groupsOf[x.p] {
                 let k = classOf[g]
                 if wantDetails, let pay = payOfClass[k] { row[g] = pay }
-                guard let n = splitInto[k] else { continue }
+                let n = splitInto[k]
+                if n < 0 { continue }
                 classOf[g] = n
                 let m = groups[g].voters.count
                 for p in groups[g].approvals {
@@ -255,6 +259,8 @@ struct EqualSharesRunner {
                 }
             }
             rounds.append((x.p, poorPaid, x.rich))
+            for k in splitClasses { splitInto[k] = -1 }
+            splitClasses.removeAll(keepingCapacity: true)
             funded.append(x.p)
             if wantDetails { rows.append(row) }
         }
