@@ -11,10 +11,10 @@ struct EqualSharesRunner {
     let groups: [(approvals: [Int], voters: [Int])]
     /// Per project, the groups that approve it.
     let groupsOf: [[Int]]
-    /// The projects Equal Shares could consider (approved by someone, cost > 0).
+    /// The projects Equal Shares could consider (approved by someone, cost > 0). A free project
+    /// is worth its cost, nothing, to its supporters: Equal Shares never funds it, as pabutools
+    /// with cost satisfaction (a greedy completion may).
     let candidates: [Int]
-    /// Free projects with supporters, in tie order: taken first, as pabutools does.
-    let free: [Int]
     let cost: [Rational]
 
     init(_ e: ApprovalElection, tie: [Int]) {
@@ -25,9 +25,6 @@ struct EqualSharesRunner {
         for (g, group) in groups.enumerated() { for p in group.approvals { of[p].append(g) } }
         groupsOf = of
         candidates = (0..<e.projects.count).filter { e.projects[$0].cost > .zero && !of[$0].isEmpty }
-        free = e.voterIDs.isEmpty ? [] : (0..<e.projects.count)
-            .filter { e.projects[$0].cost == .zero && !of[$0].isEmpty }
-            .sorted { tie[$0] < tie[$1] }
         cost = e.projects.map { Rational(cents: $0.cost) }
     }
 
@@ -179,8 +176,8 @@ struct EqualSharesRunner {
             return l < r || (l == r && tie[x.p] < tie[y.p])
         }
 
-        var funded = free
-        var rows: [[Rational]] = wantDetails ? free.map { _ in [Rational](repeating: .zero, count: groupCount) } : []
+        var funded: [Int] = []
+        var rows: [[Rational]] = []
         var remaining = election.voterIDs.isEmpty ? [] : candidates
         // ρ of a project only grows as budgets shrink, so the last lower bound of its price is
         // still one: projects are tried from the lowest, and the round stops at one above the best.

@@ -24,12 +24,8 @@ extension ApprovalElection {
         for (g, group) in groups.enumerated() { for p in group.approvals { supporters[p].append(g) } }
         var funded: [Int] = []
         var paid: [[Rational]] = []   // per funded project, per group
-        // Free projects with supporters are taken first (as pabutools does), in tie order.
-        for p in (0..<projects.count).sorted(by: { tie[$0] < tie[$1] })
-        where projects[p].cost == .zero && !supporters[p].isEmpty && !voterIDs.isEmpty {
-            funded.append(p)
-            paid.append([Rational](repeating: .zero, count: groups.count))
-        }
+        // A free project is worth its cost, nothing, to its supporters: never funded (as pabutools
+        // with Cost_Sat, whose first implementation here took them first).
         let candidates = (0..<projects.count).filter { projects[$0].cost > .zero && !supporters[$0].isEmpty }
         var remaining = voterIDs.isEmpty ? [] : candidates
         // ρ of a project only grows as budgets shrink, so the last ρ computed is a lower bound:
