@@ -37,7 +37,7 @@ while let a = args.popFirst() {
             print(s, parsed.eventCount, parsed.waits?.fold ?? 0, parsed.waits?.parse ?? 0, hwm / 1024)
             exit(0)
         }
-    default: print("usage: seance-bench [--events N] [--keys K] [--appends A] [--only rejeu|frappe|recherche|ajout|ecran|import]"); exit(2)
+    default: print("usage: seance-bench [--events N] [--keys K] [--appends A] [--only rejeu|frappe|recherche|ajout|ecran|import|parts-egales]"); exit(2)
     }
 }
 
@@ -69,6 +69,14 @@ func percentile(_ values: [Double], _ p: Double) -> Double {
 let dir = NSTemporaryDirectory() + "seance-bench-\(getpid())"
 try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: dir) }
+
+// Equal Shares needs no journal: alone, it runs before one is generated.
+if only == "parts-egales" {
+    equalSharesMeasure()
+    say("\nFin des mesures.")
+    try? FileManager.default.removeItem(atPath: dir)
+    exit(0)
+}
 
 func generated(_ n: Int) -> (path: String, bytes: [UInt8]) {
     let path = dir + "/gen-\(n).seance"
@@ -337,5 +345,6 @@ if wants("import") {
     say("        le même en XLSX (\(xlsx.count / 1024) Kio) : \(ms(tXLSX))")
     say("        base : lecture et découpage du CSV seuls \(ms(readOnly))")
 }
+if wants("parts-egales") { equalSharesMeasure() }
 
 say("\nFin des mesures.")

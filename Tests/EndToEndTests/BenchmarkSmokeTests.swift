@@ -8,7 +8,8 @@ struct BenchmarkSmokeTests {
         let bench = URL(fileURLWithPath: seanceBinary).deletingLastPathComponent().appendingPathComponent("seance-bench").path
         let r = try run([bench, "--events", "3000", "--keys", "100", "--appends", "10"])
         #expect(r.code == 0, "\(r.err)")
-        for section in ["[rejeu]", "[frappe, prise de notes]", "[frappe, grille de classement]", "[recherche]", "[ajout synchronisé]", "[premier écran]", "[import]"] {
+        for section in ["[rejeu]", "[frappe, prise de notes]", "[frappe, grille de classement]", "[recherche]", "[ajout synchronisé]", "[premier écran]",
+                        "[import]", "[parts égales]"] {
             #expect(r.out.contains(section), "section \(section) absente :\n\(r.out)")
         }
         #expect(!r.out.contains("échec"))
@@ -30,5 +31,17 @@ struct BenchmarkSmokeTests {
         #expect(check.code == 0, "\(check.out)")
         #expect(check.out.contains("Aucun problème"))
         #expect(try run([seanceBinary, "generate", "--events", "10", "--out", a]).code == 1)   // never overwrites
+    }
+}
+
+extension BenchmarkSmokeTests {
+    @Test("seance-bench --only parts-egales runs Equal Shares alone, on its generated election")
+    func equalSharesAlone() throws {
+        let bench = URL(fileURLWithPath: seanceBinary).deletingLastPathComponent().appendingPathComponent("seance-bench").path
+        let r = try run([bench, "--only", "parts-egales"])
+        #expect(r.code == 0, "\(r.err)")
+        #expect(r.out.contains("[parts égales] élection générée"), "\(r.out)")
+        #expect(r.out.contains("19 projets, 394 relèvements"), "\(r.out)")
+        #expect(!r.out.contains("[rejeu]") && !r.out.contains("échec"))
     }
 }

@@ -46,7 +46,7 @@ struct PDFExportTests {
         "Salle du conseil, mairie de Saint-Flour",
         "DURAND Claire",
         "Hiérarchisation des fiches actions",
-        "Décision n° 3 – Validé : La fiche « épicerie sociale et solidaire » est validée, rang 1.",
+        "Décision n° 3 – Validée : La fiche « épicerie sociale et solidaire » est validée, rang 1.",
         "12 pour, 0 contre, 1 abstention",
         "Relevé des décisions",
         "Suites à donner",
@@ -84,7 +84,7 @@ struct PDFExportTests {
         let pdf = try decisions()
         let (raw, flat) = Self.text(pdf)
         #expect(flat.contains("Relevé de décisions"))
-        #expect(flat.contains("Décision n° 10 – Amendé : Les maquettes budgétaires prévisionnelles sont validées"))
+        #expect(flat.contains("Décision n° 10 – Amendée : Les maquettes budgétaires prévisionnelles sont validées"))
         #expect(flat.contains("Présents : 15 ; représentés : 1 ; excusés : 1"))
         let pages = try #require(Int(Self.info(pdf)["Pages"] ?? ""))
         #expect(raw.contains("page 1 / \(pages)"))

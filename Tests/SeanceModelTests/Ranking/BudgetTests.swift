@@ -115,6 +115,34 @@ struct BudgetTests {
                 == ["P123ZM", "P113ZM", "P171ZM", "P200ZM", "P132ZM", "P103ZM", "P196ZM", "P197ZM", "P108ZM", "P164ZM", "P042ZM"])
     }
 
+    /// As pabutools' method_of_equal_shares with Cost_Sat (checked on its test file
+    /// poland_gdynia_2020_grabowek-large.pb, where project 5 costs 0): a free project is worth
+    /// nothing to its supporters, so Equal Shares never funds it; a greedy completion takes it.
+    @Test func freeProjectIsNotFundedByEqualShares() throws {
+        let e = try PabulibFormat.parse("""
+            META
+            key;value
+            budget;1000
+            vote_type;approval
+            PROJECTS
+            project_id;cost
+            A;600
+            B;400
+            F;0
+            VOTES
+            voter_id;vote
+            1;A,F
+            2;A,F
+            3;B
+            4;A
+
+            """)
+        #expect(Self.ids(e.outcome(.equalShares(.none)), e) == ["A"])
+        #expect(Self.ids(e.outcome(Self.add1), e) == ["A", "B"])
+        #expect(e.outcome(Self.add1).equalShares?.groups.allSatisfy { $0.paid.count == 2 } == true)
+        #expect(Self.ids(e.outcome(.equalShares(.greedy)), e) == ["A", "F", "B"])
+    }
+
     @Test func envelopeCutLine() {
         let costs = [500, 400, 300, 300, 200].map { Money(euros: $0) }
         let skip = EnvelopeCut(order: [0, 1, 2, 3, 4], costs: costs, envelope: Money(euros: 1000))
