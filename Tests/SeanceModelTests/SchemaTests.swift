@@ -70,3 +70,26 @@ struct SchemaTests {
         }
     }
 }
+
+@Suite("How documents name people")
+struct PeopleNamesTests {
+    @Test("« Mme LE GOFF Gaëlle, chargée de mission (CAF de Seine-Saint-Denis) », and the compte rendu uses civilité and fonction")
+    func designation() throws {
+        var events = [
+            event("project.set", "project", [("name", "P")], n: 1),
+            event("committee.create", "com-1", [("name", "CA du CCAS"), ("kind", "autre")], n: 2),
+            event("member.add", "mem-1", [("committee", "com-1"), ("name", "LE GOFF Gaëlle"), ("civility", "Mme"),
+                                          ("function", "chargée de mission"), ("organisation", "CAF de Seine-Saint-Denis")], n: 3),
+            event("member.add", "mem-2", [("committee", "com-1"), ("name", "N'DIAYE Awa")], n: 4),
+            event("seance.create", "sea-1", [("committee", "com-1"), ("date", "2016-03-15"), ("time", "09:30")], n: 5),
+            event("attendance.set", "sea-1", [("member", "mem-1"), ("status", "present")], n: 6),
+        ]
+        events.append(event("seance.open", "sea-1", [("time", "09:30")], n: 7))
+        let (st, problems) = ProjectState.fold(events)
+        #expect(problems.isEmpty)
+        #expect(Fr.Line.designation(st.members["mem-1"]!) == "Mme LE GOFF Gaëlle, chargée de mission (CAF de Seine-Saint-Denis)")
+        #expect(Fr.Line.designation(st.members["mem-2"]!) == "N'DIAYE Awa")
+        let md = String(decoding: try Export.minutes(st, meeting: "sea-1", format: .md, options: ExportOptions(now: t0)).bytes, as: UTF8.self)
+        #expect(md.contains("| Mme LE GOFF Gaëlle | chargée de mission – CAF de Seine-Saint-Denis |"))
+    }
+}

@@ -143,7 +143,7 @@ struct MinutesBuilder {
         let members = seatedMembers
         for g in groups {
             for member in members where status(member) == g {
-                rows.append([ExportClean.line(member.name), quality(member), presence(member)])
+                rows.append([ExportClean.line(Fr.Line.person(member)), quality(member), presence(member)])
             }
         }
         for g in m.guests.compactMap({ st.members[$0] }) {
@@ -156,8 +156,9 @@ struct MinutesBuilder {
         return blocks
     }
 
+    /// « chargée de mission – CAF de Seine-Saint-Denis » when the fonction is known, else the role.
     func quality(_ member: Member) -> String {
-        var s = Fr.role(member.role)
+        var s = member.function.isEmpty ? Fr.role(member.role) : ExportClean.line(member.function)
         if !member.voting && member.role != .expert && member.role != .invite { s += " (" + Fr.Export.consultative + ")" }
         let org = ExportClean.line(member.organisation)
         if !org.isEmpty { s += " – " + org }
@@ -371,7 +372,7 @@ struct MinutesBuilder {
     // MARK: - Names
 
     /// A member reference as a name; free text (a presenter, an owner typed by hand) as written.
-    func person(_ ref: String) -> String { ExportClean.line(st.members[ref]?.name ?? ref) }
+    func person(_ ref: String) -> String { ExportClean.line(st.members[ref].map(Fr.Line.person) ?? ref) }
 
     func speakerLabel(_ memberID: String) -> String { st.speakerLabel(memberID) }
 

@@ -3,6 +3,20 @@
 /// They take text as it is: a document cleans it first (`ExportClean`), a screen as it draws.
 extension Fr {
     public enum Line {
+        /// « Mme LE GOFF Gaëlle »: the name with its civilité when it is known.
+        public static func person(_ m: Member) -> String {
+            m.civility.map { $0.rawValue + " " + m.name } ?? m.name
+        }
+
+        /// « Mme LE GOFF Gaëlle, chargée de mission (CAF de Seine-Saint-Denis) »: how a document
+        /// names a person the first time.
+        public static func designation(_ m: Member) -> String {
+            var s = person(m)
+            if !m.function.isEmpty { s += ", " + m.function }
+            if !m.organisation.isEmpty { s += " (" + m.organisation + ")" }
+            return s
+        }
+
         /// « Vote : 7 pour, 1 contre, 0 abstention ; 9 votants présents ou représentés ; quorum atteint. »
         public static func vote(_ d: Decision) -> String {
             var parts: [String] = []
