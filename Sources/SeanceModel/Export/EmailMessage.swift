@@ -81,7 +81,8 @@ struct EmailMessage {
     }
 
     /// A header text as words: plain ASCII words where they are safe, else RFC 2047 encoded
-    /// words in base64, each of whole characters and at most 75 characters long.
+    /// words in base64, each of whole characters and at most 64 characters long (so that one
+    /// fits on the header's first line).
     static func encodedWords(_ s: String) -> [String] {
         let safe = s.unicodeScalars.allSatisfy { u in
             (u.value >= 32 && u.value < 127) && !"\"=?_()<>@,;:\\[]".unicodeScalars.contains(u)
@@ -93,7 +94,7 @@ struct EmailMessage {
         var chunk: [UInt8] = []
         for ch in s {
             let b = Array(String(ch).utf8)
-            if chunk.count + b.count > 45 { words.append("=?UTF-8?B?" + base64(chunk) + "?="); chunk = [] }
+            if chunk.count + b.count > 39 { words.append("=?UTF-8?B?" + base64(chunk) + "?="); chunk = [] }
             chunk += b
         }
         if !chunk.isEmpty { words.append("=?UTF-8?B?" + base64(chunk) + "?=") }
@@ -105,7 +106,7 @@ struct EmailMessage {
         var out = name
         var line = name.count
         for w in words {
-            if line + 1 + w.count > 78 && line > 1 { out += "\r\n"; line = 0 }
+            if line + 1 + w.count > 78 && line > name.count { out += "\r\n"; line = 0 }
             out += " " + w
             line += 1 + w.count
         }
