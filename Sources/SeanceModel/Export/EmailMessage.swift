@@ -56,7 +56,7 @@ struct EmailMessage {
         out += "\r\n"
         out += "This is a multi-part message in MIME format.\r\n"
         out += "--" + boundary + "\r\n"
-        out += "Content-Type: text/plain; charset=UTF-8; format=flowed\r\n".replacingOccurrences(of: "; format=flowed", with: "")
+        out += "Content-Type: text/plain; charset=UTF-8\r\n"
         out += "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
         out += Self.quotedPrintable(text)
         for a in attachments {
@@ -134,19 +134,15 @@ struct EmailMessage {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         for (li, line) in lines.enumerated() {
             var current = ""
-            let bytes = Array(line.utf8)
             // Encode per character so that a soft break never splits one.
             var pieces: [String] = []
-            var i = 0
-            let s = String(decoding: bytes, as: UTF8.self)
-            for ch in s {
+            for ch in line {
                 var piece = ""
                 for b in String(ch).utf8 {
                     if (b >= 33 && b <= 126 && b != 61) || b == 32 { piece.append(Character(Unicode.Scalar(b))) }
                     else { piece += "=" + hex(b) }
                 }
                 pieces.append(piece)
-                i += 1
             }
             if let last = pieces.last, last == " " { pieces[pieces.count - 1] = "=20" }
             for p in pieces {
