@@ -25,7 +25,7 @@ struct Seance: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seance",
         abstract: "Séances des comités d'un projet social de territoire : ordre du jour, prise de notes, décisions.",
-        subcommands: [OpenCommand.self, CheckCommand.self, ListCommand.self, ExportCommand.self, ImportCommand.self, RankCommand.self, GenerateCommand.self],
+        subcommands: [OpenCommand.self, CheckCommand.self, ListCommand.self, ExportCommand.self, ConvokeCommand.self, ImportCommand.self, RankCommand.self, GenerateCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

@@ -54,7 +54,7 @@ struct MeetingEndToEndTests {
         try t.type("Envoyer le compte rendu aux partenaires")
         try t.keys("Tab"); try t.type("MARTIN Sophie")
         try t.keys("Tab"); try t.type("31/03/2010")
-        try t.keys("F2"); try t.waitFor("Suite : Envoyer le compte rendu aux partenaires – MARTIN Sophie")
+        try t.keys("F2"); try t.waitFor("Suite : Envoyer le compte rendu aux partenaires – Mme MARTIN Sophie")
 
         try t.keys("F9"); try t.waitFor("▶2. Approbation")
         try t.keys("C-t"); try t.waitFor("Clôture à")

@@ -1,13 +1,15 @@
 /// Preparing, holding and closing a séance; its notes.
 extension Commands {
-    /// A new séance of a committee. The open follow-ups of the committee's séances become its
-    /// first agenda item, « Suivi des décisions précédentes ».
+    /// A new séance of a committee. Its agenda starts with « Approbation du compte rendu de la
+    /// séance du … » when the committee's last séance held has a compte rendu not yet approved;
+    /// then the open follow-ups of the committee's séances, « Suivi des décisions précédentes ».
     public static func prepareMeeting(_ st: ProjectState, committee: String, date: LocalDate, time: LocalTime?,
                                       place: String, title: String, makeID: MakeID) -> CommandResult {
         guard let c = st.committees[committee], !c.retired else { return .failure(Refusal("Comité inconnu « \(committee) ».")) }
         let id = makeID("sea")
         var out = [EventDraft(.seanceCreate, id, [(.committee, committee), (.date, date.journalValue), (.time, time?.journalValue),
                                                   (.place, place.isEmpty ? nil : place), (.title, title.isEmpty ? nil : title)])]
+        if let approval = approvalItem(st, committee: committee, before: date, seance: id, makeID: makeID) { out.append(approval) }
         let open = st.openFollowUps.filter { st.meetings[$0.meeting]?.committee == committee }
         if !open.isEmpty {
             // The item names the follow-ups (shown live: one marked done later shows done); the

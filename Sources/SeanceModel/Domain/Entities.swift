@@ -59,6 +59,48 @@ public enum QuorumRule: Sendable, Equatable {
     }
 }
 
+/// How long before a séance its convocation must be sent: no rule (informal committees), at least
+/// N days (CCAS board: three days, CASF R123-16), or N jours francs — neither the day of sending
+/// nor the day of the séance counts (conseil municipal: three or five, CGCT L2121-11/12).
+public enum ConvocationRule: Sendable, Equatable {
+    case none
+    case days(Int)
+    case clearDays(Int)
+
+    /// `aucun`, `3` (days), `5f` (jours francs).
+    public init?(journalValue v: String) {
+        if v == "aucun" || v.isEmpty { self = .none; return }
+        if v.hasSuffix("f"), let n = Int(v.dropLast()), (0...365).contains(n) { self = .clearDays(n); return }
+        guard let n = Int(v), (0...365).contains(n) else { return nil }
+        self = .days(n)
+    }
+    public var journalValue: String {
+        switch self {
+        case .none: "aucun"
+        case .days(let n): String(n)
+        case .clearDays(let n): "\(n)f"
+        }
+    }
+
+    /// The last day a convocation may be sent for a séance on `meeting`; nil without a rule.
+    /// « N jours » : the séance at least N days after the sending (sent on the 1st, séance the
+    /// 4th for three days). « N jours francs » : N whole days between them, neither counted
+    /// (sent on the 1st, séance the 5th at the earliest for three jours francs).
+    public func latestSending(for meeting: LocalDate) -> LocalDate? {
+        switch self {
+        case .none: nil
+        case .days(let n): LocalDate(daysSinceEpoch: meeting.daysSinceEpoch - Int64(n))
+        case .clearDays(let n): LocalDate(daysSinceEpoch: meeting.daysSinceEpoch - Int64(n) - 1)
+        }
+    }
+
+    /// Whether a convocation sent on `sent` respects the rule for a séance on `meeting`.
+    public func isRespected(sent: LocalDate, meeting: LocalDate) -> Bool {
+        guard let last = latestSending(for: meeting) else { return true }
+        return sent <= last
+    }
+}
+
 public enum MajorityRule: String, Sendable, CaseIterable {
     case simple, absolue, deux_tiers
 }
@@ -79,6 +121,8 @@ public struct Committee: Sendable, Equatable, Identifiable {
     public var proxiesCountForQuorum = true
     /// Whether the président's vote decides a tie (voix prépondérante).
     public var castingVote = false
+    /// How long before a séance its convocation must be sent.
+    public var convocation: ConvocationRule = .none
     public var retired = false
     /// Members in the order they were added (retired ones included).
     public var memberIDs: [String] = []
@@ -135,6 +179,9 @@ public struct AgendaItem: Sendable, Equatable, Identifiable {
     public var details: String = ""
     /// The follow-ups the item takes up (« Suivi des décisions précédentes »), shown live.
     public var followUps: [String] = []
+    /// The séance whose compte rendu this item approves (« Approbation du compte rendu… »): a
+    /// decision « validé » or « amendé » on it approves that compte rendu.
+    public var approves: String?
 }
 
 public enum AttendanceStatus: String, Sendable, CaseIterable {
@@ -255,15 +302,24 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     public var openedAt: Timestamp?
     public var closedAt: Timestamp?
     public var reopenings = 0
+    /// The day the convocation was sent (« convocation envoyée le »), the last one recorded.
+    public var convokedOn: LocalDate?
 }
 
 public enum ActionStatus: String, Sendable, CaseIterable {
     case proposee, retenue, validee, en_cours, realisee, abandonnee
 }
 
+/// Whether a financer has been asked or has committed.
+public enum FinancingState: String, Sendable, CaseIterable {
+    case sollicite, acquis
+}
+
 public struct FinancingLine: Sendable, Equatable {
     public var financer: String
     public var amount: Money
+    /// « sollicité » or « acquis »; nil where the journal does not say.
+    public var state: FinancingState?
 }
 
 /// One step in the life of a fiche action: a status change or a progress report.

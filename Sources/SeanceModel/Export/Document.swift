@@ -57,6 +57,8 @@ enum DocBlock: Equatable, Sendable {
     case fields([Field])
     case list([[DocSpan]], numbered: Bool)
     case table(DocTable)
+    /// What follows starts a new page (a form attached to a letter); a rule where pages are not.
+    case pageBreak
 
     struct Field: Equatable, Sendable {
         var label: String

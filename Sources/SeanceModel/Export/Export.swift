@@ -22,6 +22,65 @@ public enum Export {
                       fileName: "feuille-emargement_" + b.fileStem)
     }
 
+    /// The convocation of a séance, its pouvoir form on the last page.
+    public static func convocation(_ state: ProjectState, meeting: String, format: DocumentFormat,
+                                   options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportedFile {
+        let b = try MinutesBuilder(state, meeting, options)
+        return render(b.convocation(), format: format, options: options, fileName: "convocation_" + b.fileStem)
+    }
+
+    /// The pouvoirs of a séance: one page per voting member (the mandant printed), or one member's.
+    public static func proxyForms(_ state: ProjectState, meeting: String, member: String? = nil, format: DocumentFormat,
+                                  options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportedFile {
+        let b = try MinutesBuilder(state, meeting, options)
+        if let member, state.members[member] == nil { throw .unknownMember(member) }
+        return render(b.proxyForms(member: member), format: format, options: options,
+                      fileName: "pouvoir_" + (member.map { MinutesBuilder.slug(state.members[$0]!.name) + "_" } ?? "") + b.fileStem)
+    }
+
+    /// A fiche action as a page of the COPIL's dossier.
+    public static func actionSheet(_ state: ProjectState, action: String, format: DocumentFormat,
+                                   options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportedFile {
+        guard let a = state.actions[action] else { throw .unknownAction(action) }
+        return render(ActionSheetPage.document(state, a), format: format, options: options,
+                      fileName: "fiche-action_" + MinutesBuilder.slug(a.title))
+    }
+
+    /// The convocation as an e-mail ready to send (`.eml`): to the members' addresses, the
+    /// convocation as its text, its PDF and the séance's iCalendar event attached.
+    public static func convocationEmail(_ state: ProjectState, meeting: String, from: String? = nil,
+                                        options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportedFile {
+        let b = try MinutesBuilder(state, meeting, options)
+        let doc = b.convocation()
+        let pdf = PDFRenderer.render(doc, options: options)
+        let ics = ICalendarExport.single(state, b.m, b.c, options: CalendarOptions(scope: .all, now: options.now))
+        let to = b.seatedMembers.compactMap { m -> EmailMessage.Address? in
+            let e = m.email.trimmingCharacters(in: .whitespaces)
+            return EmailMessage.isPlausible(e) ? EmailMessage.Address(name: m.name, email: e) : nil
+        }
+        let subject = Fr.Paperwork.convocationSubject(Fr.meetingName(b.c, b.m), b.m.date)
+        let message = EmailMessage(
+            from: from.map { EmailMessage.Address(name: "", email: $0) },
+            to: to, subject: subject, date: options.now,
+            text: PlainTextRenderer.render(doc, width: 72),
+            attachments: [
+                .init(fileName: "convocation_" + b.fileStem + ".pdf", mediaType: "application/pdf", bytes: pdf),
+                .init(fileName: "seance_" + b.fileStem + ".ics", mediaType: "text/calendar; charset=utf-8; method=PUBLISH", bytes: Array(ics.utf8)),
+            ],
+            messageID: b.m.id + "." + String(options.now.epochSeconds) + "@seance.invalid")
+        return ExportedFile(bytes: message.bytes(), fileName: "convocation_" + b.fileStem + ".eml", mediaType: "message/rfc822")
+    }
+
+    /// Whether an address may be written in an e-mail header.
+    public static func isPlausibleAddress(_ s: String) -> Bool { EmailMessage.isPlausible(s) }
+
+    /// The members convened who have no usable e-mail address (to warn the secretary).
+    public static func membersWithoutAddress(_ state: ProjectState, meeting: String) -> [String] {
+        guard let m = state.meetings[meeting], let c = state.committees[m.committee] else { return [] }
+        return MinutesBuilder(state, m, c, ExportOptions()).seatedMembers
+            .filter { !EmailMessage.isPlausible($0.email.trimmingCharacters(in: .whitespaces)) }.map(\.name)
+    }
+
     /// The relevé de décisions alone: of one séance, or of every séance of a period (all
     /// committees, or one), grouped by séance in date order.
     public static func decisions(_ state: ProjectState, _ scope: DecisionScope, format: DocumentFormat,
@@ -59,9 +118,15 @@ public enum Export {
         return ExportedFile(bytes: Array(text.utf8), fileName: "seances.ics", mediaType: "text/calendar; charset=utf-8")
     }
 
-    /// A séance named on the command line: its id, or `last` for the most recent séance held or
-    /// being held (any committee).
-    public static func resolveMeeting(_ state: ProjectState, _ ref: String) throws(ExportError) -> String {
+    /// A séance named on the command line: its id, `last` for the most recent séance held or
+    /// being held (any committee), `next` for the next one planned from `today`.
+    public static func resolveMeeting(_ state: ProjectState, _ ref: String, today: LocalDate? = nil) throws(ExportError) -> String {
+        if ref == "next" {
+            let from = today ?? Timestamp.now().localDate
+            let planned = state.meetings.values.filter { $0.state == .planned && $0.date >= from }
+            guard let next = planned.min(by: state.isBefore) else { throw .noPlannedMeeting }
+            return next.id
+        }
         if ref == "last" {
             let held = state.meetings.values.filter { $0.state == .closed || $0.state == .inProgress }
             guard let last = held.max(by: state.isBefore) else { throw .noHeldMeeting }
@@ -187,6 +252,9 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyPeriod(LocalDate, LocalDate)
     case unknownRanking(String)
     case rankingNotAdopted(String)
+    case unknownMember(String)
+    case unknownAction(String)
+    case noPlannedMeeting
 
     public var description: String {
         switch self {
@@ -196,6 +264,9 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .emptyPeriod(let f, let t): Fr.Export.badPeriod(f, t)
         case .unknownRanking(let id): "Classement inconnu « \(id) »."
         case .rankingNotAdopted(let id): "Le classement « \(id) » n'a pas encore été adopté."
+        case .unknownMember(let id): Fr.Problem.unknownMember(id)
+        case .unknownAction(let id): Fr.Paperwork.unknownAction(id)
+        case .noPlannedMeeting: "aucune séance à venir dans ce journal"
         }
     }
 }

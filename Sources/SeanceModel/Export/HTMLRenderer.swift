@@ -104,6 +104,8 @@ enum HTMLRenderer {
                 s += "<tr>" + row.map { "<td>\(lines($0))</td>" }.joined() + "</tr>\n"
             }
             return s + "</tbody>\n</table>\n"
+        case .pageBreak:
+            return "<hr class=\"page-break\" style=\"break-after: page\">\n"
         }
     }
 

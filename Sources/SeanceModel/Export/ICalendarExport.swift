@@ -68,6 +68,19 @@ enum ICalendarExport {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
+    /// One séance's event alone (attached to its convocation). METHOD:PUBLISH: the file names no
+    /// organizer nor attendees, which a REQUEST would need (RFC 5546); a calendar adds it as is.
+    static func single(_ st: ProjectState, _ m: Meeting, _ c: Committee, options: CalendarOptions) -> String {
+        let named = st.project?.timeZone ?? "Europe/Paris"
+        let tz = TimeZone(identifier: named) == nil ? "Europe/Paris" : named
+        let paris = tz == "Europe/Paris"
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//seance//Séances des comités//FR", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        if paris { lines += europeParis }
+        lines += event(st, m, c, options: options, tz: tz, paris: paris)
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
     static func event(_ st: ProjectState, _ m: Meeting, _ c: Committee, options: CalendarOptions, tz: String, paris: Bool) -> [String] {
         var ev = ["BEGIN:VEVENT", "UID:" + m.id + "@" + options.uidDomain, "DTSTAMP:" + utc(options.now.epochSeconds)]
         let items = m.agenda.compactMap { st.agendaItems[$0] }

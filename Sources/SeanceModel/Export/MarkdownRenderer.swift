@@ -43,6 +43,8 @@ enum MarkdownRenderer {
                 "| " + cells.map { escape($0).exportReplacingNewlines(with: "<br>") }.joined(separator: " | ") + " |"
             }
             return ([row(t.header), "|" + t.header.map { _ in " --- |" }.joined()] + t.rows.map(row)).joined(separator: "\n")
+        case .pageBreak:
+            return "* * *"
         }
     }
 

@@ -33,7 +33,7 @@ struct MinutesBuilder {
 
     func minutes() -> ExportDocument {
         var doc = header(title: Fr.Export.minutesTitle)
-        doc.blocks.append(.fields(headerFields()))
+        doc.blocks.append(.fields(headerFields() + lifeFields()))
         doc.blocks += attendance()
         doc.blocks += agenda()
         doc.blocks += proceedings()
@@ -46,6 +46,7 @@ struct MinutesBuilder {
         if !secretary.isEmpty {
             doc.blocks.append(.paragraph([.emphasis(Fr.Export.writtenBy(ExportClean.line(secretary)))], .body))
         }
+        if held { doc.blocks += signatureBlock() }
         return doc
     }
 
@@ -190,6 +191,7 @@ struct MinutesBuilder {
                                                  excused: count(.excuse), absent: count(.absent), guests: m.guests.count)]
         let q = st.quorum(m.id)
         if q.votingMembers > 0 { lines.append(Fr.Export.quorumSummary(q, rule: c.quorum)) }
+        if let changed = attendanceByDecision() { lines.append(changed) }
         return lines
     }
 
@@ -283,7 +285,7 @@ struct MinutesBuilder {
 
     func decisionBlocks(_ d: Decision, withPoint: Bool) -> [DocBlock] {
         let n = decisionNumber[d.id] ?? 0
-        var detail: [String] = []
+        var detail: [String] = [Fr.Paperwork.deliberation(deliberationNumber(n))]
         if withPoint, let item = d.item, let i = m.agenda.firstIndex(of: item), let it = st.agendaItems[item] {
             let p = Fr.Export.onPoint(i + 1, ExportClean.line(it.title))
             detail.append(p.prefix(1).uppercased() + p.dropFirst() + ".")

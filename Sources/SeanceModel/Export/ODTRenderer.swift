@@ -69,6 +69,8 @@ enum ODTRenderer {
                 let name = "Tableau\(tables.count + 1)"
                 tables.append((name, t.weights, t.minRowHeight))
                 body += tableXML(t, name: name)
+            case .pageBreak:
+                body += "<text:p text:style-name=\"Saut_20_de_20_page\"/>\n"
             }
         }
         var auto = ""
@@ -93,6 +95,7 @@ enum ODTRenderer {
             <office:document-content \(namespaces) office:version="1.2">
             \(fontFaces)
             <office:automatic-styles>
+            <style:style style:name="Saut_20_de_20_page" style:display-name="Saut de page" style:family="paragraph"><style:paragraph-properties fo:break-after="page"/></style:style>
             \(auto)</office:automatic-styles>
             <office:body>
             <office:text>

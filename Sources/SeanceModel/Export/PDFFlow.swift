@@ -57,6 +57,8 @@ final class PDFFlow {
             list(items, numbered: numbered)
         case .table(let t):
             table(t)
+        case .pageBreak:
+            pieces.append(PDFPiece(height: 0, newPage: true, draw: { _, _ in }))
         }
     }
 

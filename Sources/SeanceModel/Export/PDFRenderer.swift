@@ -36,6 +36,8 @@ struct PDFPiece {
     var keepWithNext = false
     /// Drawn first when this piece starts a page: a table's header row.
     var repeatAtTop: [PDFPiece] = []
+    /// Starts a new page (unless the page is still empty).
+    var newPage = false
     /// Draws the piece with its top at y; the flag says whether it starts a page.
     var draw: (_ y: Double, _ atTop: Bool) -> Void
 }
@@ -63,6 +65,10 @@ enum PDFPage {
         let room = bottom - top
         for (i, p) in pieces.enumerated() {
             let atTop = pages[pages.count - 1].isEmpty
+            if p.newPage {
+                if !atTop { pages.append([]); y = top }
+                continue
+            }
             // The room this piece needs: itself and the pieces it must not be parted from
             // (a chain longer than half a page is not kept together).
             var need = (atTop ? 0 : p.spaceBefore) + p.height

@@ -46,6 +46,8 @@ enum PlainTextRenderer {
             }
         case .table(let t):
             return table(t, width: width)
+        case .pageBreak:
+            return [String(repeating: "-", count: min(width, 72))]
         }
     }
 

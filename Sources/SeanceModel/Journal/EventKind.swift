@@ -7,7 +7,7 @@ public enum EventKind: String, CaseIterable, Sendable {
     case memberAdd = "member.add", memberEdit = "member.edit", memberRetire = "member.retire"
     case seanceCreate = "seance.create", seanceEdit = "seance.edit", seanceOpen = "seance.open"
     case seanceClose = "seance.close", seanceReopen = "seance.reopen", seanceCancel = "seance.cancel"
-    case seanceUnopen = "seance.unopen", seancePostpone = "seance.postpone"
+    case seanceUnopen = "seance.unopen", seancePostpone = "seance.postpone", seanceConvoke = "seance.convoke"
     case agendaAdd = "agenda.add", agendaEdit = "agenda.edit", agendaMove = "agenda.move"
     case agendaRemove = "agenda.remove", agendaStart = "agenda.start"
     case attendanceSet = "attendance.set", attendanceWithdraw = "attendance.withdraw", guestAdd = "guest.add"

@@ -47,8 +47,8 @@ public enum FieldType: Sendable, Equatable {
 
 /// Every field key of format 1. One name per concept: `seance` is always a séance's id.
 public enum FieldKey: String, CaseIterable, Sendable {
-    case abstention, action, actions, against, amount, axis, calendar, casting, castingVote = "casting_vote"
-    case closing, comment, committee, computed, cost, criterion, date, decision, description
+    case abstention, action, actions, against, amount, approves, axis, calendar, casting, castingVote = "casting_vote"
+    case closing, comment, committee, computed, convocation, cost, criterion, date, decision, description
     case details, due, duration, end, envelope, financer, followups, `for`, indicator
     case indicators, item, kind, maitrise, majority, member, method, name, nextDate = "next_date"
     case number, objectives, opening, order, organisation, outcome, owner, parameters, partners
@@ -66,6 +66,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .actions: "actions"
         case .against: "against"
         case .amount: "amount"
+        case .approves: "approves"
         case .axis: "axis"
         case .calendar: "calendar"
         case .casting: "casting"
@@ -75,6 +76,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .comment: "comment"
         case .committee: "committee"
         case .computed: "computed"
+        case .convocation: "convocation"
         case .cost: "cost"
         case .criterion: "criterion"
         case .date: "date"
@@ -186,6 +188,7 @@ extension EventSchema {
         FieldSpec(.secretary, .text, "the usual secrétaire de séance: the séances' by default"),
         FieldSpec(.proxiesQuorum, .boolean, "whether pouvoirs count toward the quorum; default `oui`; `non` where only members present count (conseil municipal, CGCT L2121-17)"),
         FieldSpec(.castingVote, .boolean, "whether the président's vote decides a tie (voix prépondérante, CASF R123-19); default `non`"),
+        FieldSpec(.convocation, .text, "how long before a séance its convocation is sent: `aucun` (the default), `3` — at least three days (CCAS board, CASF R123-16) —, or `5f` — five jours francs, neither the day of sending nor the séance's counted (conseil municipal, CGCT L2121-11/12)"),
     ]
     private static let memberFields: [FieldSpec] = [
         FieldSpec(.organisation, .text),
@@ -210,6 +213,7 @@ extension EventSchema {
         FieldSpec(.duration, .integer(FieldRange.minutes), "planned minutes"),
         FieldSpec(.details, .text, "shown under the title (the open follow-ups of « Suivi des décisions précédentes » as text, when `followups` is absent)"),
         FieldSpec(.followups, .references("suite à donner"), "the follow-ups the item takes up, shown with their current state (done or not) instead of `details`"),
+        FieldSpec(.approves, .reference("séance"), "the séance whose compte rendu this item approves: a decision `valide` or `amende` on the item approves it"),
     ]
     private static let decisionFields: [FieldSpec] = [
         FieldSpec(.item, .reference("point")),
@@ -282,6 +286,8 @@ extension EventSchema {
             ])
         case .seanceUnopen:
             return s("`sea-…`", [])
+        case .seanceConvoke:
+            return s("`sea-…`", [FieldSpec(.date, .date, required: true, "the day the convocation was sent (« convocation envoyée le »)")])
         case .seancePostpone:
             return s("`sea-…`", [FieldSpec(.date, .date, required: true, "the new date"), FieldSpec(.time, .time, "the new start"),
                                  FieldSpec(.reason, .text)])
@@ -338,7 +344,8 @@ extension EventSchema {
         case .actionEdit:
             return s("`act-…`", [FieldSpec(.title, .text)] + actionFields)
         case .actionFinancing:
-            return s("`act-…`", [FieldSpec(.financer, .text, required: true), FieldSpec(.amount, .money, required: true, "`0.00` removes the line")])
+            return s("`act-…`", [FieldSpec(.financer, .text, required: true), FieldSpec(.amount, .money, required: true, "`0.00` removes the line"),
+                                      FieldSpec(.status, choices(FinancingState.self), "`sollicite` (asked) or `acquis` (committed); absent: not said")])
         case .actionProgress:
             return s("`act-…`", [
                 FieldSpec(.percent, .integer(FieldRange.percent)), FieldSpec(.indicator, .text, "name of an evaluation indicator"),

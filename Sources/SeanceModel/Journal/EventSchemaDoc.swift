@@ -6,7 +6,7 @@ extension EventSchema {
         ("Axes", [.axisAdd, .axisEdit, .axisRetire]),
         ("Committees", [.committeeCreate, .committeeEdit, .committeeRetire]),
         ("Members", [.memberAdd, .memberEdit, .memberRetire]),
-        ("Séances", [.seanceCreate, .seanceEdit, .seanceOpen, .seanceClose, .seanceReopen, .seanceCancel, .seanceUnopen, .seancePostpone]),
+        ("Séances", [.seanceCreate, .seanceEdit, .seanceOpen, .seanceClose, .seanceReopen, .seanceCancel, .seanceUnopen, .seancePostpone, .seanceConvoke]),
         ("Agenda items", [.agendaAdd, .agendaEdit, .agendaMove, .agendaRemove, .agendaStart]),
         ("Attendance and guests", [.attendanceSet, .attendanceWithdraw, .guestAdd]),
         ("Notes", [.noteAdd, .noteCorrect, .noteDelete]),

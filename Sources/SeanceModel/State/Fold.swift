@@ -241,6 +241,11 @@ extension ProjectState {
             if let t = try f.time(.time) { m.time = t }
             m.state = .planned
             meetings[id] = m
+        case .seanceConvoke:
+            var m = try existing(meetings, id)
+            guard let d = try f.date(.date) ?? nil else { throw ApplyProblem(Fr.Problem.missingField("date")) }
+            m.convokedOn = d
+            meetings[id] = m
         case .seanceOpen:
             var m = try existing(meetings, id)
             guard m.state == .planned || m.state == .inProgress else { throw ApplyProblem(Fr.Problem.meetingNotOpenable) }
@@ -365,10 +370,14 @@ extension ProjectState {
             var a = try existing(actions, id)
             let financer = try f.required(.financer)
             guard let amount = try f.money(.amount) ?? nil else { throw ApplyProblem(Fr.Problem.missingField("amount")) }
+            let state = try f.choice(.status, FinancingState.self)
             if let i = a.financing.firstIndex(where: { $0.financer == financer }) {
-                if amount == .zero { a.financing.remove(at: i) } else { a.financing[i].amount = amount }
+                if amount == .zero { a.financing.remove(at: i) } else {
+                    a.financing[i].amount = amount
+                    if let state { a.financing[i].state = state }
+                }
             } else if amount != .zero {
-                a.financing.append(FinancingLine(financer: financer, amount: amount))
+                a.financing.append(FinancingLine(financer: financer, amount: amount, state: state))
             }
             actions[id] = a
 
@@ -411,6 +420,12 @@ extension ProjectState {
         if let v = f.text(.secretary) { c.secretary = v }
         if let v = try f.bool(.proxiesQuorum) { c.proxiesCountForQuorum = v }
         if let v = try f.bool(.castingVote) { c.castingVote = v }
+        if let v = f.text(.convocation) {
+            guard let r = ConvocationRule(journalValue: v) else {
+                throw ApplyProblem(Fr.Problem.badValue("convocation", v, "aucun, un nombre de jours (3) ou de jours francs (5f)"))
+            }
+            c.convocation = r
+        }
     }
 
     private mutating func applyMemberFields(_ m: inout Member, _ f: FieldReader) throws(ApplyProblem) {
@@ -443,6 +458,9 @@ extension ProjectState {
             let ids = v.split(separator: ",").map(String.init)
             for fu in ids { try mustExist(followUps, fu, Fr.Problem.unknownEntity) }
             item.followUps = ids
+        }
+        if let v = f.text(.approves) {
+            if v.isEmpty { item.approves = nil } else { try mustExist(meetings, v, Fr.Problem.unknownEntity); item.approves = v }
         }
     }
 

@@ -86,7 +86,8 @@ extension ProjectState {
     }
 
     /// The name a follow-up's owner is shown with: a member's name, or the text as typed.
-    public func ownerName(_ owner: String) -> String { members[owner]?.name ?? owner }
+    /// A member named by id (with the civilité, « Mme MARTIN Sophie »), or the text given.
+    public func ownerName(_ owner: String) -> String { members[owner].map(Fr.Line.person) ?? owner }
 
     public struct Rate: Equatable, Sendable {
         public var label: String

@@ -16,7 +16,7 @@ struct ODTExportTests {
         "Comité de pilotage n°3 – jeudi 17 décembre 2009",
         "Salle du conseil, mairie de Saint-Flour",
         "DURAND Claire",
-        "a donné pouvoir à ROUCHY Jean-Paul",
+        "a donné pouvoir à M. ROUCHY Jean-Paul",
         "Hiérarchisation des fiches actions",
         "MOURGUES Valérie – rapporteur",
         "Décision n°3 – Validé",

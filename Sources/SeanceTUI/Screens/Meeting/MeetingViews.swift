@@ -108,7 +108,7 @@ extension App {
         var index = notes.count
         for d in (meeting.decisions.compactMap { st.decisions[$0] }.filter { $0.item == itemID }) {
             var t = "Décision : \(d.text) — \(Fr.outcome(d.outcome)). " + Fr.Line.vote(d)
-            if let r = Fr.Line.recusal(d.recused.map { st.members[$0]?.name ?? $0 }) { t += " " + r }
+            if let r = Fr.Line.recusal(d.recused.map(st.ownerName)) { t += " " + r }
             if d.corrections > 0 { t += " (corrigée)" }
             let i = index
             lines += wrap(t, width: w).map { ($0, ms.selectedNote == i ? .selected : .ok, i) }
@@ -184,7 +184,7 @@ extension App {
         let rows: [[String]] = st.participants(of: s.meeting).map { p in
             let at = meeting.attendance[p.id]
             let status = at.map { a in
-                Fr.Line.presence(a.status, proxy: a.proxy.map { st.members[$0]?.name ?? $0 },
+                Fr.Line.presence(a.status, proxy: a.proxy.map(st.ownerName),
                                  since: a.hasLeft ? a.arrived : a.time, left: a.left)
             } ?? "—"
             let vote = p.guestOf != nil ? "invité" : (p.voting ? "oui" : "—")
