@@ -15,9 +15,13 @@ if [ ! -x "$out/fuzz-journal" ] || [ -n "$(find Sources/SeanceModel Fuzz/main.sw
   echo "Construction de la cible (swiftc -sanitize=fuzzer,address)…"
   # SeanceModel imports CPangoCairo (the PDF): its module map, and pango's headers for clang.
   pango_includes=$(pkg-config --cflags-only-I pangocairo | sed 's/-I/-Xcc -I/g')
+  # SeanceModel reads spreadsheets with ZIPFoundation: its module and objects come from the
+  # package's own debug build (swift build), linked without the sanitizers.
+  [ -d .build/debug/ZIPFoundation.build ] || swift build --product seance >/dev/null
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name SeanceModel \
-    -I Sources/CPangoCairo $pango_includes \
-    $(find Sources/SeanceModel -name '*.swift' | sort) Fuzz/main.swift -o "$out/fuzz-journal" 2>&1 | grep -v "Cannot export local symbol" || true
+    -I Sources/CPangoCairo $pango_includes -I .build/debug/Modules \
+    $(find Sources/SeanceModel -name '*.swift' | sort) Fuzz/main.swift .build/debug/ZIPFoundation.build/*.o \
+    $(pkg-config --libs pangocairo) -lz -o "$out/fuzz-journal" 2>&1 | grep -v "Cannot export local symbol" || true
   [ -x "$out/fuzz-journal" ] || { echo "échec de la construction" >&2; exit 1; }
 fi
 if [ -z "$(ls -A "$out/work")" ]; then

@@ -235,12 +235,11 @@ public final class Runtime {
             }
         case .openReadOnly:
             return .opened(open(journalPath, readOnly: true))
-        case .export(let meeting, let format, let path):
+        case .export(let meeting, let document, let format, let path):
             guard let session else { return nil }
             do {
-                let file = try Export.minutes(session.state, meeting: meeting, format: format,
-                                              options: ExportOptions(now: now(), today: now().localDate,
-                                                                     ranking: session.state.adoptedRanking(for: meeting)))
+                let file = try Export.seanceDocument(document, session.state, meeting: meeting, format: format,
+                                                     options: ExportOptions(now: now(), today: now().localDate))
                 var isDir: ObjCBool = false
                 let expanded = (path as NSString).expandingTildeInPath
                 let target = FileManager.default.fileExists(atPath: expanded, isDirectory: &isDir) && isDir.boolValue

@@ -18,8 +18,12 @@ struct ReviewEndToEndTests {
         try t.waitFor("Épicerie")
         try t.keys("Enter")
         try t.waitFor("Ordre du jour")
-        try t.keys("C-p"); try t.waitFor("Exporter le compte rendu")
+        try t.keys("C-p"); try t.waitFor("Exporter un document de la séance")
         try t.keys("F2"); try t.waitFor("Écrit :")
+        // The same form makes the convocation as an e-mail ready to send.
+        try t.keys("C-p"); try t.waitFor("Exporter un document de la séance")
+        try t.keys("Tab", "Right", "Right", "Right"); try t.waitFor("e-mail prêt à envoyer")
+        try t.keys("F2"); try t.waitFor(".eml")
         try t.keys("F10")
         #expect(try t.exitCode() == 0)
         let odts = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".odt") }
@@ -27,6 +31,17 @@ struct ReviewEndToEndTests {
         let text = try run(["odt2txt", dir + "/" + odts[0]])
         #expect(text.code == 0)
         #expect(text.out.contains("Compte rendu"))
+        let emls = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".eml") }
+        #expect(emls.count == 1)
+        let check = try run(["python3", "-c", """
+            import email, sys
+            from email import policy
+            m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=policy.default)
+            kinds = sorted(p.get_content_type() for p in m.iter_attachments())
+            print(len(m['To'].addresses), kinds)
+            """, dir + "/" + emls[0]])
+        #expect(check.code == 0, "\(check.err)")
+        #expect(check.out.contains("application/pdf") && check.out.contains("text/calendar"), "\(check.out)")
     }
 
     @Test("seance export on the command line: each format, the relevé, CSV, ICS, and the errors")

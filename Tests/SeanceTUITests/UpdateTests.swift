@@ -136,3 +136,29 @@ struct UpdateTests {
         #expect(doc == KeyMap.markdown(), "docs/keys.md est à régénérer : SNAPSHOT_RECORD=1 swift test --filter keysDoc")
     }
 }
+
+@Suite("Ctrl+P offers every document of the séance")
+struct ExportFormTests {
+    @Test("The export form chooses the document and its format; the effect carries both")
+    func chooseDocument() throws {
+        var h = Harness()
+        h.press([.enter, .tab, .enter, .ctrl("p")])   // COPIL n°4
+        #expect(h.form?.title == "Exporter un document de la séance")
+        h.press([.tab])
+        for _ in 0..<3 { h.press([.right]) }   // compte rendu → relevé → convocation → convocation-eml
+        #expect(h.form?.fields[1].value == SeanceDocument.convocationEmail.rawValue)
+        h.press([.f(2)])
+        guard case .export(let meeting, let document, _, _)? = h.lastEffects.first else { Issue.record("\(h.lastEffects)"); return }
+        #expect(meeting == "sea-copil-4" && document == .convocationEmail)
+    }
+
+    @Test("Every document of a séance is made in every format")
+    func everyDocument() throws {
+        for d in SeanceDocument.allCases {
+            for f in DocumentFormat.allCases where d != .convocationEmail || f == .pdf {
+                let file = try Export.seanceDocument(d, demoState, meeting: "sea-copil-4", format: f, options: ExportOptions(now: fixedNow))
+                #expect(!file.bytes.isEmpty, "\(d) \(f)")
+            }
+        }
+    }
+}

@@ -270,3 +270,27 @@ public enum ExportError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// The documents of one séance, as the séance screen's export offers them.
+public enum SeanceDocument: String, CaseIterable, Sendable {
+    case minutes = "compte-rendu", decisions = "releve", convocation, convocationEmail = "convocation-eml"
+    case proxy = "pouvoir", attendanceSheet = "emargement"
+}
+
+extension Export {
+    /// One document of a séance in a format (the e-mail is always an `.eml`).
+    public static func seanceDocument(_ kind: SeanceDocument, _ state: ProjectState, meeting: String, format: DocumentFormat,
+                                      options: ExportOptions) throws(ExportError) -> ExportedFile {
+        switch kind {
+        case .minutes:
+            var o = options
+            o.ranking = state.adoptedRanking(for: meeting)
+            return try minutes(state, meeting: meeting, format: format, options: o)
+        case .decisions: return try decisions(state, .meeting(meeting), format: format, options: options)
+        case .convocation: return try convocation(state, meeting: meeting, format: format, options: options)
+        case .convocationEmail: return try convocationEmail(state, meeting: meeting, options: options)
+        case .proxy: return try proxyForms(state, meeting: meeting, format: format, options: options)
+        case .attendanceSheet: return try attendanceSheet(state, meeting: meeting, format: format, options: options)
+        }
+    }
+}

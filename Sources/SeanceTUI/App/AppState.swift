@@ -172,7 +172,7 @@ public enum Effect: Equatable, Sendable {
     case saveAs(String)
     case discardDraft
     /// Write the compte rendu of a séance in a format to a path (a folder: the suggested name).
-    case export(meeting: String, format: DocumentFormat, path: String)
+    case export(meeting: String, document: SeanceDocument, format: DocumentFormat, path: String)
     /// Write a ranking's ballots (PrefLib .toc) and approvals with costs (Pabulib .pb) beside the journal.
     case exportRankingInputs(ranking: String)
     case quit

@@ -31,8 +31,9 @@ extension App {
 
     static func submit(_ s: inout Next, _ f: inout FormState, _ ctx: Context) -> [Effect] {
         if case .export(let meeting) = f.purpose {
-            guard let format = DocumentFormat(rawValue: f.fields[0].value) else { return [] }
-            return [.export(meeting: meeting, format: format, path: f.fields[1].value)]
+            guard let format = DocumentFormat(rawValue: f.fields[0].value),
+                  let document = SeanceDocument(rawValue: f.fields[1].value) else { return [] }
+            return [.export(meeting: meeting, document: document, format: format, path: f.fields[2].value)]
         }
         if f.purpose == .saveAs {
             let path = f.fields[0].value

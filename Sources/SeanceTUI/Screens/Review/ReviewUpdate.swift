@@ -155,10 +155,23 @@ extension FormState {
     static func export(meeting: String, folder: String) -> FormState {
         let formats = DocumentFormat.allCases.sorted { formatChoice($0).rank < formatChoice($1).rank }
             .map { FormField.Option(value: $0.rawValue, label: formatChoice($0).label) }
-        return FormState(title: "Exporter le compte rendu", purpose: .export(meeting: meeting), fields: [
+        let documents = SeanceDocument.allCases.map { FormField.Option(value: $0.rawValue, label: documentLabel($0)) }
+        return FormState(title: "Exporter un document de la séance", purpose: .export(meeting: meeting), fields: [
             FormField(choice: "format", "Format", formats, value: "odt"),
+            FormField(choice: "document", "Document", documents, value: SeanceDocument.minutes.rawValue),
             FormField(text: "path", "Où", folder, required: true, hint: "un dossier (nom proposé) ou un fichier"),
         ])
+    }
+
+    static func documentLabel(_ d: SeanceDocument) -> String {
+        switch d {
+        case .minutes: "compte rendu (procès-verbal)"
+        case .decisions: "relevé de décisions"
+        case .convocation: "convocation, avec le pouvoir"
+        case .convocationEmail: "convocation en e-mail prêt à envoyer (.eml, PDF et .ics joints)"
+        case .proxy: "pouvoirs (une page par membre votant)"
+        case .attendanceSheet: "feuille d'émargement"
+        }
     }
 
     static func progress(action: String) -> FormState {
