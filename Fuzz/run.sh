@@ -19,7 +19,7 @@ if [ ! -x "$out/fuzz-journal" ] || [ -n "$(find Sources/SeanceModel Fuzz/main.sw
   # package's own debug build (swift build), linked without the sanitizers.
   [ -d .build/debug/ZIPFoundation.build ] || swift build --product seance >/dev/null
   swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name SeanceModel \
-    -I Sources/CPangoCairo $pango_includes -I .build/debug/Modules \
+    -I Sources/CPangoCairo $pango_includes -I .build/debug/Modules -Xcc -fmodule-map-file=.build/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap \
     $(find Sources/SeanceModel -name '*.swift' | sort) Fuzz/main.swift .build/debug/ZIPFoundation.build/*.o \
     $(pkg-config --libs pangocairo) -lz -o "$out/fuzz-journal" 2>&1 | grep -v "Cannot export local symbol" || true
   [ -x "$out/fuzz-journal" ] || { echo "échec de la construction" >&2; exit 1; }

@@ -52,6 +52,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("membre"), help: "Le membre qui donne pouvoir (identifiant), avec --what pouvoir ; sans lui, une page par membre votant.")
     var member: String?
 
+    @Flag(name: .customLong("sans-durees"), help: "Sans la « durée effective » de chaque point dans le compte rendu.")
+    var withoutDurations = false
+
     @Option(name: .customLong("de"), help: "L'adresse d'expéditeur de l'e-mail de convocation (sinon celle que choisira votre messagerie).")
     var sender: String?
 
@@ -95,7 +98,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     func export(_ state: ProjectState) throws -> ExportedFile {
-        let options = ExportOptions(today: Timestamp.now().localDate)
+        var options = ExportOptions(today: Timestamp.now().localDate)
+        options.effectiveDurations = !withoutDurations
         func meeting() throws -> String {
             guard let seance else { throw usage("indiquez la séance : --seance ID, --seance last ou --seance next.") }
             return try Export.resolveMeeting(state, seance, today: options.today)

@@ -92,4 +92,37 @@ struct PeopleNamesTests {
         let md = String(decoding: try Export.minutes(st, meeting: "sea-1", format: .md, options: ExportOptions(now: t0)).bytes, as: UTF8.self)
         #expect(md.contains("| Mme LE GOFF Gaëlle | chargée de mission – CAF de Seine-Saint-Denis |"))
     }
+
+    @Test("A line whose speaker was picked, then corrected by hand, names the speaker once in the compte rendu")
+    func speakerOnce() throws {
+        let events = [
+            event("project.set", "project", [("name", "P")], n: 1),
+            event("committee.create", "com-1", [("name", "CA"), ("kind", "autre")], n: 2),
+            event("member.add", "mem-1", [("committee", "com-1"), ("name", "DUPRÉ Françoise"), ("role", "elu"), ("organisation", "Secours populaire")], n: 3),
+            event("seance.create", "sea-1", [("committee", "com-1"), ("date", "2016-03-15")], n: 4),
+            event("seance.open", "sea-1", [("time", "09:30")], n: 5),
+            event("note.add", "note-1", [("seance", "sea-1"), ("text", "DUPRÉ Françoise – élu(e) (Secours populaire) : souligne l'urgence"), ("speaker", "mem-1")], n: 6),
+            event("note.correct", "note-1", [("text", "DUPRÉ Françoise (Secours pop.) : souligne l'urgence du dossier")], n: 7),
+        ]
+        let (st, problems) = ProjectState.fold(events)
+        #expect(problems.isEmpty)
+        let md = String(decoding: try Export.minutes(st, meeting: "sea-1", format: .md, options: ExportOptions(now: t0)).bytes, as: UTF8.self)
+        #expect(md.contains("**DUPRÉ Françoise – élu(e) (Secours populaire) :** souligne l'urgence du dossier"), "\(md)")
+        #expect(!md.contains("Secours pop.)"), "\(md)")
+    }
+}
+
+@Suite("The compte rendu's internal timings are optional")
+struct DurationOptionTests {
+    @Test("« durée effective » shows by default and not with effectiveDurations off")
+    func optional() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../data/demo/saint-flour.seance").standardized.path
+        let st = try JournalSession.load(path: path).0
+        var o = ExportOptions(now: t0)
+        let with = String(decoding: try Export.minutes(st, meeting: "sea-copil-3", format: .md, options: o).bytes, as: UTF8.self)
+        o.effectiveDurations = false
+        let without = String(decoding: try Export.minutes(st, meeting: "sea-copil-3", format: .md, options: o).bytes, as: UTF8.self)
+        #expect(with.contains("durée effective"))
+        #expect(!without.contains("durée effective"))
+    }
 }

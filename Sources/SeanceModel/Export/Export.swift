@@ -175,6 +175,9 @@ public struct ExportOptions: Sendable {
     public var ranking: AdoptedRanking?
     /// Columns of the plain-text format.
     public var textWidth: Int
+    /// Whether the compte rendu gives each item's « durée effective »: the committee's internal
+    /// timings, which the secretary may keep out of what she sends.
+    public var effectiveDurations = true
 
     public init(now: Timestamp = .now(), today: LocalDate? = nil, ranking: AdoptedRanking? = nil, textWidth: Int = 72) {
         self.now = now; self.today = today; self.ranking = ranking; self.textWidth = textWidth

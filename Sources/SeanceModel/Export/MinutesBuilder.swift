@@ -232,7 +232,7 @@ struct MinutesBuilder {
             // From the séance's times; the current item of a séance held live runs to now.
             let live = st.isHeldLive(m.id, at: options.now) ? st.local(options.now).localTime : nil
             let spent = Int((st.timeSpent(on: item.id, until: live) + 30) / 60)
-            if spent > 0 { times.append(Fr.Export.spent(spent)) }
+            if spent > 0 && options.effectiveDurations { times.append(Fr.Export.spent(spent)) }
             if !times.isEmpty { facts += " ; " + times.joined(separator: ", ") }
             blocks.append(.paragraph([.emphasis(facts + ".")], .quiet))
             let carried = item.followUps.compactMap { st.followUps[$0] }
@@ -277,6 +277,15 @@ struct MinutesBuilder {
         // A note typed with the speaker's completion already starts with the label.
         for prefix in [label + " : ", label + " :", label + ": ", label + ":"] where text.hasPrefix(prefix) {
             return [.strong(ExportClean.line(label) + " :"), .plain(" " + ExportClean.text(String(text.dropFirst(prefix.count))))]
+        }
+        // A line corrected by hand may start with another form of the speaker's name (the label
+        // of the day it was typed, without the civilité…): the speaker is still written once.
+        if let m = st.members[speaker], let colon = text.range(of: ":") {
+            let head = text[..<colon.lowerBound]
+            if head.hasPrefix(m.name) || head.hasPrefix(Fr.Line.person(m)) {
+                let rest = text[colon.upperBound...].drop { $0 == " " }
+                return [.strong(ExportClean.line(label) + " :"), .plain(" " + ExportClean.text(String(rest)))]
+            }
         }
         return [.strong(ExportClean.line(label) + " :"), .plain(" " + ExportClean.text(text))]
     }
