@@ -242,7 +242,7 @@ struct MeetingTests {
         h.press([.home, .delete])
         #expect(h.written.last?.kind == "attendance.withdraw")
         #expect(h.domain.meetings["sea-copil-4"]?.attendance[first] == nil)
-        h.press([.escape, .ctrl("e")])
+        h.press([.escape, .f(12)])
         #expect(h.form?.title == "Modifier la séance")
         h.press([.tab, .tab, .ctrl("u")]); h.type("Salle des fêtes"); h.press([.f(2)])
         #expect(h.written.last?.kind == "seance.edit")

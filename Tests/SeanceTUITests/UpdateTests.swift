@@ -162,3 +162,18 @@ struct ExportFormTests {
         }
     }
 }
+
+@Suite("The convocation's sending from the séance")
+struct ConvocationKeyTests {
+    @Test("Ctrl+N records the day the convocation was sent; the committee's delay is checked")
+    func recordSending() {
+        var h = Harness()
+        h.press([.enter, .tab, .enter])   // COPIL n°4, 2 February 2010, rule: 5 jours francs
+        h.press([.ctrl("n")])
+        #expect(h.form?.title == "Convocation envoyée")
+        h.press([.ctrl("u")]); h.type("29/01/2010"); h.press([.enter])
+        #expect(h.written.last?.kind == "seance.convoke")
+        #expect(h.domain.meetings["sea-copil-4"]?.convokedOn == LocalDate(year: 2010, month: 1, day: 29))
+        #expect(h.domain.convocationWarning("sea-copil-4", today: h.ctx.today) != nil)
+    }
+}

@@ -12,7 +12,7 @@ public enum Command: Equatable, Sendable {
     case saveAs
     case newMeeting
     case commitLine, complete, agendaScreen, attendanceScreen, decision, followUp, speaker
-    case previousItem, nextItem, closeMeeting, reopen, remove, undoOpening, editSeance
+    case previousItem, nextItem, closeMeeting, reopen, remove, undoOpening, editSeance, convocationSent
     case moveUp, moveDown, add
     case present, remote, excused, absent, proxy, guest
     case history, search, followUpsScreen, participation, actionsScreen
@@ -175,7 +175,8 @@ public enum KeyMap {
                 Binding(keys: [.f(9)], command: .nextItem, bar: "Point ▶", help: "passer au point suivant (le temps passé sur chaque point est noté)"),
                 Binding(keys: [.ctrl("t"), .f(11)], command: .closeMeeting, bar: "Clôture", help: "clôturer la séance (heure de fin) ; elle devient non modifiable"),
                 Binding(keys: [.ctrl("r")], command: .reopen, bar: "Rouvrir", help: "rouvrir une séance close (la réouverture est enregistrée)"),
-                Binding(keys: [.ctrl("e")], command: .editSeance, bar: nil, help: "modifier la séance : date, heure, lieu, titre, président, secrétaire, heures d'ouverture et de clôture ; la reporter ou l'annuler"),
+                Binding(keys: [.f(12)], command: .editSeance, bar: nil, help: "modifier la séance : date, heure, lieu, titre, président, secrétaire, heures d'ouverture et de clôture ; la reporter ou l'annuler"),
+                Binding(keys: [.ctrl("n")], command: .convocationSent, bar: nil, help: "noter l'envoi de la convocation (le délai du comité est vérifié)"),
                 Binding(keys: [.ctrl("z")], command: .undoOpening, bar: nil, help: "annuler l'ouverture d'une séance où rien n'a encore été enregistré"),
                 Binding(keys: [.ctrl("o")], command: .ranking, bar: "Classer", help: "hiérarchisation : classer les fiches actions avec le comité, sous l'enveloppe"),
                 Binding(keys: [.ctrl("p")], command: .exportMinutes, bar: "Export", help: "exporter le compte rendu (ODT, HTML, Markdown, texte)"),

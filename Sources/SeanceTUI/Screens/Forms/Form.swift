@@ -59,6 +59,7 @@ public enum FormPurpose: Equatable, Sendable {
     case editFollowUp(String)
     case followUpDone(String)
     case editMeeting(String)
+    case convocationSent(String)
     case followUp(meeting: String, item: String?)
     case guest(meeting: String)
     case correctNote(String)

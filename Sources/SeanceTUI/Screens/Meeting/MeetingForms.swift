@@ -111,6 +111,13 @@ extension FormState {
         ])
     }
 
+    /// The day the convocation was sent (today by default): the committee's rule is checked.
+    static func convocationSent(_ meeting: String, today: LocalDate) -> FormState {
+        FormState(title: "Convocation envoyée", purpose: .convocationSent(meeting), fields: [
+            FormField(text: "date", "Envoyée le", today.french, required: true, hint: "JJ/MM/AAAA ; Ctrl+P : la convocation, en PDF ou en e-mail"),
+        ])
+    }
+
     static func followUp(meeting: String, item: String?) -> FormState {
         FormState(title: "Suite à donner", purpose: .followUp(meeting: meeting, item: item), fields: [
             FormField(text: "what", "Quoi", "", required: true, hint: "ex. Envoyer le compte rendu aux partenaires"),
@@ -213,6 +220,10 @@ extension FormState {
                 due = d
             }
             return Commands.editFollowUp(st, followUp: f.id, what: value("what"), owner: value("owner"), due: due)
+
+        case .convocationSent(let id):
+            guard let d = LocalDate(userInput: value("date")) else { return .failure(Refusal(Fr.impossibleOrUnreadableDate(value("date")))) }
+            return Commands.recordConvocation(st, meeting: id, sentOn: d)
 
         case .followUpDone(let id):
             guard let d = LocalDate(userInput: value("date")) else { return .failure(Refusal(Fr.impossibleOrUnreadableDate(value("date")))) }

@@ -76,6 +76,12 @@ extension App {
                 s.push(.form(.export(meeting: m.meeting, folder: folder)))
                 return []
             }
+            if cmd == .convocationSent {
+                guard requireWritable(&s, ctx) else { return [] }
+                s.push(.form(.convocationSent(m.meeting, today: ctx.today)))
+                if let w = st.convocationWarning(m.meeting, today: ctx.today) { s.status = StatusLine(text: w, role: .warning) }
+                return []
+            }
             if cmd == .editSeance {
                 guard requireWritable(&s, ctx) else { return [] }
                 s.push(.form(.editMeeting(meeting, st)))

@@ -27,6 +27,7 @@ extension App {
         let (q, role) = quorumLine(meeting.id, st)
         var state = Fr.meetingState(meeting.state)
         if meeting.state == .closed, let end = meeting.endTime { state += " à " + end.french }
+        if meeting.state == .planned, let sent = meeting.convokedOn { state += " · convoquée le " + sent.french }
         let x = g.put(" " + CharWidth.truncate(meeting.title, to: max(10, a.width - CharWidth.of(q) - CharWidth.of(state) - 8)), x: a.x, y: y, role: .dim)
         let right = state + " · " + q + " "
         g.put(right, x: max(x + 1, a.x + a.width - CharWidth.of(right)), y: y, role: meeting.state == .closed ? .warning : role)
