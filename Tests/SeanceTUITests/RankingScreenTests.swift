@@ -13,6 +13,19 @@ struct RankingScreenTests {
 
     var rankingID: String { "rnk-t1" }
 
+    /// Ballots are refused from members neither present nor represented: the tests that enter
+    /// ballots first mark the first `count` voting members of COPIL n°4 present, as the
+    /// attendance screen does.
+    func markPresent(_ h: inout Harness, count: Int) {
+        let voters = h.domain.votingMembers(of: h.domain.meetings["sea-copil-4"]!.committee)
+        var rng = SystemRandomNumberGenerator()
+        for m in voters.prefix(count) {
+            let drafts = try! Commands.setAttendance(h.domain, meeting: "sea-copil-4", member: m.id, status: .present,
+                                                     at: LocalTime(hour: 18, minute: 0)!).get()
+            for d in drafts { #expect(h.domain.apply(d.stamped(at: h.now, id: EventID.make(milliseconds: 0, using: &rng), author: "test")) == nil) }
+        }
+    }
+
     func ranking(_ h: Harness) -> ActionRanking { h.domain.rankings[rankingID]! }
 
     @Test("Opening creates the ranking with the fiches still in play and the project's envelope")
@@ -90,6 +103,7 @@ struct RankingScreenTests {
     @Test("Ballots: typed as list numbers with ties; Schulze by default, m changes the method")
     func ballots() {
         var h = opened()
+        markPresent(&h, count: 4)
         h.press([.char("3")])
         #expect(ranking(h).method == .schulze)
         for (i, order) in ["5 16 1", "5 1 16", "16 5=1", "5 16"].enumerated() {
@@ -108,6 +122,18 @@ struct RankingScreenTests {
         #expect(g.text.contains("Matrice des duels"))
     }
 
+    @Test("The ballot of a member neither present nor represented is refused, and the form says why")
+    func absentBallot() {
+        var h = opened()
+        h.press([.char("3"), .enter]); h.type("1 2"); h.press([.f(2)])
+        #expect(h.form?.error?.contains("n'est ni présent(e) ni représenté(e) : son bulletin est refusé.") == true)
+        #expect(ranking(h).ballots.isEmpty)
+        h.press([.escape])
+        if h.app.top.kind == .confirm { h.press([.char("o")]) }
+        let g = App.view(h.app, h.ctx, width: 120, height: 40)
+        #expect(g.text.contains("(absent·e)"))
+    }
+
     @Test("A ballot naming a number twice or out of the list is refused")
     func badBallot() {
         var h = opened()
@@ -120,6 +146,7 @@ struct RankingScreenTests {
     @Test("The envelope draws the cut line; Equal Shares shows beside greedy in the budget view")
     func envelope() {
         var h = opened()
+        markPresent(&h, count: 5)
         h.press([.char("3")])
         for (i, order) in ["16 5", "16 5", "16 5", "1 9", "1 9"].enumerated() {
             h.press([.home] + Array(repeating: .down, count: i) + [.enter]); h.type(order); h.press([.f(2)])
@@ -141,10 +168,13 @@ struct RankingScreenTests {
         var h = opened()
         h.press([.char("2"), .enter]); h.type("10"); h.press([.f(2)])
         h.press([.char("a")])
-        #expect(h.app.top.kind == .confirm)
+        // Nobody is marked present at this séance: the quorum is not met, and she confirms « sans quorum ».
+        guard case .confirm(let c) = h.app.top else { Issue.record("no confirmation"); return }
+        #expect(c.question.contains("sans quorum"))
         h.press([.char("o")])
         let r = ranking(h)
         let adoption = try! #require(r.adopted)
+        #expect(h.domain.decisions[adoption.decision!]?.withoutQuorum == true)
         #expect(adoption.method == .weighted)
         #expect(adoption.order.joined().count == 20)
         let decision = h.domain.decisions[adoption.decision!]!

@@ -60,7 +60,8 @@ struct RankingView {
     /// rank order and the set retained within the envelope, computed once per change, not per
     /// keystroke (a COPIL may rank hundreds of fiches).
     var listIndex: [String: Int]
-    var cumulative: [Money]
+    /// Running total of the fiches that fit the envelope (nil on a row that does not fit).
+    var cumulative: [Money?]
     var selectedIDs: Set<String>
 
     init(compute r: ActionRanking, _ st: ProjectState) {
@@ -75,7 +76,11 @@ struct RankingView {
         self.cut = cut
         listIndex = Dictionary(r.actions.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var running = Money.zero
-        cumulative = result.order.map { running += costs[$0]; return running }
+        cumulative = result.order.enumerated().map { pos, a in
+            guard cut?.funded[pos] ?? true else { return nil }
+            running += costs[a]
+            return running
+        }
         selectedIDs = Set(cut?.selected.map { r.actions[$0] } ?? [])
     }
 
@@ -217,12 +222,24 @@ extension App {
                     if adopted { s.status = StatusLine(text: "Ce classement est déjà adopté.", role: .dim) }
                     break
                 }
-                let view = currentView()
-                let selected = view.selected(r)
-                let tiers = view.result.tiers.map { tier in tier.map { r.actions[$0] } }
-                confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(selected.count) fiche(s) retenue(s) dans l'enveloppe. Il sera enregistré comme décision de la séance.",
-                        Commands.adoptRanking(st, ranking: r.id, Commands.RankingAdoption(tiers: tiers, selected: selected, tieBreak: view.result.tieBreak),
-                                              makeID: ctx.makeID))
+                // In the budget view the committee adopts the Equal Shares selection; elsewhere the
+                // envelope is filled down the ranking.
+                let funding: Commands.Funding = rs.mode == .budget ? .equalShares : .greedy
+                let adoption: Commands.RankingAdoption
+                switch Commands.rankingAdoption(st, ranking: r.id, funding: funding) {
+                case .failure(let refusal): s.status = StatusLine(text: refusal.message, role: .warning); return []
+                case .success(let a): adoption = a
+                }
+                let how = r.envelope == nil ? "sans enveloppe" : funding == .equalShares ? "parts égales" : "dans l'ordre du classement"
+                let result = Commands.adoptRanking(st, ranking: r.id, adoption, quorum: .required, makeID: ctx.makeID)
+                if case .failure(let refusal) = result, refusal.code == .quorumNotMet {
+                    // The rule first, then the exception the secretary confirms, as for a vote.
+                    confirm(&s, refusal.message + " Adopter quand même, sans quorum ? La décision le dira.",
+                            Commands.adoptRanking(st, ranking: r.id, adoption, quorum: .waived, makeID: ctx.makeID))
+                } else {
+                    confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(adoption.selected.count) fiche(s) retenue(s) (\(how)). Il sera enregistré comme décision de la séance ; chaque fiche sera notée retenue ou non retenue.",
+                            result)
+                }
             default: break
             }
             return []
@@ -311,7 +328,7 @@ extension FormState {
                 }
                 if !tier.isEmpty { tiers.append(tier) }
             }
-            return Commands.setBallot(ctx.domain, ranking: ranking, member: member, tiers)
+            return Commands.setBallot(ctx.domain, ranking: ranking, member: member, tiers, requirePresence: true)
         default:
             return nil
         }

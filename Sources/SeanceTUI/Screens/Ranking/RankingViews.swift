@@ -1,15 +1,6 @@
 import SeanceModel
 
 extension ProjectState {
-    /// The members' ballots as approval ballots with costs: a member approves what she ranked.
-    func approvalElection(_ r: ActionRanking) -> ApprovalElection? {
-        guard let envelope = r.envelope, !r.ballots.isEmpty else { return nil }
-        let projects = r.actions.map { BudgetProject(id: $0, cost: actions[$0]?.cost ?? .zero, name: actions[$0]?.title ?? $0) }
-        let index = Dictionary(uniqueKeysWithValues: r.actions.enumerated().map { ($1, $0) })
-        let approvals = r.ballotOrder.compactMap { r.ballots[$0] }.map { $0.joined().compactMap { index[$0] } }
-        return ApprovalElection(budget: envelope, projects: projects, voterIDs: r.ballotOrder, approvals: approvals)
-    }
-
     /// The ballots as a profile (for the pairwise matrix and the PrefLib export).
     func profile(_ r: ActionRanking) -> PreferenceProfile? {
         let index = Dictionary(uniqueKeysWithValues: r.actions.enumerated().map { ($1, $0) })
@@ -86,7 +77,7 @@ extension App {
             let act = view.order[i]
             let sheet = st.actions[act]
             var row = [String(view.ranks[i]), String((listIndex[act] ?? 0) + 1), sheet?.title ?? act, st.axisLabel(sheet?.axis),
-                       sheet?.porteur ?? "", (sheet?.cost ?? .zero).frenchRounded, cumulative[i].frenchRounded]
+                       sheet?.porteur ?? "", (sheet?.cost ?? .zero).frenchRounded, cumulative[i]?.frenchRounded ?? "—"]
             if let scores = view.result.scores, let k = listIndex[act], k < scores.count {
                 row.append(scores[k].decimal(2))
             } else { row.append("") }
@@ -114,11 +105,13 @@ extension App {
 
         if rs.mode == .ballots {
             let voters = st.meetings[r.meeting].map { st.votingMembers(of: $0.committee) } ?? []
+            let present = Set(st.presentVoters(r.meeting))
             let ballotRows: [[String]] = voters.map { m in
                 let b = r.ballots[m.id].map { tiers in
                     tiers.map { $0.compactMap { act in r.actions.firstIndex(of: act).map { String($0 + 1) } }.joined(separator: "=") }.joined(separator: " ")
                 }
-                return [m.name, b ?? "— (Entrée pour saisir)"]
+                let absent = !present.contains(m.id)
+                return [m.name + (absent ? " (absent·e)" : ""), b ?? (absent ? "— pas de bulletin : ni présent(e) ni représenté(e)" : "— (Entrée pour saisir)")]
             }
             g.put(" Bulletins : \(r.ballots.count) sur \(voters.count) votants ; m : méthode suivante ; t : matrice des duels", x: a.x, y: y, role: .accent, maxWidth: a.width)
             table(&g, Area(x: a.x, y: y + 1, width: a.width, height: bottom - y - 1),
