@@ -98,6 +98,35 @@ struct RankingScreenTests {
         let c = ranking(h).criteria
         #expect(c.map(\.weight) == [Rational(3, 10), Rational(2, 5), Rational(3, 10), Rational(1, 5)])
         #expect(c.last?.name == "urgence")
+        // The weights shown are the weights used; their sum of 120 % is rescaled in plain sight.
+        let g = App.view(h.app, h.ctx, width: 200, height: 40)
+        #expect(g.text.contains("Poids : ▸économiquement viable 30\u{00A0}% · "))
+        #expect(g.text.contains("urgence 20\u{00A0}% — somme 120\u{00A0}% ; ramenés à 100\u{00A0}% pour les bascules"))
+    }
+
+    @Test("The sensitivity sentence never reads « pèse moins de 0,00 % »")
+    func sensitivityWording() {
+        let tiny = Fr.Ranking.swapSentence(upper: "A", lower: "B", criterion: "c", share: Rational(1, 1_000_000), current: Rational(1, 3))
+        #expect(!tiny.contains("0,00\u{00A0}%"))
+        #expect(tiny.contains("pèse moins de 0,0001\u{00A0}%"))
+        let none = Fr.Ranking.swapSentence(upper: "A", lower: "B", criterion: "c", share: .zero, current: Rational(1, 3))
+        #expect(none == "A et B s'échangent si « c » ne compte plus (actuellement 33,33\u{00A0}%)")
+        #expect(Fr.Ranking.weight(Rational(1, 3)) == "1/3")
+        #expect(Fr.Ranking.weight(Rational(1, 8)) == "12,50\u{00A0}%")
+    }
+
+    @Test("The pairwise matrix scrolls: the last of the 20 fiches is reachable")
+    func matrixScrolls() {
+        var h = opened()
+        markPresent(&h, count: 2)
+        h.press([.char("3"), .enter]); h.type("20 1"); h.press([.f(2)])
+        h.press([.char("t")])
+        var g = App.view(h.app, h.ctx, width: 80, height: 24)
+        #expect(!g.text.contains("20. "))
+        h.press([.end])
+        g = App.view(h.app, h.ctx, width: 80, height: 24)
+        #expect(g.text.contains("20. "))
+        #expect(g.text.contains("sur 20"))
     }
 
     @Test("Ballots: typed as list numbers with ties; Schulze by default, m changes the method")
@@ -199,6 +228,15 @@ struct RankingScreenTests {
         expectSnapshot(g, "ranking-projection-\(w)x\(hgt)")
         #expect(g.text.contains("1.  Épicerie sociale et solidaire"))
         #expect(g.text.contains("2.  Création d'un centre social municipal"))
+    }
+
+    @Test("Projection aligns the ranks from 10 up")
+    func projectionAligned() {
+        var h = opened()
+        h.press([.char("v")])
+        let lines = App.view(h.app, h.ctx, width: 120, height: 50).text.split(separator: "\n").map(String.init)
+        let nine = try! #require(lines.first { $0.contains(" 9.  ") }), ten = try! #require(lines.first { $0.contains("10.  ") })
+        #expect(nine.range(of: " 9.  ")!.upperBound.utf16Offset(in: nine) == ten.range(of: "10.  ")!.upperBound.utf16Offset(in: ten))
     }
 
     @Test("The demo's December ranking", arguments: [(80, 24), (120, 40)])

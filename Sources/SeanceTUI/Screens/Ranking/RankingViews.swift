@@ -36,7 +36,7 @@ extension App {
         g.put(" " + info, x: a.x, y: y, role: .dim, maxWidth: a.width); y += 1
         g.put(" " + view.result.tieBreak, x: a.x, y: y, role: .dim, maxWidth: a.width); y += 1
         let bottom = a.y + a.height
-        if rs.showMatrix, let profile = st.profile(r) { matrixView(r, profile, &g, Area(x: a.x, y: y + 1, width: a.width, height: bottom - y - 1), st); return }
+        if rs.showMatrix, let profile = st.profile(r) { matrixView(r, profile, &g, Area(x: a.x, y: y + 1, width: a.width, height: bottom - y - 1), st, selection: rs.list.selection); return }
 
         var tableHeight = bottom - y
         var extra: [String] = []
@@ -47,8 +47,16 @@ extension App {
             let top = Array(view.order.prefix(4))
             let grid = WeightedGrid(criteria: r.criteria, actions: top.map { Candidate(id: $0, name: st.actions[$0]?.title ?? $0) },
                                     scores: top.map { act in r.criteria.map { c in r.scores[act]?[c.id] ?? Rational(0) } })
-            let weights = r.criteria.enumerated().map { i, c in (i == rs.criterion ? "▸" : "") + "\(c.name) \(grid.shares[i].percent)" }
-            extra.append("Poids : " + weights.joined(separator: " · "))
+            // The weights as the totals use them; when they do not sum to 100 %, the shares the
+            // sensitivity sentences speak of are shown too, never silently put in their place.
+            let weights = r.criteria.enumerated().map { i, c in (i == rs.criterion ? "▸" : "") + "\(c.name) \(Fr.Ranking.weight(c.weight))" }
+            let sum = r.criteria.reduce(Rational.zero) { $0 + $1.weight }
+            var line = "Poids : " + weights.joined(separator: " · ")
+            if sum != .one && !sum.isZero {
+                line += " — somme \(Fr.Ranking.weight(sum)) ; ramenés à 100\u{00A0}% pour les bascules ci-dessous : "
+                    + r.criteria.enumerated().map { i, c in "\(c.name) \(grid.shares[i].percent)" }.joined(separator: " · ")
+            }
+            extra.append(line)
             let inOrder = RankingResult(method: .weighted, tiers: top.indices.map { [$0] }, tieBreak: "")
             for swap in grid.neighbourSwaps(inOrder).prefix(3) {
                 guard let p = swap.closest, let share = p.share else { continue }
@@ -162,18 +170,28 @@ extension App {
         return (negative ? "-" : "") + grouped + "," + (parts.count > 1 ? String(parts[1]) : "00") + "\u{00A0}€"
     }
 
-    static func matrixView(_ r: ActionRanking, _ p: PreferenceProfile, _ g: inout Grid, _ a: Area, _ st: ProjectState) {
-        let n = min(r.actions.count, max(1, (a.width - 24) / 5))
+    /// The pairwise matrix; ↑ ↓ choose a fiche, and the rows and columns scroll to keep it in view.
+    static func matrixView(_ r: ActionRanking, _ p: PreferenceProfile, _ g: inout Grid, _ a: Area, _ st: ProjectState, selection: Int) {
+        let count = r.actions.count
+        let n = min(count, max(1, (a.width - 24) / 5))
+        let rows = max(1, min(count, a.height - 3))
+        let sel = min(max(0, selection), count - 1)
+        let col0 = scrollStart(selection: sel, count: count, rows: n)
+        let row0 = scrollStart(selection: sel, count: count, rows: rows)
         let m = PairwiseMatrix(p)
-        g.put(" Matrice des duels : la case (ligne, colonne) dit combien de membres préfèrent la fiche de la ligne.", x: a.x, y: a.y, role: .dim, maxWidth: a.width)
+        var hint = " Matrice des duels"
+        if n < count || rows < count { hint += " (lignes \(row0 + 1)–\(row0 + rows), colonnes \(col0 + 1)–\(col0 + n) sur \(count), ↑ ↓)" }
+        hint += " : la case (ligne, colonne) dit combien de membres préfèrent la fiche de la ligne."
+        g.put(hint, x: a.x, y: a.y, role: .dim, maxWidth: a.width)
         var header = CharWidth.pad("", to: 24)
-        for j in 0..<n { header += CharWidth.pad(String(j + 1), to: 5, right: true) }
+        for j in col0..<(col0 + n) { header += CharWidth.pad(String(j + 1), to: 5, right: true) }
         g.put(header, x: a.x, y: a.y + 1, role: .header)
-        for i in 0..<n where a.y + 2 + i < a.y + a.height {
-            var line = CharWidth.pad("\(i + 1). " + (st.actions[r.actions[i]]?.title ?? ""), to: 24)
-            for j in 0..<n { line += CharWidth.pad(i == j ? "·" : String(m[i, j]), to: 5, right: true) }
-            g.put(line, x: a.x, y: a.y + 2 + i)
-            for j in 0..<n where i != j && m[i, j] > m[j, i] { g.paint(x: a.x + 24 + j * 5, y: a.y + 2 + i, width: 5, role: .ok) }
+        for (k, i) in (row0..<(row0 + rows)).enumerated() where a.y + 2 + k < a.y + a.height {
+            let y = a.y + 2 + k
+            var line = CharWidth.pad(CharWidth.truncate("\(i + 1). " + (st.actions[r.actions[i]]?.title ?? ""), to: 23), to: 24)
+            for j in col0..<(col0 + n) { line += CharWidth.pad(i == j ? "·" : String(m[i, j]), to: 5, right: true) }
+            g.put(line, x: a.x, y: y, role: i == sel ? .selected : .normal)
+            for j in col0..<(col0 + n) where i != j && m[i, j] > m[j, i] { g.paint(x: a.x + 24 + (j - col0) * 5, y: y, width: 5, role: .ok) }
         }
     }
 
@@ -185,8 +203,10 @@ extension App {
         let selected = Set(view.cut?.selected.map { r.actions[$0] } ?? r.actions)
         let rows = min(view.order.count, max(1, (a.height - 4) / (a.height >= 2 * view.order.count + 4 ? 2 : 1)))
         let step = a.height >= 2 * view.order.count + 4 ? 2 : 1
+        // Ranks are right-aligned so the titles start in one column from rank 10 up.
+        let rankWidth = String(view.ranks.max() ?? 1).count + 1
         for (i, act) in view.order.prefix(rows).enumerated() {
-            let line = "\(view.ranks[i]).  " + (st.actions[act]?.title ?? act)
+            let line = CharWidth.pad("\(view.ranks[i]).", to: rankWidth, right: true) + "  " + (st.actions[act]?.title ?? act)
             let y = a.y + 3 + i * step
             g.put(CharWidth.truncate(line, to: a.width - 8), x: a.x + 4, y: y, role: selected.contains(act) ? .normal : .dim)
             if r.envelope != nil && !selected.contains(act) { g.put("hors enveloppe", x: a.x + a.width - 16, y: y, role: .dim) }
