@@ -69,20 +69,48 @@ struct RankingScreenTests {
         #expect(view.order[1] == first)
     }
 
-    @Test("Criteria: scores typed in the grid re-rank live; the selection follows the fiche")
+    @Test("Criteria: a spreadsheet; digits type the score in its cell, arrows write it and move; the rows hold still until r")
     func criteria() {
         var h = opened()
         h.press([.char("2")])
         #expect(ranking(h).method == .weighted)
-        // Give the 5th row 9 on the first criterion: it goes to the top.
-        h.press([.down, .down, .down, .down, .enter])
-        let scored = RankingView(compute: ranking(h), h.domain).order[0] == ranking(h).actions.first ? nil : RankingView(compute: ranking(h), h.domain).order[4]
-        h.type("9"); h.press([.f(2)])
-        let view = RankingView(compute: ranking(h), h.domain)
-        #expect(view.order[0] == scored)
-        h.press([.down])   // the selection was on the fiche, now first: down goes to the second row
-        guard case .ranking(let rs) = h.app.top else { Issue.record("left the screen"); return }
+        // Give the 5th row 9 on the first criterion, in place.
+        h.press([.down, .down, .down, .down])
+        let fifth = RankingView(compute: ranking(h), h.domain).order[4]
+        h.type("9")
+        #expect(App.view(h.app, h.ctx, width: 120, height: 40).text.contains("9▏"))
+        h.press([.right])                      // written, and the next criterion
+        #expect(ranking(h).scores[fifth]?[ranking(h).criteria[0].id] == Rational(9))
+        h.type("7,5"); h.press([.enter])        // written, and down one row
+        #expect(ranking(h).scores[fifth]?[ranking(h).criteria[1].id] == Rational(15, 2))
+        #expect(RankingView(compute: ranking(h), h.domain).order[0] == fifth)
+        guard case .ranking(var rs) = h.app.top else { Issue.record("left the screen"); return }
+        // The list did not re-sort under the cursor: the fiche is still on the 5th row, the cursor on the 6th.
+        #expect(rs.frozen?[4] == fifth)
+        #expect(rs.list.selection == 5)
+        #expect(App.view(h.app, h.ctx, width: 120, height: 40).text.contains("Ordre figé"))
+        h.press([.up, .char("r"), .down])     // r re-ranks; the selection followed the fiche, now first
+        guard case .ranking(let after) = h.app.top else { Issue.record("left the screen"); return }
+        rs = after
+        #expect(rs.frozen == nil)
         #expect(rs.list.selection == 1)
+        // A score typed and then Échap is dropped; Tab goes to the next mode.
+        h.type("3"); h.press([.escape])
+        #expect(h.app.top.kind == .ranking)
+        h.press([.tab])
+        guard case .ranking(let ballots) = h.app.top else { Issue.record("left the screen"); return }
+        #expect(ballots.mode == .ballots)
+    }
+
+    @Test("Ballot entry moves on to the next member")
+    func ballotNext() {
+        var h = opened()
+        markPresent(&h, count: 3)
+        h.press([.char("3"), .enter]); h.type("1 2"); h.press([.f(2)])
+        h.press([.enter])
+        #expect(h.form?.title.contains(h.domain.votingMembers(of: h.domain.meetings["sea-copil-4"]!.committee)[1].name) == true)
+        h.type("2 1"); h.press([.f(2)])
+        #expect(ranking(h).ballots.count == 2)
     }
 
     @Test("Weights: exact fractions, percentages and a new criterion")

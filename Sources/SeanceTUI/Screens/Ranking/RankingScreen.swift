@@ -16,6 +16,15 @@ public struct RankingState: Equatable, Sendable {
     /// The fiche the selection follows after a change re-ranked the table (a score typed).
     public var follow: String?
     public var projection = false
+    /// The score being typed in the chosen cell of the criteria grid.
+    public var cell: String?
+    /// The row order held while scores are typed: the list does not re-sort under the cursor; it
+    /// re-ranks on r or when she leaves the grid.
+    public var frozen: [String]?
+    /// The member whose ballot form is open, and her ballot before it: once it changed, the
+    /// selection passes to the next member.
+    public var ballotPending: BallotPending?
+    public struct BallotPending: Equatable, Sendable { var member: String; var before: [[String]]? }
     /// The ranking last computed for this screen.
     var memo = RankingMemo()
     public init(ranking: String) { self.ranking = ranking }
@@ -101,6 +110,12 @@ extension App {
         }
     }
 
+    /// The chosen member's row: once the ballot whose form was opened has changed, the next member.
+    static func ballotRow(_ rs: RankingState, _ r: ActionRanking, count: Int) -> Int {
+        guard let p = rs.ballotPending, r.ballots[p.member] != p.before else { return rs.list.selection }
+        return min(rs.list.selection + 1, max(0, count - 1))
+    }
+
     /// Opens the ranking of a séance, creating it (with the fiches still in play) on first use.
     static func openRanking(_ s: inout Next, meeting: String, item: String?, _ ctx: Context) -> [Effect] {
         if let existing = ctx.domain.rankings(of: meeting).last(where: { $0.adopted == nil }) ?? ctx.domain.rankings(of: meeting).last {
@@ -125,7 +140,12 @@ extension App {
     }
 
     static func rankingScreen(_ rs: RankingState, _ cmd: Command, _ ctx: Context) -> Transition<RankingState> {
-        Transition(rs) { s, rs in
+        // Tab: the next mode, as its digit would (in the criteria grid digits type scores).
+        if cmd == .nextMode, rs.cell == nil {
+            let modes: [Command] = [.modeManual, .modeCriteria, .modeBallots, .modeBudget]
+            return rankingScreen(rs, modes[(rs.mode.rawValue + 1) % modes.count], ctx)
+        }
+        return Transition(rs) { s, rs in
             let st = ctx.domain
             guard let r = st.rankings[rs.ranking] else {
                 if cmd == .back { s.pop() }
@@ -139,10 +159,37 @@ extension App {
                 computed = v
                 return v
             }
-            if let f = rs.follow, let i = currentView().order.firstIndex(of: f) { rs.list.selection = i }
+            if let f = rs.follow, let i = (rs.frozen ?? currentView().order).firstIndex(of: f) { rs.list.selection = i }
             rs.follow = nil
             let voters = st.meetings[r.meeting].map { st.votingMembers(of: $0.committee) } ?? []
+            rs.list.selection = ballotRow(rs, r, count: voters.count)
+            rs.ballotPending = nil
             let adopted = r.adopted != nil
+            // The rows as shown: held while scoring.
+            func rows() -> [String] { rs.frozen ?? currentView().order }
+            func unfreeze() {
+                if rs.frozen != nil, rs.list.selection < rows().count { rs.follow = rows()[rs.list.selection] }
+                rs.frozen = nil
+            }
+            var effects: [Effect] = []
+            // A score typed in its cell is written when she moves or presses Entrée; Échap drops it.
+            if let typed = rs.cell {
+                if cmd == .back { rs.cell = nil; return [] }
+                guard [.up, .down, .pageUp, .pageDown, .first, .last, .previousChoice, .nextChoice, .edit, .rerank].contains(cmd) else {
+                    s.status = StatusLine(text: "Note en cours de saisie : Entrée ou une flèche l'enregistre, Échap l'abandonne.", role: .dim)
+                    return []
+                }
+                guard let score = Rational(text: typed) else {
+                    s.status = StatusLine(text: "Note illisible « \(typed) » : un nombre, ex. 7 ou 7,5.", role: .warning)
+                    return []
+                }
+                rs.cell = nil
+                let order = rows()
+                guard requireWritable(&s, ctx), rs.list.selection < order.count, rs.criterion < r.criteria.count else { return [] }
+                if rs.frozen == nil { rs.frozen = order }
+                effects = commit(&s, Commands.setScore(st, ranking: r.id, action: order[rs.list.selection], criterion: r.criteria[rs.criterion].id, score))
+                if cmd == .edit { move(&rs.list, .down, count: order.count); return effects }
+            }
             func method(_ m: RankingMethod) -> [Effect] {
                 guard !adopted, r.method != m else { return [] }
                 return commit(&s, Commands.setRankingMethod(st, ranking: r.id, m))
@@ -150,19 +197,27 @@ extension App {
             switch cmd {
             case .back:
                 if rs.projection { rs.projection = false } else if rs.showMatrix { rs.showMatrix = false } else { s.pop() }
+            case .rerank:
+                unfreeze()
+
             case .up, .down, .pageUp, .pageDown, .first, .last:
                 if rs.mode == .ballots && !rs.showMatrix { move(&rs.list, cmd, count: voters.count) }
                 else { move(&rs.list, cmd, count: r.actions.count) }
+                return effects
             case .modeManual:
+                rs.frozen = nil
                 rs.mode = .manual; rs.list = ListState()
                 return method(.manual)
             case .modeCriteria:
+                rs.frozen = nil
                 rs.mode = .criteria; rs.list = ListState()
                 return method(.weighted)
             case .modeBallots:
+                rs.frozen = nil
                 rs.mode = .ballots; rs.list = ListState()
                 return RankingMethod.ballotMethods.contains(r.method) ? [] : method(.schulze)
             case .modeBudget:
+                rs.frozen = nil
                 rs.mode = .budget; rs.list = ListState()
             case .nextMethod:
                 guard rs.mode == .ballots else { break }
@@ -171,6 +226,7 @@ extension App {
                 return method(methods[(i + 1) % methods.count])
             case .previousChoice, .nextChoice:
                 rs.criterion = max(0, min(r.criteria.count - 1, rs.criterion + (cmd == .nextChoice ? 1 : -1)))
+                return effects
             case .moveUp, .moveDown:
                 guard !adopted, rs.mode == .manual, rs.list.selection < r.actions.count, requireWritable(&s, ctx) else { break }
                 var order = r.manualOrder
@@ -182,12 +238,13 @@ extension App {
             case .edit:
                 guard !adopted, requireWritable(&s, ctx) else { break }
                 if rs.mode == .criteria, rs.list.selection < r.actions.count, rs.criterion < r.criteria.count {
-                    let action = currentView().order[rs.list.selection]
-                    rs.follow = action
+                    let action = rows()[rs.list.selection]
+                    if rs.frozen == nil { rs.frozen = rows() }
                     s.push(.form(.score(ranking: r.id, action: action, title: st.actions[action]?.title ?? action,
                                         criterion: r.criteria[rs.criterion], current: r.scores[action]?[r.criteria[rs.criterion].id])))
                 } else if rs.mode == .ballots, rs.list.selection < voters.count {
                     let member = voters[rs.list.selection]
+                    rs.ballotPending = RankingState.BallotPending(member: member.id, before: r.ballots[member.id])
                     let current = r.ballots[member.id].map { tiers in
                         tiers.map { $0.compactMap { a in r.actions.firstIndex(of: a).map { String($0 + 1) } }.joined(separator: "=") }.joined(separator: " ")
                     } ?? ""
@@ -201,6 +258,7 @@ extension App {
                 s.push(.form(.envelope(ranking: r.id, current: r.envelope)))
             case .matrix:
                 rs.showMatrix.toggle()
+                rs.list = ListState()
             case .projection:
                 rs.projection.toggle()
             case .exportFiles:

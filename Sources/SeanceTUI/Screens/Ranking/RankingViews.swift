@@ -57,6 +57,7 @@ extension App {
                     + r.criteria.enumerated().map { i, c in "\(c.name) \(grid.shares[i].percent)" }.joined(separator: " · ")
             }
             extra.append(line)
+            if rs.frozen != nil { extra.append("Ordre figé pendant la saisie des notes : r reclasse (ou changez de mode).") }
             let inOrder = RankingResult(method: .weighted, tiers: top.indices.map { [$0] }, tieBreak: "")
             for swap in grid.neighbourSwaps(inOrder).prefix(3) {
                 guard let p = swap.closest, let share = p.share else { continue }
@@ -75,14 +76,19 @@ extension App {
         if rs.mode == .criteria || rs.mode == .manual { tableHeight = max(4, bottom - y - extraLines.count - 1) }
 
         // The ranking table: only the rows on screen are formatted (a COPIL may rank hundreds).
+        // While scores are typed the rows keep their places (rs.frozen); rank, running total and ✓
+        // are still those of the live ranking.
         let cumulative = view.cumulative, selected = view.selectedIDs
-        let followed = rs.follow.flatMap { view.order.firstIndex(of: $0) } ?? rs.list.selection
+        let shown = rs.frozen ?? view.order
+        let position: [String: Int]? = rs.frozen.map { _ in Dictionary(view.order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+        let followed = rs.follow.flatMap { shown.firstIndex(of: $0) } ?? rs.list.selection
         let selectable = rs.mode != .ballots && rs.mode != .budget
-        let start = selectable ? scrollStart(selection: followed, count: view.order.count, rows: tableHeight - 1) : 0
-        let visible = start..<min(view.order.count, start + max(0, tableHeight - 1))
+        let start = selectable ? scrollStart(selection: followed, count: shown.count, rows: tableHeight - 1) : 0
+        let visible = start..<min(shown.count, start + max(0, tableHeight - 1))
         let listIndex = view.listIndex
-        let rows: [[String]] = visible.map { i in
-            let act = view.order[i]
+        let rows: [[String]] = visible.map { line in
+            let act = shown[line]
+            let i = position?[act] ?? line
             let sheet = st.actions[act]
             var row = [String(view.ranks[i]), String((listIndex[act] ?? 0) + 1), sheet?.title ?? act, st.axisLabel(sheet?.axis),
                        sheet?.porteur ?? "", (sheet?.cost ?? .zero).frenchRounded, cumulative[i]?.frenchRounded ?? "—"]
@@ -90,7 +96,8 @@ extension App {
                 row.append(scores[k].decimal(2))
             } else { row.append("") }
             if rs.mode == .criteria, rs.criterion < r.criteria.count {
-                row.append((r.scores[act]?[r.criteria[rs.criterion].id]).map { $0.decimal(1) } ?? "—")
+                if line == followed, let typed = rs.cell { row.append(typed + "▏") }
+                else { row.append((r.scores[act]?[r.criteria[rs.criterion].id]).map { $0.decimal(1) } ?? "—") }
             }
             row.append(r.envelope == nil ? "" : (selected.contains(act) ? "✓" : "✗"))
             return row
@@ -124,7 +131,7 @@ extension App {
             g.put(" Bulletins : \(r.ballots.count) sur \(voters.count) votants ; m : méthode suivante ; t : matrice des duels", x: a.x, y: y, role: .accent, maxWidth: a.width)
             table(&g, Area(x: a.x, y: y + 1, width: a.width, height: bottom - y - 1),
                   columns: [Column(title: "Membre", width: 28), Column(title: "Ordre (n° du tableau)", width: 0)],
-                  rows: ballotRows, selection: rs.list.selection, empty: "Aucun membre votant.")
+                  rows: ballotRows, selection: ballotRow(rs, r, count: voters.count), empty: "Aucun membre votant.")
         }
         if rs.mode == .budget { budgetView(r, &g, Area(x: a.x, y: y, width: a.width, height: bottom - y), st) }
     }
