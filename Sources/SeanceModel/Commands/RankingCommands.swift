@@ -35,16 +35,49 @@ extension Commands {
         return .success(out)
     }
 
-    /// The outcome the committee adopts, as the ranking screen computed it.
+    /// How the fiches funded within the envelope are chosen at adoption.
+    public enum Funding: String, Equatable, Sendable {
+        /// Down the adopted order: a fiche that no longer fits is skipped, the next ones tried.
+        case greedy
+        /// Equal Shares (method of equal shares, completed greedily) over the members' ballots,
+        /// each ballot approving the fiches it ranks.
+        case equalShares
+    }
+
+    /// The outcome the committee adopts.
     public struct RankingAdoption: Equatable, Sendable {
         /// Fiches from first to last; several in a tier are tied.
         public var tiers: [[String]]
         /// The fiches funded within the envelope.
         public var selected: [String]
         public var tieBreak: String
-        public init(tiers: [[String]], selected: [String], tieBreak: String) {
-            self.tiers = tiers; self.selected = selected; self.tieBreak = tieBreak
+        public var funding: Funding
+        public init(tiers: [[String]], selected: [String], tieBreak: String, funding: Funding = .greedy) {
+            self.tiers = tiers; self.selected = selected; self.tieBreak = tieBreak; self.funding = funding
         }
+    }
+
+    /// The adoption of a ranking as it stands: the order its method computes, and the fiches funded
+    /// within its envelope by `funding` (all of them when there is no envelope). Equal Shares needs
+    /// an envelope and ballots.
+    public static func rankingAdoption(_ st: ProjectState, ranking: String, funding: Funding = .greedy) -> Result<RankingAdoption, Refusal> {
+        guard let r = st.rankings[ranking] else { return .failure(Refusal("Classement inconnu.")) }
+        let result = st.computeRanking(r)
+        let tiers = result.tiers.map { tier in tier.map { r.actions[$0] } }
+        let costs = r.actions.map { st.actions[$0]?.cost ?? .zero }
+        var selected: [String]
+        switch funding {
+        case .greedy:
+            selected = r.envelope.map { EnvelopeCut(order: result.order, costs: costs, envelope: $0).selected.map { r.actions[$0] } }
+                ?? result.order.map { r.actions[$0] }
+        case .equalShares:
+            guard let election = st.approvalElection(r) else {
+                return .failure(Refusal("Parts égales : il faut une enveloppe et au moins un bulletin."))
+            }
+            let funded = Set(election.outcome(.equalShares(.greedy)).selected.map { r.actions[$0] })
+            selected = result.order.map { r.actions[$0] }.filter(funded.contains)
+        }
+        return .success(RankingAdoption(tiers: tiers, selected: selected, tieBreak: result.tieBreak, funding: funding))
     }
 
     /// Adopting a ranking is a decision of the séance: the decision names the fiches in order,
@@ -62,20 +95,48 @@ extension Commands {
         case .manual: parameters = "ordre fixé par le comité"
         default: parameters = "\(r.ballots.count) bulletin(s)"
         }
-        if let env = r.envelope { parameters += " ; enveloppe \(env.journalValue) ; retenues \(a.selected.count)" }
+        if let env = r.envelope {
+            parameters += " ; enveloppe \(env.journalValue) ; retenues \(a.selected.count)"
+            if a.funding == .equalShares { parameters += " (parts égales)" }
+        }
         var titles: [String] = []
         var rank = 1
         for tier in a.tiers {
             for action in tier { titles.append("\(rank). \(st.actions[action]?.title ?? action)") }
             rank += tier.count
         }
+        // The decision names what is funded, with its amount, and the total.
+        var total = Money.zero
+        var funded: [String] = []
+        for action in a.selected {
+            let cost = st.actions[action]?.cost ?? .zero
+            total += cost
+            funded.append("\(st.actions[action]?.title ?? action) (\(cost.french))")
+        }
+        var fundedText: String
+        if let env = r.envelope {
+            let rule = a.funding == .equalShares ? "parts égales" : "dans l'ordre du classement"
+            fundedText = "Fiches retenues dans l'enveloppe de \(env.french) (\(rule)) : "
+        } else {
+            fundedText = "Fiches retenues (sans enveloppe) : "
+        }
+        fundedText += funded.isEmpty ? "aucune ; total 0,00\u{00A0}€." : funded.joined(separator: " ; ") + " ; total \(total.french)."
         let decisionID = makeID("dec")
         let q = st.quorum(r.meeting)
         if !q.met && check == .required { return .failure(Refusal(Fr.Line.quorumRefusal(q), code: .quorumNotMet)) }
+        // Each fiche still being chosen (proposée, retenue, non retenue) takes the adoption's word;
+        // one already validated, under way or done keeps its status.
+        let chosen = Set(a.selected)
+        let statuses: [EventDraft] = a.tiers.joined().compactMap { action in
+            guard let sheet = st.actions[action], [.proposee, .retenue, .non_retenue].contains(sheet.status) else { return nil }
+            let status: ActionStatus = chosen.contains(action) ? .retenue : .non_retenue
+            return sheet.status == status ? nil : EventDraft(.actionEdit, action, [(.status, status.rawValue)])
+        }
         return .success([
             EventDraft(.decisionRecord, decisionID, [
                 (.seance, r.meeting), (.item, r.item),
-                (.text, "Classement des fiches actions adopté (\(Fr.Ranking.methodName(r.method))) : " + titles.joined(separator: " ; ")),
+                (.text, "Classement des fiches actions adopté (\(Fr.Ranking.methodName(r.method))) : " + titles.joined(separator: " ; ")
+                        + ". " + fundedText),
                 (.outcome, DecisionOutcome.valide.rawValue), (.votersPresent, String(q.votes)), (.quorumMet, q.met ? "oui" : "non"),
                 (.present, st.presentVoters(r.meeting).joined(separator: ",")),
                 (.withoutQuorum, !q.met && check == .waived ? "oui" : nil),
@@ -83,7 +144,7 @@ extension Commands {
             EventDraft(.rankingAdopt, r.id, [(.order, RankingText.tiers(a.tiers)), (.selected, a.selected.joined(separator: ",")),
                                              (.method, r.method.rawValue), (.parameters, parameters), (.tiebreak, a.tieBreak),
                                              (.decision, decisionID)]),
-        ])
+        ] + statuses)
     }
 }
 

@@ -71,6 +71,15 @@ extension Rational {
 }
 
 extension ProjectState {
+    /// The members' ballots as approval ballots with costs: a member approves what she ranked.
+    public func approvalElection(_ r: ActionRanking) -> ApprovalElection? {
+        guard let envelope = r.envelope, !r.ballots.isEmpty else { return nil }
+        let projects = r.actions.map { BudgetProject(id: $0, cost: actions[$0]?.cost ?? .zero, name: actions[$0]?.title ?? $0) }
+        let index = Dictionary(uniqueKeysWithValues: r.actions.enumerated().map { ($1, $0) })
+        let approvals = r.ballotOrder.compactMap { r.ballots[$0] }.map { $0.joined().compactMap { index[$0] } }
+        return ApprovalElection(budget: envelope, projects: projects, voterIDs: r.ballotOrder, approvals: approvals)
+    }
+
     /// The rankings worked on at a séance, in the order they were opened.
     public func rankings(of meetingID: String) -> [ActionRanking] {
         rankingOrder.compactMap { rankings[$0] }.filter { $0.meeting == meetingID }

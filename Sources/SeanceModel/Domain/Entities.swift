@@ -307,7 +307,7 @@ public struct Meeting: Sendable, Equatable, Identifiable {
 }
 
 public enum ActionStatus: String, Sendable, CaseIterable {
-    case proposee, retenue, validee, en_cours, realisee, abandonnee
+    case proposee, retenue, non_retenue, validee, en_cours, realisee, abandonnee
 }
 
 /// Whether a financer has been asked or has committed.

@@ -51,8 +51,27 @@ extension Fr {
 
         /// « A3 et A4 s'échangent si « faisabilité » pèse plus de 17,07 % (actuellement 15,00 %) ».
         public static func swapSentence(upper: String, lower: String, criterion: String, share: Rational, current: Rational) -> String {
+            let now = "(actuellement \(current.percent))"
+            if share.isZero { return "\(upper) et \(lower) s'échangent si « \(criterion) » ne compte plus \(now)" }
+            if share == .one { return "\(upper) et \(lower) s'échangent si « \(criterion) » compte seul \(now)" }
             let direction = current < share ? "plus" : "moins"
-            return "\(upper) et \(lower) s'échangent si « \(criterion) » pèse \(direction) de \(share.percent) (actuellement \(current.percent))"
+            return "\(upper) et \(lower) s'échangent si « \(criterion) » pèse \(direction) de \(visiblePercent(share)) \(now)"
+        }
+
+        /// A share strictly between 0 and 1 as a percentage with as many decimals as it takes not
+        /// to read 0,00 % or 100,00 % (up to eight).
+        public static func visiblePercent(_ x: Rational) -> String {
+            let p = x * Rational(100)
+            for digits in 2...8 {
+                let text = p.decimal(digits)
+                if text.contains(where: { $0 != "0" && $0 != "," }) && !text.hasPrefix("100,") { return text + "\u{00A0}%" }
+            }
+            return x.percent
+        }
+
+        /// A weight as it is used: an exact percentage when it has one (30 %, 12,5 %), else its fraction (1/3).
+        public static func weight(_ w: Rational) -> String {
+            (w * Rational(10_000)).isInteger ? w.percent.replacingOccurrences(of: ",00\u{00A0}", with: "\u{00A0}") : w.description
         }
 
         public static func budgetTieBreak(_ t: BudgetTieBreak) -> String {

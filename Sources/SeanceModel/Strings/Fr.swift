@@ -164,6 +164,7 @@ public enum Fr {
         switch s {
         case .proposee: "proposée"
         case .retenue: "retenue"
+        case .non_retenue: "non retenue"
         case .validee: "validée"
         case .en_cours: "en cours"
         case .realisee: "réalisée"

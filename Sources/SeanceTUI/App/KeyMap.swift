@@ -17,7 +17,7 @@ public enum Command: Equatable, Sendable {
     case present, remote, excused, absent, proxy, guest
     case history, search, followUpsScreen, participation, actionsScreen
     case exportMinutes, ranking
-    case modeManual, modeCriteria, modeBallots, modeBudget, nextMethod, weights, envelope, matrix, projection, exportFiles, adopt
+    case modeManual, modeCriteria, modeBallots, modeBudget, nextMode, rerank, nextMethod, weights, envelope, matrix, projection, exportFiles, adopt
     case markDone, filterCommittee, filterAxis, filterYear, filterStatus, clearFilters, showDone, progress, switchView
 }
 
@@ -208,12 +208,14 @@ public enum KeyMap {
         case .ranking:
             return listMoves + [
                 Binding(keys: [.char("1")], command: .modeManual, bar: "Manuel", help: "classement à la main : + et - déplacent la fiche choisie"),
-                Binding(keys: [.char("2")], command: .modeCriteria, bar: "Critères", help: "critères pondérés : Entrée note la fiche, ← → changent de critère, p les poids"),
+                Binding(keys: [.char("2")], command: .modeCriteria, bar: "Critères", help: "critères pondérés, comme un tableur : les chiffres tapent la note dans la case, ↑ ↓ ← → l'enregistrent et changent de case, p les poids"),
                 Binding(keys: [.char("3")], command: .modeBallots, bar: "Bulletins", help: "bulletins des membres : Entrée saisit le bulletin, m change de méthode, t la matrice des duels"),
-                Binding(keys: [.char("4")], command: .modeBudget, bar: "Budget", help: "l'enveloppe : ligne de coupure, et parts égales (Equal Shares) à côté du glouton"),
+                Binding(keys: [.char("4")], command: .modeBudget, bar: "Budget", help: "l'enveloppe : ligne de coupure, et parts égales (Equal Shares) à côté du glouton ; a y adopte la sélection des parts égales"),
+                Binding(keys: [.tab], command: .nextMode, bar: nil, help: "mode suivant (dans la grille des critères, les chiffres tapent des notes)"),
+                Binding(keys: [.char("r")], command: .rerank, bar: nil, help: "reclasser : pendant la saisie des notes, l'ordre reste figé jusqu'à r ou la sortie de la grille"),
                 Binding(keys: [.char("-")], command: .moveUp, bar: nil, help: "monter la fiche choisie (mode manuel)"),
                 Binding(keys: [.char("+")], command: .moveDown, bar: nil, help: "descendre la fiche choisie (mode manuel)"),
-                Binding(keys: [.enter], command: .edit, bar: nil, help: "noter la fiche (critères) ou saisir le bulletin du membre (bulletins)"),
+                Binding(keys: [.enter], command: .edit, bar: nil, help: "enregistrer la note tapée et descendre, ou ouvrir la note de la case (critères) ; saisir le bulletin du membre, puis passer au suivant (bulletins)"),
                 Binding(keys: [.left], command: .previousChoice, bar: nil, help: "critère précédent"),
                 Binding(keys: [.right], command: .nextChoice, bar: nil, help: "critère suivant"),
                 Binding(keys: [.char("m")], command: .nextMethod, bar: nil, help: "méthode suivante : Schulze, Borda, Copeland, paires classées, Kemeny"),

@@ -36,6 +36,20 @@ extension App {
                   f.owner.handle(key) else { return nil }
             f.list = ListState()
             return .followUps(f)
+        case .ranking(var rs):
+            // The criteria grid is a spreadsheet: a score is typed in its cell.
+            guard rs.mode == .criteria, !rs.showMatrix, !rs.projection, ctx.journal?.writable == true,
+                  ctx.domain.rankings[rs.ranking]?.adopted == nil else { return nil }
+            if case .char(let c) = key, c.isNumber || c == "," || c == "." || c == "/" {
+                rs.cell = (rs.cell ?? "") + String(c)
+                return .ranking(rs)
+            }
+            if key == .backspace, var cell = rs.cell {
+                cell.removeLast()
+                rs.cell = cell.isEmpty ? nil : cell
+                return .ranking(rs)
+            }
+            return nil
         case .picker(var p):
             guard isPrintable || key == .backspace || key == .left || key == .right || key == .home || key == .end,
                   p.filter.handle(key) else { return nil }

@@ -16,6 +16,15 @@ public struct RankingState: Equatable, Sendable {
     /// The fiche the selection follows after a change re-ranked the table (a score typed).
     public var follow: String?
     public var projection = false
+    /// The score being typed in the chosen cell of the criteria grid.
+    public var cell: String?
+    /// The row order held while scores are typed: the list does not re-sort under the cursor; it
+    /// re-ranks on r or when she leaves the grid.
+    public var frozen: [String]?
+    /// The member whose ballot form is open, and her ballot before it: once it changed, the
+    /// selection passes to the next member.
+    public var ballotPending: BallotPending?
+    public struct BallotPending: Equatable, Sendable { var member: String; var before: [[String]]? }
     /// The ranking last computed for this screen.
     var memo = RankingMemo()
     public init(ranking: String) { self.ranking = ranking }
@@ -60,7 +69,8 @@ struct RankingView {
     /// rank order and the set retained within the envelope, computed once per change, not per
     /// keystroke (a COPIL may rank hundreds of fiches).
     var listIndex: [String: Int]
-    var cumulative: [Money]
+    /// Running total of the fiches that fit the envelope (nil on a row that does not fit).
+    var cumulative: [Money?]
     var selectedIDs: Set<String>
 
     init(compute r: ActionRanking, _ st: ProjectState) {
@@ -75,7 +85,11 @@ struct RankingView {
         self.cut = cut
         listIndex = Dictionary(r.actions.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var running = Money.zero
-        cumulative = result.order.map { running += costs[$0]; return running }
+        cumulative = result.order.enumerated().map { pos, a in
+            guard cut?.funded[pos] ?? true else { return nil }
+            running += costs[a]
+            return running
+        }
         selectedIDs = Set(cut?.selected.map { r.actions[$0] } ?? [])
     }
 
@@ -94,6 +108,12 @@ extension App {
         case .ballots: "Bulletins des membres"
         case .budget: "Budget"
         }
+    }
+
+    /// The chosen member's row: once the ballot whose form was opened has changed, the next member.
+    static func ballotRow(_ rs: RankingState, _ r: ActionRanking, count: Int) -> Int {
+        guard let p = rs.ballotPending, r.ballots[p.member] != p.before else { return rs.list.selection }
+        return min(rs.list.selection + 1, max(0, count - 1))
     }
 
     /// Opens the ranking of a séance, creating it (with the fiches still in play) on first use.
@@ -120,7 +140,12 @@ extension App {
     }
 
     static func rankingScreen(_ rs: RankingState, _ cmd: Command, _ ctx: Context) -> Transition<RankingState> {
-        Transition(rs) { s, rs in
+        // Tab: the next mode, as its digit would (in the criteria grid digits type scores).
+        if cmd == .nextMode, rs.cell == nil {
+            let modes: [Command] = [.modeManual, .modeCriteria, .modeBallots, .modeBudget]
+            return rankingScreen(rs, modes[(rs.mode.rawValue + 1) % modes.count], ctx)
+        }
+        return Transition(rs) { s, rs in
             let st = ctx.domain
             guard let r = st.rankings[rs.ranking] else {
                 if cmd == .back { s.pop() }
@@ -134,10 +159,37 @@ extension App {
                 computed = v
                 return v
             }
-            if let f = rs.follow, let i = currentView().order.firstIndex(of: f) { rs.list.selection = i }
+            if let f = rs.follow, let i = (rs.frozen ?? currentView().order).firstIndex(of: f) { rs.list.selection = i }
             rs.follow = nil
             let voters = st.meetings[r.meeting].map { st.votingMembers(of: $0.committee) } ?? []
+            rs.list.selection = ballotRow(rs, r, count: voters.count)
+            rs.ballotPending = nil
             let adopted = r.adopted != nil
+            // The rows as shown: held while scoring.
+            func rows() -> [String] { rs.frozen ?? currentView().order }
+            func unfreeze() {
+                if rs.frozen != nil, rs.list.selection < rows().count { rs.follow = rows()[rs.list.selection] }
+                rs.frozen = nil
+            }
+            var effects: [Effect] = []
+            // A score typed in its cell is written when she moves or presses Entrée; Échap drops it.
+            if let typed = rs.cell {
+                if cmd == .back { rs.cell = nil; return [] }
+                guard [.up, .down, .pageUp, .pageDown, .first, .last, .previousChoice, .nextChoice, .edit, .rerank].contains(cmd) else {
+                    s.status = StatusLine(text: "Note en cours de saisie : Entrée ou une flèche l'enregistre, Échap l'abandonne.", role: .dim)
+                    return []
+                }
+                guard let score = Rational(text: typed) else {
+                    s.status = StatusLine(text: "Note illisible « \(typed) » : un nombre, ex. 7 ou 7,5.", role: .warning)
+                    return []
+                }
+                rs.cell = nil
+                let order = rows()
+                guard requireWritable(&s, ctx), rs.list.selection < order.count, rs.criterion < r.criteria.count else { return [] }
+                if rs.frozen == nil { rs.frozen = order }
+                effects = commit(&s, Commands.setScore(st, ranking: r.id, action: order[rs.list.selection], criterion: r.criteria[rs.criterion].id, score))
+                if cmd == .edit { move(&rs.list, .down, count: order.count); return effects }
+            }
             func method(_ m: RankingMethod) -> [Effect] {
                 guard !adopted, r.method != m else { return [] }
                 return commit(&s, Commands.setRankingMethod(st, ranking: r.id, m))
@@ -145,19 +197,27 @@ extension App {
             switch cmd {
             case .back:
                 if rs.projection { rs.projection = false } else if rs.showMatrix { rs.showMatrix = false } else { s.pop() }
+            case .rerank:
+                unfreeze()
+
             case .up, .down, .pageUp, .pageDown, .first, .last:
                 if rs.mode == .ballots && !rs.showMatrix { move(&rs.list, cmd, count: voters.count) }
                 else { move(&rs.list, cmd, count: r.actions.count) }
+                return effects
             case .modeManual:
+                rs.frozen = nil
                 rs.mode = .manual; rs.list = ListState()
                 return method(.manual)
             case .modeCriteria:
+                rs.frozen = nil
                 rs.mode = .criteria; rs.list = ListState()
                 return method(.weighted)
             case .modeBallots:
+                rs.frozen = nil
                 rs.mode = .ballots; rs.list = ListState()
                 return RankingMethod.ballotMethods.contains(r.method) ? [] : method(.schulze)
             case .modeBudget:
+                rs.frozen = nil
                 rs.mode = .budget; rs.list = ListState()
             case .nextMethod:
                 guard rs.mode == .ballots else { break }
@@ -166,6 +226,7 @@ extension App {
                 return method(methods[(i + 1) % methods.count])
             case .previousChoice, .nextChoice:
                 rs.criterion = max(0, min(r.criteria.count - 1, rs.criterion + (cmd == .nextChoice ? 1 : -1)))
+                return effects
             case .moveUp, .moveDown:
                 guard !adopted, rs.mode == .manual, rs.list.selection < r.actions.count, requireWritable(&s, ctx) else { break }
                 var order = r.manualOrder
@@ -177,12 +238,13 @@ extension App {
             case .edit:
                 guard !adopted, requireWritable(&s, ctx) else { break }
                 if rs.mode == .criteria, rs.list.selection < r.actions.count, rs.criterion < r.criteria.count {
-                    let action = currentView().order[rs.list.selection]
-                    rs.follow = action
+                    let action = rows()[rs.list.selection]
+                    if rs.frozen == nil { rs.frozen = rows() }
                     s.push(.form(.score(ranking: r.id, action: action, title: st.actions[action]?.title ?? action,
                                         criterion: r.criteria[rs.criterion], current: r.scores[action]?[r.criteria[rs.criterion].id])))
                 } else if rs.mode == .ballots, rs.list.selection < voters.count {
                     let member = voters[rs.list.selection]
+                    rs.ballotPending = RankingState.BallotPending(member: member.id, before: r.ballots[member.id])
                     let current = r.ballots[member.id].map { tiers in
                         tiers.map { $0.compactMap { a in r.actions.firstIndex(of: a).map { String($0 + 1) } }.joined(separator: "=") }.joined(separator: " ")
                     } ?? ""
@@ -196,6 +258,7 @@ extension App {
                 s.push(.form(.envelope(ranking: r.id, current: r.envelope)))
             case .matrix:
                 rs.showMatrix.toggle()
+                rs.list = ListState()
             case .projection:
                 rs.projection.toggle()
             case .exportFiles:
@@ -217,12 +280,24 @@ extension App {
                     if adopted { s.status = StatusLine(text: "Ce classement est déjà adopté.", role: .dim) }
                     break
                 }
-                let view = currentView()
-                let selected = view.selected(r)
-                let tiers = view.result.tiers.map { tier in tier.map { r.actions[$0] } }
-                confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(selected.count) fiche(s) retenue(s) dans l'enveloppe. Il sera enregistré comme décision de la séance.",
-                        Commands.adoptRanking(st, ranking: r.id, Commands.RankingAdoption(tiers: tiers, selected: selected, tieBreak: view.result.tieBreak),
-                                              makeID: ctx.makeID))
+                // In the budget view the committee adopts the Equal Shares selection; elsewhere the
+                // envelope is filled down the ranking.
+                let funding: Commands.Funding = rs.mode == .budget ? .equalShares : .greedy
+                let adoption: Commands.RankingAdoption
+                switch Commands.rankingAdoption(st, ranking: r.id, funding: funding) {
+                case .failure(let refusal): s.status = StatusLine(text: refusal.message, role: .warning); return []
+                case .success(let a): adoption = a
+                }
+                let how = r.envelope == nil ? "sans enveloppe" : funding == .equalShares ? "parts égales" : "dans l'ordre du classement"
+                let result = Commands.adoptRanking(st, ranking: r.id, adoption, quorum: .required, makeID: ctx.makeID)
+                if case .failure(let refusal) = result, refusal.code == .quorumNotMet {
+                    // The rule first, then the exception the secretary confirms, as for a vote.
+                    confirm(&s, refusal.message + " Adopter quand même, sans quorum ? La décision le dira.",
+                            Commands.adoptRanking(st, ranking: r.id, adoption, quorum: .waived, makeID: ctx.makeID))
+                } else {
+                    confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(adoption.selected.count) fiche(s) retenue(s) (\(how)). Il sera enregistré comme décision de la séance ; chaque fiche sera notée retenue ou non retenue.",
+                            result)
+                }
             default: break
             }
             return []
@@ -311,7 +386,7 @@ extension FormState {
                 }
                 if !tier.isEmpty { tiers.append(tier) }
             }
-            return Commands.setBallot(ctx.domain, ranking: ranking, member: member, tiers)
+            return Commands.setBallot(ctx.domain, ranking: ranking, member: member, tiers, requirePresence: true)
         default:
             return nil
         }

@@ -1,15 +1,6 @@
 import SeanceModel
 
 extension ProjectState {
-    /// The members' ballots as approval ballots with costs: a member approves what she ranked.
-    func approvalElection(_ r: ActionRanking) -> ApprovalElection? {
-        guard let envelope = r.envelope, !r.ballots.isEmpty else { return nil }
-        let projects = r.actions.map { BudgetProject(id: $0, cost: actions[$0]?.cost ?? .zero, name: actions[$0]?.title ?? $0) }
-        let index = Dictionary(uniqueKeysWithValues: r.actions.enumerated().map { ($1, $0) })
-        let approvals = r.ballotOrder.compactMap { r.ballots[$0] }.map { $0.joined().compactMap { index[$0] } }
-        return ApprovalElection(budget: envelope, projects: projects, voterIDs: r.ballotOrder, approvals: approvals)
-    }
-
     /// The ballots as a profile (for the pairwise matrix and the PrefLib export).
     func profile(_ r: ActionRanking) -> PreferenceProfile? {
         let index = Dictionary(uniqueKeysWithValues: r.actions.enumerated().map { ($1, $0) })
@@ -45,7 +36,7 @@ extension App {
         g.put(" " + info, x: a.x, y: y, role: .dim, maxWidth: a.width); y += 1
         g.put(" " + view.result.tieBreak, x: a.x, y: y, role: .dim, maxWidth: a.width); y += 1
         let bottom = a.y + a.height
-        if rs.showMatrix, let profile = st.profile(r) { matrixView(r, profile, &g, Area(x: a.x, y: y + 1, width: a.width, height: bottom - y - 1), st); return }
+        if rs.showMatrix, let profile = st.profile(r) { matrixView(r, profile, &g, Area(x: a.x, y: y + 1, width: a.width, height: bottom - y - 1), st, selection: rs.list.selection); return }
 
         var tableHeight = bottom - y
         var extra: [String] = []
@@ -56,8 +47,17 @@ extension App {
             let top = Array(view.order.prefix(4))
             let grid = WeightedGrid(criteria: r.criteria, actions: top.map { Candidate(id: $0, name: st.actions[$0]?.title ?? $0) },
                                     scores: top.map { act in r.criteria.map { c in r.scores[act]?[c.id] ?? Rational(0) } })
-            let weights = r.criteria.enumerated().map { i, c in (i == rs.criterion ? "▸" : "") + "\(c.name) \(grid.shares[i].percent)" }
-            extra.append("Poids : " + weights.joined(separator: " · "))
+            // The weights as the totals use them; when they do not sum to 100 %, the shares the
+            // sensitivity sentences speak of are shown too, never silently put in their place.
+            let weights = r.criteria.enumerated().map { i, c in (i == rs.criterion ? "▸" : "") + "\(c.name) \(Fr.Ranking.weight(c.weight))" }
+            let sum = r.criteria.reduce(Rational.zero) { $0 + $1.weight }
+            var line = "Poids : " + weights.joined(separator: " · ")
+            if sum != .one && !sum.isZero {
+                line += " — somme \(Fr.Ranking.weight(sum)) ; ramenés à 100\u{00A0}% pour les bascules ci-dessous : "
+                    + r.criteria.enumerated().map { i, c in "\(c.name) \(grid.shares[i].percent)" }.joined(separator: " · ")
+            }
+            extra.append(line)
+            if rs.frozen != nil { extra.append("Ordre figé pendant la saisie des notes : r reclasse (ou changez de mode).") }
             let inOrder = RankingResult(method: .weighted, tiers: top.indices.map { [$0] }, tieBreak: "")
             for swap in grid.neighbourSwaps(inOrder).prefix(3) {
                 guard let p = swap.closest, let share = p.share else { continue }
@@ -76,22 +76,28 @@ extension App {
         if rs.mode == .criteria || rs.mode == .manual { tableHeight = max(4, bottom - y - extraLines.count - 1) }
 
         // The ranking table: only the rows on screen are formatted (a COPIL may rank hundreds).
+        // While scores are typed the rows keep their places (rs.frozen); rank, running total and ✓
+        // are still those of the live ranking.
         let cumulative = view.cumulative, selected = view.selectedIDs
-        let followed = rs.follow.flatMap { view.order.firstIndex(of: $0) } ?? rs.list.selection
+        let shown = rs.frozen ?? view.order
+        let position: [String: Int]? = rs.frozen.map { _ in Dictionary(view.order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+        let followed = rs.follow.flatMap { shown.firstIndex(of: $0) } ?? rs.list.selection
         let selectable = rs.mode != .ballots && rs.mode != .budget
-        let start = selectable ? scrollStart(selection: followed, count: view.order.count, rows: tableHeight - 1) : 0
-        let visible = start..<min(view.order.count, start + max(0, tableHeight - 1))
+        let start = selectable ? scrollStart(selection: followed, count: shown.count, rows: tableHeight - 1) : 0
+        let visible = start..<min(shown.count, start + max(0, tableHeight - 1))
         let listIndex = view.listIndex
-        let rows: [[String]] = visible.map { i in
-            let act = view.order[i]
+        let rows: [[String]] = visible.map { line in
+            let act = shown[line]
+            let i = position?[act] ?? line
             let sheet = st.actions[act]
             var row = [String(view.ranks[i]), String((listIndex[act] ?? 0) + 1), sheet?.title ?? act, st.axisLabel(sheet?.axis),
-                       sheet?.porteur ?? "", (sheet?.cost ?? .zero).frenchRounded, cumulative[i].frenchRounded]
+                       sheet?.porteur ?? "", (sheet?.cost ?? .zero).frenchRounded, cumulative[i]?.frenchRounded ?? "—"]
             if let scores = view.result.scores, let k = listIndex[act], k < scores.count {
                 row.append(scores[k].decimal(2))
             } else { row.append("") }
             if rs.mode == .criteria, rs.criterion < r.criteria.count {
-                row.append((r.scores[act]?[r.criteria[rs.criterion].id]).map { $0.decimal(1) } ?? "—")
+                if line == followed, let typed = rs.cell { row.append(typed + "▏") }
+                else { row.append((r.scores[act]?[r.criteria[rs.criterion].id]).map { $0.decimal(1) } ?? "—") }
             }
             row.append(r.envelope == nil ? "" : (selected.contains(act) ? "✓" : "✗"))
             return row
@@ -114,16 +120,18 @@ extension App {
 
         if rs.mode == .ballots {
             let voters = st.meetings[r.meeting].map { st.votingMembers(of: $0.committee) } ?? []
+            let present = Set(st.presentVoters(r.meeting))
             let ballotRows: [[String]] = voters.map { m in
                 let b = r.ballots[m.id].map { tiers in
                     tiers.map { $0.compactMap { act in r.actions.firstIndex(of: act).map { String($0 + 1) } }.joined(separator: "=") }.joined(separator: " ")
                 }
-                return [m.name, b ?? "— (Entrée pour saisir)"]
+                let absent = !present.contains(m.id)
+                return [m.name + (absent ? " (absent·e)" : ""), b ?? (absent ? "— pas de bulletin : ni présent(e) ni représenté(e)" : "— (Entrée pour saisir)")]
             }
             g.put(" Bulletins : \(r.ballots.count) sur \(voters.count) votants ; m : méthode suivante ; t : matrice des duels", x: a.x, y: y, role: .accent, maxWidth: a.width)
             table(&g, Area(x: a.x, y: y + 1, width: a.width, height: bottom - y - 1),
                   columns: [Column(title: "Membre", width: 28), Column(title: "Ordre (n° du tableau)", width: 0)],
-                  rows: ballotRows, selection: rs.list.selection, empty: "Aucun membre votant.")
+                  rows: ballotRows, selection: ballotRow(rs, r, count: voters.count), empty: "Aucun membre votant.")
         }
         if rs.mode == .budget { budgetView(r, &g, Area(x: a.x, y: y, width: a.width, height: bottom - y), st) }
     }
@@ -169,18 +177,28 @@ extension App {
         return (negative ? "-" : "") + grouped + "," + (parts.count > 1 ? String(parts[1]) : "00") + "\u{00A0}€"
     }
 
-    static func matrixView(_ r: ActionRanking, _ p: PreferenceProfile, _ g: inout Grid, _ a: Area, _ st: ProjectState) {
-        let n = min(r.actions.count, max(1, (a.width - 24) / 5))
+    /// The pairwise matrix; ↑ ↓ choose a fiche, and the rows and columns scroll to keep it in view.
+    static func matrixView(_ r: ActionRanking, _ p: PreferenceProfile, _ g: inout Grid, _ a: Area, _ st: ProjectState, selection: Int) {
+        let count = r.actions.count
+        let n = min(count, max(1, (a.width - 24) / 5))
+        let rows = max(1, min(count, a.height - 3))
+        let sel = min(max(0, selection), count - 1)
+        let col0 = scrollStart(selection: sel, count: count, rows: n)
+        let row0 = scrollStart(selection: sel, count: count, rows: rows)
         let m = PairwiseMatrix(p)
-        g.put(" Matrice des duels : la case (ligne, colonne) dit combien de membres préfèrent la fiche de la ligne.", x: a.x, y: a.y, role: .dim, maxWidth: a.width)
+        var hint = " Matrice des duels"
+        if n < count || rows < count { hint += " (lignes \(row0 + 1)–\(row0 + rows), colonnes \(col0 + 1)–\(col0 + n) sur \(count), ↑ ↓)" }
+        hint += " : la case (ligne, colonne) dit combien de membres préfèrent la fiche de la ligne."
+        g.put(hint, x: a.x, y: a.y, role: .dim, maxWidth: a.width)
         var header = CharWidth.pad("", to: 24)
-        for j in 0..<n { header += CharWidth.pad(String(j + 1), to: 5, right: true) }
+        for j in col0..<(col0 + n) { header += CharWidth.pad(String(j + 1), to: 5, right: true) }
         g.put(header, x: a.x, y: a.y + 1, role: .header)
-        for i in 0..<n where a.y + 2 + i < a.y + a.height {
-            var line = CharWidth.pad("\(i + 1). " + (st.actions[r.actions[i]]?.title ?? ""), to: 24)
-            for j in 0..<n { line += CharWidth.pad(i == j ? "·" : String(m[i, j]), to: 5, right: true) }
-            g.put(line, x: a.x, y: a.y + 2 + i)
-            for j in 0..<n where i != j && m[i, j] > m[j, i] { g.paint(x: a.x + 24 + j * 5, y: a.y + 2 + i, width: 5, role: .ok) }
+        for (k, i) in (row0..<(row0 + rows)).enumerated() where a.y + 2 + k < a.y + a.height {
+            let y = a.y + 2 + k
+            var line = CharWidth.pad(CharWidth.truncate("\(i + 1). " + (st.actions[r.actions[i]]?.title ?? ""), to: 23), to: 24)
+            for j in col0..<(col0 + n) { line += CharWidth.pad(i == j ? "·" : String(m[i, j]), to: 5, right: true) }
+            g.put(line, x: a.x, y: y, role: i == sel ? .selected : .normal)
+            for j in col0..<(col0 + n) where i != j && m[i, j] > m[j, i] { g.paint(x: a.x + 24 + (j - col0) * 5, y: y, width: 5, role: .ok) }
         }
     }
 
@@ -192,8 +210,10 @@ extension App {
         let selected = Set(view.cut?.selected.map { r.actions[$0] } ?? r.actions)
         let rows = min(view.order.count, max(1, (a.height - 4) / (a.height >= 2 * view.order.count + 4 ? 2 : 1)))
         let step = a.height >= 2 * view.order.count + 4 ? 2 : 1
+        // Ranks are right-aligned so the titles start in one column from rank 10 up.
+        let rankWidth = String(view.ranks.max() ?? 1).count + 1
         for (i, act) in view.order.prefix(rows).enumerated() {
-            let line = "\(view.ranks[i]).  " + (st.actions[act]?.title ?? act)
+            let line = CharWidth.pad("\(view.ranks[i]).", to: rankWidth, right: true) + "  " + (st.actions[act]?.title ?? act)
             let y = a.y + 3 + i * step
             g.put(CharWidth.truncate(line, to: a.width - 8), x: a.x + 4, y: y, role: selected.contains(act) ? .normal : .dim)
             if r.envelope != nil && !selected.contains(act) { g.put("hors enveloppe", x: a.x + a.width - 16, y: y, role: .dim) }
