@@ -14,6 +14,11 @@ extension Fr {
             case .clearDays(let n): "convocation \(n) jour\(n > 1 ? "s" : "") franc\(n > 1 ? "s" : "") avant la séance"
             }
         }
+        /// The rule after « Délai de convocation : » (« 5 jours francs avant la séance »).
+        public static func ruleAfterLabel(_ r: ConvocationRule) -> String {
+            let s = rule(r)
+            return s.hasPrefix("convocation ") ? String(s.dropFirst("convocation ".count)) : s
+        }
         public static func sentTooLate(sent: LocalDate, last: LocalDate, rule r: ConvocationRule) -> String {
             "Convocation envoyée le \(sent.french), après le \(last.french) : trop tard pour la règle du comité (\(rule(r)))."
         }

@@ -20,7 +20,7 @@ extension MinutesBuilder {
 
     func convocationFields() -> [DocBlock.Field] {
         var f = headerFields().filter { $0.label != Fr.Export.state && $0.label != Fr.Export.secretary }
-        if c.convocation != .none { f.append(.init(label: Fr.Paperwork.convocationRule, value: Fr.Paperwork.rule(c.convocation))) }
+        if c.convocation != .none { f.append(.init(label: Fr.Paperwork.convocationRule, value: Fr.Paperwork.ruleAfterLabel(c.convocation))) }
         f.append(.init(label: Fr.Paperwork.sentOn, value: m.convokedOn.map(Fr.longDate) ?? Fr.Paperwork.notSent))
         return f
     }

@@ -136,7 +136,7 @@ struct PaperworkTests {
         for p in ["Convocation", "Comité de pilotage n° 4 – mardi 2 février 2010", "Madame, Monsieur,",
                   "le mardi 2 février 2010 à 18 h 00, Salle du conseil, mairie de Saint-Flour",
                   "Approbation du compte rendu du 17 décembre", "Calendrier de démarrage des actions en 2010", "Rapporteur", "Durée prévue",
-                  "Délai de convocation convocation 5 jours francs avant la séance", "Convocation envoyée le mercredi 20 janvier 2010",
+                  "Délai de convocation 5 jours francs avant la séance", "Convocation envoyée le mercredi 20 janvier 2010",
                   "avant le vendredi 29 janvier 2010", "La présidente, MARTIN Sophie",
                   "pour me représenter et voter en mon nom lors de la séance n° 4 du comité de pilotage du mardi 2 février 2010",
                   "sophie.martin@exemple.invalid"] {
