@@ -180,6 +180,7 @@ extension App {
         case .participation(let p): participationView(p, &g, a, ctx)
         case .actions(let s): actionsView(s, &g, a, ctx)
         case .ranking(let r): rankingView(r, &g, a, ctx)
+        case .importPreview(let i): importView(i, &g, a, ctx)
         case .draftOffer(let d):
             let name = ctx.domain.meetings[d.meeting].flatMap { m in ctx.domain.committees[m.committee].map { Fr.meetingName($0, m) } } ?? d.meeting
             boxView(&g, a, title: "Reprendre le brouillon ?", lines: [
