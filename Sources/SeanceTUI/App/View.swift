@@ -108,6 +108,9 @@ extension App {
         if case .meeting(let m) = s.top, let meeting = ctx.domain.meetings[m.meeting] {
             return KeyMap.bar(.meeting, needed: meetingKeysNeeded(m, meeting, ctx))
         }
+        if case .importPreview(let i) = s.top, i.done != nil {
+            return [("F1", "Aide", -1), ("Entrée", "Revenir", 0), ("F10", "Quitter", -1)]
+        }
         var rank = 0
         return KeyMap.bar(s.top.kind).map { item in
             defer { rank += 1 }

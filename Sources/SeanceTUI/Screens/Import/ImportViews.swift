@@ -39,7 +39,7 @@ extension App {
             lines.append(("Entrée ou Échap : revenir au tableau de bord.", .dim))
         } else if plan.problems.isEmpty {
             lines.append(("Si vous importez : \(plan.summary).", .ok))
-            lines.append(("Entrée : tout importer d'un coup · ← → : changer le sens de la colonne choisie · Échap : ne rien écrire.", .dim))
+            lines.append(("Entrée : tout importer d'un coup · ← → : sens de la colonne choisie · Échap : ne rien écrire.", .dim))
         } else {
             lines.append(("← → : changer le sens de la colonne choisie · Échap : ne rien écrire.", .dim))
         }
@@ -48,7 +48,9 @@ extension App {
         var selectedRow = 0
         for (n, l) in lines.enumerated() {
             if n == selectedLine { selectedRow = rows.count; rows.append((l.text, l.role, true)); continue }
-            for (k, w) in wrap(l.text, width: a.width - 2).enumerated() { rows.append(((k > 0 ? "    " : "") + w, l.role, false)) }
+            // Lines that fit keep their indentation (the columns line up); longer ones wrap.
+            if CharWidth.of(l.text) <= a.width - 2 { rows.append((l.text, l.role, false)); continue }
+            for (k, w) in wrap(l.text, width: a.width - 6).enumerated() { rows.append(((k > 0 ? "    " : "") + w, l.role, false)) }
         }
         let height = a.y + a.height - y
         guard height > 0 else { return }
