@@ -50,7 +50,10 @@ extension App {
             if n == selectedLine { selectedRow = rows.count; rows.append((l.text, l.role, true)); continue }
             // Lines that fit keep their indentation (the columns line up); longer ones wrap.
             if CharWidth.of(l.text) <= a.width - 2 { rows.append((l.text, l.role, false)); continue }
-            for (k, w) in wrap(l.text, width: a.width - 6).enumerated() { rows.append(((k > 0 ? "    " : "") + w, l.role, false)) }
+            let indent = String(l.text.prefix { $0 == " " })
+            for (k, w) in wrap(String(l.text.dropFirst(indent.count)), width: a.width - 6 - indent.count).enumerated() {
+                rows.append((indent + (k > 0 ? "    " : "") + w, l.role, false))
+            }
         }
         let height = a.y + a.height - y
         guard height > 0 else { return }
