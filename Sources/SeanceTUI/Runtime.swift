@@ -276,6 +276,8 @@ public final class Runtime {
             }
             return .exported(path: written.isEmpty ? nil : written.joined(separator: ", "),
                              error: written.isEmpty ? "Rien à écrire : il faut des bulletins (et une enveloppe pour le .pb)." : nil)
+        case .readImport(let request):
+            return App.readImport(request, bytes: { try JournalStorage.readAll(($0 as NSString).expandingTildeInPath) })
         case .discardDraft:
             if let session { DraftFile.remove(journal: session.path) }
             savedDraft = nil

@@ -10,6 +10,10 @@ struct Harness {
     var now: Timestamp
     var written: [EventDraft] = []
     var failWrites = false
+    /// Each `.commit` effect's drafts, in order: one import is one batch.
+    var batches: [[EventDraft]] = []
+    /// Files the `.readImport` effect reads, by path (any other path is missing).
+    var files: [String: [UInt8]] = [:]
     private var counter = 0
 
     init(domain: ProjectState = demoState, screens: [Screen]? = nil, now: Timestamp = fixedNow) {
@@ -46,7 +50,16 @@ struct Harness {
         counter += made
         lastEffects = effects
         for e in effects {
+            if case .readImport(let request) = e {
+                let files = self.files
+                send(App.readImport(request, bytes: { path in
+                    guard let b = files[path] else { throw JournalError.notFound(path: path) }
+                    return b
+                }))
+                continue
+            }
             guard case .commit(let drafts, let then) = e else { continue }
+            batches.append(drafts)
             var rng = SystemRandomNumberGenerator()
             if failWrites {
                 // As the session does: the events are applied and kept in memory, not on disk.

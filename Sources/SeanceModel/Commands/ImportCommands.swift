@@ -152,7 +152,7 @@ public struct ImportOptions: Sendable {
 }
 
 /// What an import would do: shown before anything is written.
-public struct ImportPlan: Sendable {
+public struct ImportPlan: Sendable, Equatable {
     public var kind: ImportKind
     public var file: String
     public var howRead: String

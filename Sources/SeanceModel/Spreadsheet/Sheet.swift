@@ -61,7 +61,7 @@ public struct TableRow: Sendable, Equatable {
 }
 
 /// What was read from a file, and how.
-public struct ReadTable: Sendable {
+public struct ReadTable: Sendable, Equatable {
     public var fileName: String
     public var format: SpreadsheetFormat
     /// « UTF-8 avec BOM », « UTF-8 », « Windows-1252 » (CSV only).

@@ -94,6 +94,7 @@ public enum Screen: Equatable, Sendable {
     case participation(ParticipationState)
     case actions(ActionsState)
     case ranking(RankingState)
+    case importPreview(ImportState)
 }
 
 public struct WelcomeState: Equatable, Sendable {
@@ -161,6 +162,8 @@ public enum AfterCommit: Equatable, Sendable {
     /// Close the form and empty the live-minutes editor beneath (a line saved with the opening).
     case closeFormClearEditor
     case stay
+    /// The import screen shows what was created, updated and left unchanged.
+    case importDone
 }
 
 /// What update asks the runtime to do: the only way to touch the journal or leave.
@@ -175,6 +178,8 @@ public enum Effect: Equatable, Sendable {
     case export(meeting: String, document: SeanceDocument, format: DocumentFormat, path: String)
     /// Write a ranking's ballots (PrefLib .toc) and approvals with costs (Pabulib .pb) beside the journal.
     case exportRankingInputs(ranking: String)
+    /// Read a spreadsheet for the import screen (answered with `.importRead`).
+    case readImport(ImportRequest)
     case quit
 }
 
@@ -184,4 +189,6 @@ public enum Message: Equatable, Sendable {
     case committed(Result<Int, JournalSession.CommitError>, then: AfterCommit)
     case savedAs(Result<String, JournalError>)
     case exported(path: String?, error: String?)
+    /// The spreadsheet asked for by `.readImport`: its table, or why it could not be read (in French).
+    case importRead(ImportRequest, table: ReadTable?, error: String?)
 }

@@ -16,7 +16,7 @@ public enum Command: Equatable, Sendable {
     case moveUp, moveDown, add
     case present, remote, excused, absent, proxy, guest
     case history, search, followUpsScreen, participation, actionsScreen
-    case exportMinutes, ranking
+    case exportMinutes, ranking, importFile
     case modeManual, modeCriteria, modeBallots, modeBudget, nextMode, rerank, nextMethod, weights, envelope, matrix, projection, exportFiles, adopt
     case markDone, filterCommittee, filterAxis, filterYear, filterStatus, clearFilters, showDone, progress, switchView
 }
@@ -33,7 +33,7 @@ public struct Binding: Sendable {
 
 public enum ScreenKind: String, CaseIterable, Sendable {
     case welcome, dashboard, committee, meeting, agenda, attendance, ranking, history, search, followUps, participation, actions,
-         axes, form, picker, confirm, notice, problems, locked, draftOffer
+         axes, form, picker, confirm, notice, problems, locked, draftOffer, importPreview
 
     public var title: String {
         switch self {
@@ -57,6 +57,7 @@ public enum ScreenKind: String, CaseIterable, Sendable {
         case .participation: "Participation"
         case .actions: "Fiches actions"
         case .ranking: "Hiérarchisation des fiches actions"
+        case .importPreview: "Import d'un tableur"
         }
     }
 }
@@ -84,6 +85,7 @@ extension Screen {
         case .participation: .participation
         case .actions: .actions
         case .ranking: .ranking
+        case .importPreview: .importPreview
         }
     }
 }
@@ -130,6 +132,7 @@ public enum KeyMap {
                 Binding(keys: [.char("s")], command: .followUpsScreen, bar: "Suites", help: "les suites à donner de tous les comités"),
                 Binding(keys: [.char("a")], command: .participation, bar: "Participation", help: "taux de présence par comité, membre et organisation"),
                 Binding(keys: [.char("f")], command: .actionsScreen, bar: "Fiches", help: "les fiches actions et leur vie"),
+                Binding(keys: [.char("i")], command: .importFile, bar: "Importer", help: "importer les membres ou les fiches actions d'un tableur (CSV, XLSX, ODS), après un aperçu"),
                 Binding(keys: [.char("e")], command: .editCommittee, bar: nil, help: "modifier le comité choisi"),
                 Binding(keys: [.char("r")], command: .retire, bar: nil, help: "retirer le comité choisi (ses séances restent dans l'historique)"),
                 Binding(keys: [.char("q")], command: .quit, bar: nil, help: "quitter"),
@@ -227,6 +230,17 @@ public enum KeyMap {
                 Binding(keys: [.char("a")], command: .adopt, bar: "Adopter", help: "adopter ce classement : enregistré comme décision de la séance"),
                 Binding(keys: [.char("n")], command: .add, bar: nil, help: "reprendre : un nouveau classement des mêmes fiches, avec les mêmes critères (l'adopté reste dans l'historique)"),
                 Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la séance"),
+            ]
+        case .importPreview:
+            return [
+                Binding(keys: [.up, .char("k")], command: .up, bar: nil, help: "colonne précédente"),
+                Binding(keys: [.down, .char("j")], command: .down, bar: nil, help: "colonne suivante"),
+                Binding(keys: [.left], command: .previousChoice, bar: "◀ Sens", help: "sens précédent pour la colonne choisie (ou « ignorée ») ; l'aperçu est recalculé"),
+                Binding(keys: [.right, .char(" ")], command: .nextChoice, bar: "Sens ▶", help: "sens suivant pour la colonne choisie (ou « ignorée ») ; l'aperçu est recalculé"),
+                Binding(keys: [.pageUp], command: .pageUp, bar: nil, help: "remonter dans l'aperçu"),
+                Binding(keys: [.pageDown], command: .pageDown, bar: nil, help: "descendre dans l'aperçu (lignes, problèmes)"),
+                Binding(keys: [.enter], command: .submit, bar: "Importer", help: "tout importer d'un seul coup (refusé tant qu'il reste des problèmes) ; après l'import : revenir"),
+                Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir au tableau de bord sans rien écrire"),
             ]
         case .history:
             return listMoves + [

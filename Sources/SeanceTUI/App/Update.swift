@@ -52,6 +52,7 @@ public enum App {
                 if case .confirm = s.top { s.pop() }
                 if then == .closeForm || then == .closeFormClearEditor, case .form = s.top { s.pop() }
                 s.status = StatusLine(text: n == 0 ? "Aucun changement." : "Enregistré ✓ (\(n) événement\(n > 1 ? "s" : "") écrit\(n > 1 ? "s" : "") et synchronisé\(n > 1 ? "s" : ""))", role: .ok)
+                if then == .importDone { importCommitted(&s, written: n) }
             case .failure(.invalid(let m)):
                 if case .form(var f) = s.top { f.error = m; s.replaceTop(.form(f)) } else { s.status = StatusLine(text: "Refusé : " + m, role: .error) }
             case .failure(let e):
@@ -61,6 +62,7 @@ public enum App {
                 if case .confirm = s.top { s.pop() }
                 if then == .closeForm || then == .closeFormClearEditor, case .form = s.top { s.pop() }
                 s.status = StatusLine(text: e.description + " Gardé en mémoire : F3 pour enregistrer ailleurs.", role: .error)
+                if then == .importDone { importCommitted(&s, written: nil) }
             }
             clampSelections(&s, ctx)
             return []
@@ -73,6 +75,9 @@ public enum App {
             } else if let error {
                 s.status = StatusLine(text: error, role: .warning)
             }
+            return []
+        case .importRead(let request, let table, let error):
+            importRead(&s, request, table, error, ctx)
             return []
         case .savedAs(let result):
             switch result {
@@ -161,6 +166,7 @@ public enum App {
         case .participation(let p): return step(&s, participation(p, cmd, ctx), Screen.participation)
         case .actions(let a): return step(&s, actions(a, cmd, ctx), Screen.actions)
         case .ranking(let r): return step(&s, rankingScreen(r, cmd, ctx), Screen.ranking)
+        case .importPreview(let i): return step(&s, importScreen(i, cmd, ctx), Screen.importPreview)
         case .agenda(let a): return step(&s, agenda(a, cmd, ctx), Screen.agenda)
         case .attendance(let a): return step(&s, attendance(a, cmd, ctx), Screen.attendance)
         case .picker(let p): return step(&s, picker(p, cmd, ctx), Screen.picker)

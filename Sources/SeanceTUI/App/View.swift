@@ -108,6 +108,9 @@ extension App {
         if case .meeting(let m) = s.top, let meeting = ctx.domain.meetings[m.meeting] {
             return KeyMap.bar(.meeting, needed: meetingKeysNeeded(m, meeting, ctx))
         }
+        if case .importPreview(let i) = s.top, i.done != nil {
+            return [("F1", "Aide", -1), ("Entrée", "Revenir", 0), ("F10", "Quitter", -1)]
+        }
         var rank = 0
         return KeyMap.bar(s.top.kind).map { item in
             defer { rank += 1 }
@@ -180,6 +183,7 @@ extension App {
         case .participation(let p): participationView(p, &g, a, ctx)
         case .actions(let s): actionsView(s, &g, a, ctx)
         case .ranking(let r): rankingView(r, &g, a, ctx)
+        case .importPreview(let i): importView(i, &g, a, ctx)
         case .draftOffer(let d):
             let name = ctx.domain.meetings[d.meeting].flatMap { m in ctx.domain.committees[m.committee].map { Fr.meetingName($0, m) } } ?? d.meeting
             boxView(&g, a, title: "Reprendre le brouillon ?", lines: [

@@ -72,6 +72,8 @@ public enum FormPurpose: Equatable, Sendable {
     case newAction
     case editAction(String)
     case financing(action: String)
+    /// Which spreadsheet to import, before its preview.
+    case importFile
 }
 
 /// A line of the minutes typed before the séance was opened: saved with the opening.

@@ -35,6 +35,12 @@ extension App {
                   let document = SeanceDocument(rawValue: f.fields[1].value) else { return [] }
             return [.export(meeting: meeting, document: document, format: format, path: f.fields[2].value)]
         }
+        if f.purpose == .importFile {
+            switch f.importRequest {
+            case .success(let request): return [.readImport(request)]
+            case .failure(let refusal): f.error = refusal.message; return []
+            }
+        }
         if f.purpose == .saveAs {
             let path = f.fields[0].value
             guard !path.isEmpty else { f.error = "Indiquez un chemin."; return [] }

@@ -43,6 +43,9 @@ extension App {
             case .followUpsScreen: s.push(.followUps(FollowUpsState()))
             case .participation: s.push(.participation(ParticipationState()))
             case .actionsScreen: s.push(.actions(ActionsState()))
+            case .importFile:
+                let selected = d.list.selection < committees.count ? committees[d.list.selection].id : nil
+                s.push(.form(.importFile(committees: committees, selected: selected)))
             case .editCommittee:
                 guard d.list.selection < committees.count, requireWritable(&s, ctx) else { break }
                 s.push(.form(.committee(committees[d.list.selection], axes: ctx.domain.activeAxes)))
