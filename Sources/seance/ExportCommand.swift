@@ -17,6 +17,7 @@ struct ExportCommand: ParsableCommand {
         seance export JOURNAL --ranking ID --format csv
         seance export JOURNAL --format ics
         seance export JOURNAL --what membres|suivi|participation|fiches --format csv|ods|xlsx [--comite ID] [--from … --to …]
+        seance export JOURNAL --what decisions --format ods|xlsx [--comite ID] [--from … --to …]
         Sans -o, les formats texte vont sur la sortie standard ; l'ODT, le PDF et l'e-mail (.eml) sont écrits sous le nom proposé.
         L'e-mail n'est pas envoyé : ouvrez-le dans Thunderbird ou Outlook, vérifiez, envoyez ; puis « seance convoquer » note l'envoi.
         """
@@ -138,6 +139,10 @@ struct ExportCommand: ParsableCommand {
             if seance != nil { scope = .meeting(try meeting()) }
             else { scope = .period(from: try date(from, "from"), to: try date(to, "to")) }
             if format == "csv" { return try Export.decisionsCSV(state, scope) }
+            // The decisions as a spreadsheet with typed cells (votes as numbers, dates as dates).
+            if let sheet = SpreadsheetFormat(rawValue: format), sheet != .csv {
+                return try Export.list(state, .decisions, format: sheet, committee: committee, from: try date(from, "from"), to: try date(to, "to"))
+            }
             guard let f = DocumentFormat(rawValue: format) else { throw usage("format « \(format) » : md, html, odt, pdf, txt ou csv.") }
             return try Export.decisions(state, scope, format: f, options: options)
         case "emargement", "émargement":

@@ -9,6 +9,8 @@ public enum ListKind: String, Sendable, CaseIterable {
     case followUps = "suivi"
     case participation
     case actions = "fiches"
+    /// The decisions of every séance (the SCDL CSV stays for open data).
+    case decisions = "decisions"
 }
 
 extension Export {
@@ -25,6 +27,9 @@ extension Export {
             table = ListTables.participation(state, committee: committee, from: from, to: to)
             stem = "participation_" + DecisionScope.periodStem(from: from, to: to)
         case .actions: table = ListTables.actions(state, committee: committee); stem = "fiches-actions"
+        case .decisions:
+            table = ListTables.decisions(state, committee: committee, from: from, to: to)
+            stem = "decisions_" + DecisionScope.periodStem(from: from, to: to)
         }
         return ExportedFile(bytes: Spreadsheet.write(table, as: format, modified: modified), fileName: stem + "." + format.rawValue,
                             mediaType: format.mediaType)
@@ -77,6 +82,25 @@ enum ListTables {
         }
         return SheetTable(name: "Suivi", columns: ["Identifiant", "Quoi", "Qui", "Échéance", "État", "Fait le", "Séance d'origine", "Date de la séance"],
                           rows: rows)
+    }
+
+    /// One row per decision, in the order of the séances: votes as numbers, the date as a date.
+    static func decisions(_ st: ProjectState, committee: String?, from: LocalDate?, to: LocalDate?) -> SheetTable {
+        var rows: [[CellValue]] = []
+        let meetings = st.meetings.values.filter { m in
+            (committee == nil || m.committee == committee) && (from.map { m.date >= $0 } ?? true) && (to.map { m.date <= $0 } ?? true)
+        }.sorted(by: st.isBefore)
+        for m in meetings {
+            guard let c = st.committees[m.committee] else { continue }
+            for (n, d) in m.decisions.compactMap({ st.decisions[$0] }).enumerated() {
+                func count(_ v: Int?) -> CellValue { v.map(CellValue.integer) ?? .empty }
+                rows.append([.text(d.id), .date(m.date), .text(Fr.meetingName(c, m)), .integer(n + 1), t(d.text), .text(Fr.outcome(d.outcome)),
+                             count(d.votesFor), count(d.votesAgainst), count(d.abstentions), .boolean(d.unanimous),
+                             count(d.votersPresent), .boolean(d.quorumMet ?? false), .boolean(d.withoutQuorum)])
+            }
+        }
+        return SheetTable(name: "Décisions", columns: ["Identifiant", "Date", "Séance", "N°", "Décision", "Résultat", "Pour", "Contre",
+                                                     "Abstention", "Unanimité", "Votants", "Quorum atteint", "Sans quorum"], rows: rows)
     }
 
     /// One row per member and committee: séances held in the period while they sat, and how
