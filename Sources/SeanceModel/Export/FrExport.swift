@@ -117,6 +117,8 @@ extension Fr {
         // Decisions
         public static let allDecisions = "Relevé des décisions"
         public static let noDecision = "Aucune décision n'a été prise."
+        public static let votes = "Voix"
+        public static func proxyOf(_ name: String) -> String { "pouvoir de " + name }
         public static func decisionLabel(_ n: Int) -> String { "Décision n°\(n)" }
         /// The outcome after « Décision n°1 – »: agreed with « décision » (« Validée », « Rejetée »).
         public static func outcomeLabel(_ o: DecisionOutcome) -> String {

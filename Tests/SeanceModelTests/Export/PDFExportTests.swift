@@ -194,7 +194,9 @@ struct AttendanceSheetTests {
         #expect(file.fileName.hasPrefix("feuille-emargement_") && file.fileName.hasSuffix(".pdf"))
         let (raw, flat) = PDFExportTests.text(file.bytes)
         #expect(flat.contains("Feuille d'émargement"))
-        #expect(flat.contains("Membre Qualité Signature"))
+        #expect(flat.contains("Membre Qualité Voix Signature"))
+        // TEISSEDRE Alain gave his pouvoir to ROUCHY Jean-Paul, who carries two votes.
+        #expect(flat.contains("1 + pouvoir de"), "\(flat)")
         for name in ["MARTIN Sophie", "TEISSEDRE Alain", "DELMAS Bernard", "MAGNE Élodie", "CHABRIER Nicole"] {
             #expect(flat.contains(name), "\(name) manque")
         }
@@ -205,7 +207,8 @@ struct AttendanceSheetTests {
         #expect(raw.contains("page 2 / \(pages)"))
         let text = try #require(try Export.attendanceSheet(ExportFixture.demo, meeting: ExportFixture.copil3, format: .md,
                                                             options: ExportFixture.options).text)
-        #expect(text.contains("| Membre | Qualité | Signature |"))
+        #expect(text.contains("| Membre | Qualité | Voix | Signature |"))
+        #expect(text.contains("| 1 + pouvoir de M. TEISSEDRE Alain |"), "\(text)")
         let odt = readStoredZip(try Export.attendanceSheet(ExportFixture.demo, meeting: ExportFixture.copil3, format: .odt,
                                                             options: ExportFixture.options).bytes)
         let content = String(decoding: try #require(odt.first { $0.name == "content.xml" }).data, as: UTF8.self)
