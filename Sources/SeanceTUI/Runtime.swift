@@ -172,12 +172,9 @@ public final class Runtime {
     /// rewritten with that line and the id of the note it becomes; it is removed once the journal
     /// is synced. A stop in between leaves a draft the next start recognises as saved.
     private func markDraftCommitting(_ drafts: [EventDraft]) -> Bool {
-        guard let session, savedDraft != nil,
-              let note = drafts.first(where: { $0.kind == "note.add" }),
-              let meeting = note.fields.first(where: { $0.key == "seance" })?.value,
-              let text = note.fields.first(where: { $0.key == "text" })?.value else { return false }
-        let item = note.fields.first(where: { $0.key == "item" })?.value
-        let d = Draft(meeting: meeting, item: item, text: text, committing: note.entity)
+        guard let session, savedDraft != nil, let note = drafts.first(where: { $0.eventKind == .noteAdd }),
+              let meeting = note.value(.seance), let text = note.value(.text) else { return false }
+        let d = Draft(meeting: meeting, item: note.value(.item), text: text, committing: note.entity)
         guard (try? DraftFile.save(d, journal: session.path)) != nil else { return false }
         savedDraft = d
         return true

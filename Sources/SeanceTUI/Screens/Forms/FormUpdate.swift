@@ -31,9 +31,10 @@ extension App {
 
     static func submit(_ s: inout Next, _ f: inout FormState, _ ctx: Context) -> [Effect] {
         if case .export(let meeting) = f.purpose {
-            guard let format = DocumentFormat(rawValue: f.fields[0].value),
-                  let document = SeanceDocument(rawValue: f.fields[1].value) else { return [] }
-            return [.export(meeting: meeting, document: document, format: format, path: f.fields[2].value)]
+            func value(_ key: String) -> String { f.fields.first { $0.key == key }?.value ?? "" }
+            guard let format = DocumentFormat(rawValue: value("format")),
+                  let document = SeanceDocument(rawValue: value("document")) else { return [] }
+            return [.export(meeting: meeting, document: document, format: format, path: value("path"))]
         }
         if f.purpose == .importFile {
             switch f.importRequest {
