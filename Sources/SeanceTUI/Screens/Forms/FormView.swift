@@ -2,7 +2,8 @@ import SeanceModel
 
 extension App {
     static func formView(_ f: FormState, _ g: inout Grid, _ a: Area) {
-        let labelWidth = min(26, (f.fields.map { CharWidth.of($0.label) }.max() ?? 10) + 1)
+        // The « * » of a required field counts: « Ouverture à * » was cut to « Ouverture à… ».
+        let labelWidth = min(26, (f.fields.map { CharWidth.of($0.label) + ($0.required ? 2 : 0) }.max() ?? 10) + 1)
         let w = min(a.width - 2, max(60, min(96, a.width - 8)))
         let fieldWidth = w - labelWidth - 7
         // A refusal is wrapped to the form's width, never cut.
