@@ -112,7 +112,7 @@ struct MeetingEndToEndTests {
         let md = try run([seanceBinary, "export", path, "--seance", "last", "--format", "md"])
         #expect(md.code == 0, "\(md.err)")
         #expect(md.out.contains("de 9\u{00A0}h\u{00A0}30 à 11\u{00A0}h\u{00A0}05"))
-        #expect(md.out.contains("durée effective : 1\u{00A0}h\u{00A0}35"))
+        #expect(md.out.contains("durée effective\u{202F}: 1\u{00A0}h\u{00A0}35"))
         #expect(md.out.contains("sans quorum"))
         // No wall-clock time of today in the minutes of 2010.
         let now = Date()

@@ -48,7 +48,7 @@ struct ReviewEndToEndTests {
     func exportCommand() throws {
         let md = try run([seanceBinary, "export", demoJournal, "--seance", "sea-copil-3", "--format", "md"])
         #expect(md.code == 0, "\(md.err)")
-        #expect(md.out.contains("Comité de pilotage n°3"))
+        #expect(md.out.contains("Comité de pilotage n°\u{00A0}3"))
         let txt = try run([seanceBinary, "export", demoJournal, "--seance", "last", "--format", "txt"])
         #expect(txt.out.split(separator: "\n").allSatisfy { $0.count <= 72 })
         let releve = try run([seanceBinary, "export", demoJournal, "--what", "decisions", "--from", "2009-09-01", "--to", "2009-12-31", "--format", "md"])

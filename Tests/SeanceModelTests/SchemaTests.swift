@@ -107,7 +107,7 @@ struct PeopleNamesTests {
         let (st, problems) = ProjectState.fold(events)
         #expect(problems.isEmpty)
         let md = String(decoding: try Export.minutes(st, meeting: "sea-1", format: .md, options: ExportOptions(now: t0)).bytes, as: UTF8.self)
-        #expect(md.contains("**DUPRÉ Françoise – élu(e) (Secours populaire) :** souligne l'urgence du dossier"), "\(md)")
+        #expect(md.contains("**DUPRÉ Françoise – élu(e) (Secours populaire)\u{202F}:** souligne l'urgence du dossier"), "\(md)")
         #expect(!md.contains("Secours pop.)"), "\(md)")
     }
 }

@@ -79,8 +79,8 @@ struct SeanceRulesTests {
         #expect(st.timeSpent(on: agenda[1], until: time(23, 0)) == 90 * 60)   // closed: the clock stopped
         let text = try minutes(st)
         #expect(text.contains("de 18\u{00A0}h\u{00A0}00 à 20\u{00A0}h\u{00A0}00 (ouverture de la séance à 18\u{00A0}h\u{00A0}10)"))
-        #expect(text.contains("durée effective : 20\u{00A0}min"))
-        #expect(text.contains("durée effective : 1\u{00A0}h\u{00A0}30"))
+        #expect(text.contains("durée effective\u{202F}: 20\u{00A0}min"))
+        #expect(text.contains("durée effective\u{202F}: 1\u{00A0}h\u{00A0}30"))
         #expect(text.contains("présent(e) (depuis 18\u{00A0}h\u{00A0}40)"))
         #expect(!text.contains("5\u{00A0}h\u{00A0}26") && !text.contains("depuis 18\u{00A0}h\u{00A0}10"))
         // Corrections of the times: opening and clôture through seance.edit, an item's start.
@@ -214,7 +214,7 @@ struct SeanceRulesTests {
                                                        outcome: nil, recused: ["mem-copil-01"], makeID: ids.make))
                 == "Le total des voix (9) dépasse les votes présents ou représentés (8).")
         st = try apply(st, r)
-        #expect(try minutes(st).contains("Ne prend pas part au vote : Mme MARTIN Sophie."))
+        #expect(try minutes(st).contains("Ne prend pas part au vote\u{202F}: Mme MARTIN Sophie."))
     }
 
     @Test("A member who leaves is « parti(e) à », counted present for the decisions before; excusé and absent kept apart")

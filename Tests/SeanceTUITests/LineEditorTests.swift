@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SeanceTUI
 
@@ -82,5 +83,27 @@ struct WrapTests {
         #expect(e.text.count == text.count)
         let (rows, row, _) = e.wrapped(width: 70)
         #expect(rows.count > 90 && row == rows.count - 1)
+    }
+}
+
+@Suite("Lines wrap where French allows")
+struct FrenchWrapTests {
+    @Test("Neither the screen's wrap nor the line being typed breaks before « : » or inside « 40 % », « 9 h 40 », « 12 500 € »")
+    func unbreakable() {
+        let text = "Pondération : social 40 %, économique 30 % ; ouverture à 9 h 40 ; « épicerie » pour 12 500 € !"
+        // From the widest unbreakable unit (« Pondération : », 13 columns) up.
+        for width in 14...40 {
+            for rows in [App.wrap(text, width: width), {
+                var e = LineEditor(); e.insert(text); return e.wrapped(width: width).rows.map { $0.trimmingCharacters(in: .whitespaces) }
+            }()] {
+                for r in rows {
+                    let s = r.trimmingCharacters(in: .whitespaces)
+                    #expect(!(s.first.map { ";:!?»%€h".contains($0) } ?? false), "\(width) : « \(s) »")
+                    #expect(!s.hasSuffix("«"), "\(width) : « \(s) »")
+                }
+            }
+        }
+        // The characters on screen are those typed: no hidden no-break space.
+        #expect(App.wrap(text, width: 200) == [text])
     }
 }

@@ -26,12 +26,12 @@ struct SharedLinesTests {
         #expect(!decisions.isEmpty && !followUps.isEmpty)
         for d in decisions where d.item != nil {
             #expect(screen.contains(Fr.Line.vote(d)), "\(d.id)")
-            #expect(document.contains(Fr.Line.vote(d)), "\(d.id)")
+            #expect(document.contains(FrenchTypography.apply(Fr.Line.vote(d))), "\(d.id)")
         }
         for f in followUps where f.item != nil {
             let line = Fr.Line.followUp(what: f.what, owner: h.domain.ownerName(f.owner), due: f.due, done: f.done)
             #expect(screen.contains(line), "\(f.id)")
-            #expect(document.contains(line), "\(f.id)")
+            #expect(document.contains(FrenchTypography.apply(line)), "\(f.id)")
         }
     }
 
@@ -47,7 +47,7 @@ struct SharedLinesTests {
         for (id, a) in meeting.attendance {
             let line = Fr.Line.presence(a.status, proxy: a.proxy.map(h.domain.ownerName), since: a.time)
             #expect(screen.contains(line), "\(id)")
-            #expect(document.contains(line), "\(id)")
+            #expect(document.contains(FrenchTypography.apply(line)), "\(id)")
         }
     }
 }

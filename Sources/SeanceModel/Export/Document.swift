@@ -63,6 +63,8 @@ enum DocBlock: Equatable, Sendable {
     struct Field: Equatable, Sendable {
         var label: String
         var value: String
+        /// « Libellé : », the colon after a narrow no-break space as French typography has it.
+        var labelWithColon: String { label + "\u{202F}:" }
     }
 }
 

@@ -51,7 +51,7 @@ public enum Export {
     public static func convocationEmail(_ state: ProjectState, meeting: String, from: String? = nil,
                                         options: ExportOptions = ExportOptions()) throws(ExportError) -> ExportedFile {
         let b = try MinutesBuilder(state, meeting, options)
-        let doc = b.convocation()
+        let doc = b.convocation().typeset()
         let pdf = PDFRenderer.render(doc, options: options)
         let ics = ICalendarExport.single(state, b.m, b.c, options: CalendarOptions(scope: .all, now: options.now))
         let to = b.seatedMembers.compactMap { m -> EmailMessage.Address? in
@@ -136,8 +136,9 @@ public enum Export {
         return ref
     }
 
-    static func render(_ doc: ExportDocument, format: DocumentFormat, options: ExportOptions, fileName: String) -> ExportedFile {
+    static func render(_ document: ExportDocument, format: DocumentFormat, options: ExportOptions, fileName: String) -> ExportedFile {
         let name = fileName + "." + format.fileExtension
+        let doc = document.typeset()
         switch format {
         case .md: return ExportedFile(text: MarkdownRenderer.render(doc), fileName: name, mediaType: format.mediaType)
         case .html: return ExportedFile(text: HTMLRenderer.render(doc), fileName: name, mediaType: format.mediaType)

@@ -112,7 +112,7 @@ enum ICalendarExport {
                 var line = "\(i + 1). " + ExportClean.line(item.title)
                 var facts: [String] = []
                 if !item.presenter.isEmpty { facts.append(ExportClean.line(st.members[item.presenter]?.name ?? item.presenter)) }
-                if let d = item.plannedMinutes, d > 0 { facts.append(Fr.Export.duration(d).replacingNBSP) }
+                if let d = item.plannedMinutes, d > 0 { facts.append(FrenchTypography.plain(Fr.Export.duration(d))) }
                 if !facts.isEmpty { line += " (" + facts.joined(separator: ", ") + ")" }
                 desc.append(line)
             }
@@ -212,5 +212,4 @@ enum ICalendarExport {
 
 private extension String {
     var replacingDashes: String { String(filter { $0 != "-" }) }
-    var replacingNBSP: String { String(map { $0 == "\u{00A0}" ? " " : $0 }) }
 }

@@ -31,7 +31,7 @@ enum MarkdownRenderer {
             case .body, .quiet: return text
             }
         case .fields(let fields):
-            return fields.map { "- **" + escape($0.label) + " :** " + escape($0.value) }.joined(separator: "\n")
+            return fields.map { "- **" + escape($0.labelWithColon) + "** " + escape($0.value) }.joined(separator: "\n")
         case .list(let items, let numbered):
             return items.enumerated().map { i, spans in
                 let marker = numbered ? "\(i + 1). " : "- "

@@ -58,7 +58,7 @@ enum ODTRenderer {
                 }
                 body += para(name, spans)
             case .fields(let fields):
-                for f in fields { body += para("Champ", [.strong(f.label + " :"), .plain(" " + f.value)]) }
+                for f in fields { body += para("Champ", [.strong(f.labelWithColon), .plain(" " + f.value)]) }
             case .list(let items, let numbered):
                 for (i, spans) in items.enumerated() {
                     // The marker is written out (with a tab to a hanging indent): it survives any

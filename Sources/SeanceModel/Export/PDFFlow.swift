@@ -1,6 +1,6 @@
 /// The blocks of a document turned into the pieces of the PDF's pages, with the styles of the
 /// PDF: DejaVu Sans for the titles, headings, labels and tables, DejaVu Serif for what was said
-/// and decided. Every text goes through `FrenchTypography` on its way in.
+/// and decided. The text arrives typeset (`ExportDocument.typeset`).
 final class PDFFlow {
     let canvas: PDFCanvas
     private(set) var pieces: [PDFPiece] = []
@@ -23,7 +23,7 @@ final class PDFFlow {
     }
 
     func run(_ s: String, bold: Bool = false, italic: Bool = false) -> PDFRun {
-        PDFRun(text: FrenchTypography.apply(s), bold: bold, italic: italic)
+        PDFRun(text: s, bold: bold, italic: italic)
     }
 
     func runs(_ spans: [DocSpan]) -> [PDFRun] {

@@ -7,18 +7,18 @@
 /// pages, then every page is drawn: the number of pages is known before the first is drawn.
 enum PDFRenderer {
     static func render(_ doc: ExportDocument, options: ExportOptions) -> [UInt8] {
-        let t = FrenchTypography.apply
         // The metadata keeps ordinary spaces: it is searched, not printed.
+        let plain = FrenchTypography.plain
         let canvas = PDFCanvas(.init(
-            title: [doc.title, doc.subtitle].compactMap { $0 }.joined(separator: " – "),
-            author: doc.author ?? doc.kicker ?? "seance",
-            subject: doc.kicker,
+            title: plain([doc.title, doc.subtitle].compactMap { $0 }.joined(separator: " – ")),
+            author: doc.author ?? doc.kicker.map(plain) ?? "seance",
+            subject: doc.kicker.map(plain),
             date: options.now.journalValue))
         let flow = PDFFlow(canvas)
         flow.add(doc)
         let pages = PDFPage.paginate(flow.pieces)
         for (n, page) in pages.enumerated() {
-            PDFPage.header(canvas, left: doc.kicker.map(t) ?? "", right: t(doc.shortTitle))
+            PDFPage.header(canvas, left: doc.kicker ?? "", right: doc.shortTitle)
             PDFPage.footer(canvas, "page \(n + 1) / \(pages.count)")
             for placed in page { placed.piece.draw(placed.y, placed.atTop) }
             canvas.showPage()

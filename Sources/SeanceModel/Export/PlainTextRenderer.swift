@@ -36,7 +36,7 @@ enum PlainTextRenderer {
                 return wrap(text, width: width)
             }
         case .fields(let fields):
-            return fields.flatMap { wrap($0.label + " : " + $0.value, width: width, first: "", rest: "    ") }
+            return fields.flatMap { wrap($0.labelWithColon + " " + $0.value, width: width, first: "", rest: "    ") }
         case .list(let items, let numbered):
             let n = String(items.count).count
             return items.enumerated().flatMap { i, spans in

@@ -253,8 +253,8 @@ extension App {
         if text.isEmpty { return [""] }
         var lines: [String] = []
         var line = "", lineWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            var w = String(word)
+        for word in words(text) {
+            var w = word
             var ww = CharWidth.of(w)
             if lineWidth > 0 && lineWidth + 1 + ww > width {
                 lines.append(line); line = ""; lineWidth = 0
@@ -271,6 +271,22 @@ extension App {
         }
         lines.append(line)
         return lines
+    }
+
+    /// The text cut at the spaces where a line may break: not before « : » nor inside « 9 h 40 »
+    /// (French typography); the characters stay as typed.
+    static func words(_ text: String) -> [String] {
+        let chars = Array(text)
+        var words: [String] = [], word = ""
+        for i in chars.indices {
+            if chars[i] == " " && FrenchTypography.allowsBreak(chars, at: i) {
+                words.append(word); word = ""
+            } else {
+                word.append(chars[i])
+            }
+        }
+        words.append(word)
+        return words
     }
 
     /// Rows of a scrolling list: keeps the selection in view; returns the first row shown.

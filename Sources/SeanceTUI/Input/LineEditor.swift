@@ -1,3 +1,5 @@
+import SeanceModel
+
 /// A one-line text editor that works on grapheme clusters: `é` typed as one scalar or as `e` plus
 /// a combining accent, `œ`, `«»`, `€` and wide characters move, delete and measure as one character.
 public struct LineEditor: Equatable, Sendable {
@@ -106,8 +108,8 @@ public struct LineEditor: Equatable, Sendable {
         return (out, cursorCol)
     }
 
-    /// The text soft-wrapped to `width` columns (at spaces when it can, never inside a
-    /// character), with the cursor's row and column.
+    /// The text soft-wrapped to `width` columns (at spaces when it can, not where French puts an
+    /// unbreakable one, never inside a character), with the cursor's row and column.
     public func wrapped(width: Int) -> (rows: [String], cursorRow: Int, cursorColumn: Int) {
         guard width > 1 else { return ([text], 0, 0) }
         let chars = Array(text)
@@ -120,7 +122,7 @@ public struct LineEditor: Equatable, Sendable {
             while j < chars.count {
                 let w = CharWidth.of(chars[j])
                 if used + w > width { break }
-                if chars[j] == " " { lastSpace = j }
+                if chars[j] == " " && FrenchTypography.allowsBreak(chars, at: j) { lastSpace = j }
                 used += w; j += 1
             }
             if j < chars.count && lastSpace > i { j = lastSpace + 1 }

@@ -72,7 +72,7 @@ struct DocumentExportTests {
         n.text = "MOURGUES Valérie – rapporteur (CAF du Cantal – rapporteur du comité technique n°1) : Déjà étiquetée."
         s.notes[n.id] = n
         let md = try #require(try Export.minutes(s, meeting: ExportFixture.copil3, format: .md, options: options).text)
-        #expect(md.contains("**MOURGUES Valérie – rapporteur (CAF du Cantal – rapporteur du comité technique n°1) :** Déjà étiquetée."))
+        #expect(FrenchTypography.plain(md).contains("**MOURGUES Valérie – rapporteur (CAF du Cantal – rapporteur du comité technique n° 1) :** Déjà étiquetée."))
     }
 
     @Test("An override of the votes' outcome is stated; a séance to come has no quorum and says so")
@@ -82,10 +82,10 @@ struct DocumentExportTests {
         d.computedOutcome = .rejete
         s.decisions[d.id] = d
         let md = try #require(try Export.minutes(s, meeting: ExportFixture.copil3, format: .md, options: options).text)
-        #expect(md.contains("Résultat des votes : rejeté ; résultat retenu par la séance : amendé."))
+        #expect(FrenchTypography.plain(md).contains("Résultat des votes : rejeté ; résultat retenu par la séance : amendé."))
 
         let planned = try text("sea-copil-4")
-        #expect(planned.contains("**État :** séance à venir (document préparatoire)"))
+        #expect(planned.contains("**État\u{202F}:** séance à venir (document préparatoire)"))
         #expect(!planned.contains("Quorum"))
         #expect(planned.contains("| non renseigné |") || planned.contains("| excusé(e) |"))
         #expect(planned.contains("Aucune décision n'a été prise."))
@@ -114,7 +114,7 @@ struct DocumentExportTests {
         let headings = md.split(separator: "\n").filter { $0.hasPrefix("## ") }
         let meetings = st.meetings.values.filter { $0.date >= scope.from! && $0.date <= scope.to! && !$0.decisions.isEmpty }
         #expect(headings.count == meetings.count)
-        #expect(headings.last == "## Comité de pilotage n°3 – jeudi 17 décembre 2009")
+        #expect(headings.last == "## Comité de pilotage n°\u{00A0}3 – jeudi 17 décembre 2009")
         #expect(md.contains("**Séances du mardi 1er septembre 2009 au jeudi 17 décembre 2009**"))
         let only = try #require(try Export.decisions(st, .period(from: nil, to: nil, committee: "com-copil"), format: .md, options: options).text)
         #expect(only.split(separator: "\n").filter { $0.hasPrefix("## ") }.allSatisfy { $0.hasPrefix("## Comité de pilotage n°") })

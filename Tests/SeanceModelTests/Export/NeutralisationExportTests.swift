@@ -84,7 +84,7 @@ struct NeutralisationExportTests {
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"))
         #expect(!html.contains("<script"))
         #expect(html.contains("Asso &lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;"))
-        #expect(html.contains("<strong>DUPONT&lt;U+202E&gt; Jean – élu(e) (Asso &lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;) :</strong>"))
+        #expect(html.contains("<strong>DUPONT&lt;U+202E&gt; Jean – élu(e) (Asso &lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;)\u{202F}:</strong>"))
         let entries = readStoredZip(try Export.minutes(Self.state, meeting: "sea-x", format: .odt, options: Self.options).bytes)
         let content = String(decoding: try #require(entries.first { $0.name == "content.xml" }).data, as: UTF8.self)
         #expect(content.contains("&lt;script&gt;"))

@@ -95,12 +95,13 @@ struct PDFExportTests {
     func metadata() throws {
         let info = Self.info(try minutes())
         #expect(info["Page size"] == "595.276 x 841.89 pts (A4)")
-        #expect(info["Title"] == "Compte rendu de séance – Comité de pilotage n°3 – jeudi 17 décembre 2009")
+        // The metadata is searched, not printed: ordinary spaces, « n° 3 » as the document writes it.
+        #expect(info["Title"] == "Compte rendu de séance – Comité de pilotage n° 3 – jeudi 17 décembre 2009")
         #expect(info["Author"] == "DURAND Claire")
         #expect(info["Subject"] == "Contrat de cohésion sociale de Saint-Flour 2010–2012")
         #expect(info["CreationDate"]?.hasPrefix("2009-12-23T10:00:00") == true, "\(info["CreationDate"] ?? "")")
         let releve = Self.info(try decisions())
-        #expect(releve["Title"] == "Relevé de décisions – Comité de pilotage n°3 – jeudi 17 décembre 2009")
+        #expect(releve["Title"] == "Relevé de décisions – Comité de pilotage n° 3 – jeudi 17 décembre 2009")
         #expect(releve["Page size"] == "595.276 x 841.89 pts (A4)")
     }
 

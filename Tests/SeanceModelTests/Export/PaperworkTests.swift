@@ -79,7 +79,7 @@ struct PaperworkTests {
         #expect(drafts.count >= 2 && drafts.dropFirst(2).allSatisfy { $0.value(.title) == "Suivi des décisions précédentes" })
         // The December COPIL: « projet » until the February séance approves it on its first item.
         let before = try #require(try Export.minutes(st, meeting: ExportFixture.copil3, format: .txt, options: ExportFixture.options).text)
-        #expect(before.contains("Compte rendu : projet (soumis à l'approbation de la prochaine séance)"))
+        #expect(before.contains("Compte rendu\u{202F}: projet (soumis à l'approbation de la prochaine séance)"))
         let approved = Self.with(st, [
             ("seance.open", Self.copil4, [("time", "18:00")]),
             ("decision.record", "dec-approval", [("seance", Self.copil4), ("item", "item-copil-4-1"),
@@ -89,7 +89,7 @@ struct PaperworkTests {
         #expect(approved.approval(of: ExportFixture.copil3)?.decision.id == "dec-approval")
         let after = try #require(try Export.minutes(approved, meeting: ExportFixture.copil3, format: .txt, options: ExportFixture.options).text)
         let flat = after.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(flat.contains("Compte rendu : approuvé le mardi 2 février 2010 (Comité de pilotage n°4, délibération 2010-04-01)"))
+        #expect(flat.contains("Compte rendu : approuvé le mardi 2 février 2010 (Comité de pilotage n° 4, délibération 2010-04-01)"))
         // An adjourned approval approves nothing.
         let adjourned = Self.with(st, [
             ("seance.open", Self.copil4, [("time", "18:00")]),
