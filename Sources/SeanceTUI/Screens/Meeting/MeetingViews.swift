@@ -136,7 +136,8 @@ extension App {
         // The line being typed, soft-wrapped, at the bottom.
         let inputTop = bottom - inputRows
         if meeting.state == .closed {
-            g.put("Séance close le \(meeting.endTime?.french ?? "") : lecture seule (Ctrl+R pour rouvrir).", x: x, y: inputTop, role: .warning, maxWidth: w)
+            g.put("Séance close" + (meeting.endTime.map { " à " + $0.french } ?? "") + " : lecture seule (Ctrl+R pour rouvrir).",
+                  x: x, y: inputTop, role: .warning, maxWidth: w)
             return
         }
         g.put(String(repeating: "─", count: w), x: x, y: inputTop - 1, role: .dim)
