@@ -14,6 +14,14 @@ extension Fr {
             case .clearDays(let n): "convocation \(n) jour\(n > 1 ? "s" : "") franc\(n > 1 ? "s" : "") avant la séance"
             }
         }
+        /// The delay alone, as the séance's screen quotes it: « 5 jours francs », « 3 jours ».
+        public static func delay(_ r: ConvocationRule) -> String {
+            switch r {
+            case .none: "aucun délai"
+            case .days(let n): "\(n) jour\(n > 1 ? "s" : "")"
+            case .clearDays(let n): "\(n) jour\(n > 1 ? "s" : "") franc\(n > 1 ? "s" : "")"
+            }
+        }
         /// The rule after « Délai de convocation : » (« 5 jours francs avant la séance »).
         public static func ruleAfterLabel(_ r: ConvocationRule) -> String {
             let s = rule(r)

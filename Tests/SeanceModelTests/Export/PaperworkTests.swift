@@ -44,6 +44,58 @@ struct PaperworkTests {
         #expect(ConvocationRule(journalValue: "3") == .days(3))
         #expect(ConvocationRule(journalValue: "aucun") == ConvocationRule.none)
         #expect(ConvocationRule(journalValue: "trois") == nil)
+        // Across a weekend: three jours francs before Monday 8 February 2010 are Friday,
+        // Saturday and Sunday, so Thursday the 4th at the latest; three days: Friday the 5th.
+        #expect(ConvocationRule.clearDays(3).latestSending(for: day(2010, 2, 8)) == day(2010, 2, 4))
+        #expect(ConvocationRule.days(3).latestSending(for: day(2010, 2, 8)) == day(2010, 2, 5))
+        // Across a month's end: five jours francs before Tuesday 2 March 2010 are 25, 26, 27,
+        // 28 February and 1 March: the 24th; a leap year's 29 February counts as one.
+        #expect(ConvocationRule.clearDays(5).latestSending(for: day(2010, 3, 2)) == day(2010, 2, 24))
+        #expect(ConvocationRule.clearDays(1).latestSending(for: day(2012, 3, 1)) == day(2012, 2, 28))
+        #expect(ConvocationRule.clearDays(0).latestSending(for: day(2010, 3, 1)) == day(2010, 2, 28))
+    }
+
+    /// A COPIL séance (rule: five jours francs) prepared for `date`, convoked on `sent` if given.
+    func copil(on date: LocalDate, sent: LocalDate? = nil, then more: [(String, String, [(String, String)])] = []) throws -> ProjectState {
+        let prepared = try Commands.prepareMeeting(st, committee: "com-copil", date: date, time: nil, place: "", title: "",
+                                                   makeID: { "\($0)-new" }).get()
+        var s = st
+        for (i, d) in prepared.enumerated() { _ = s.apply(d.stamped(at: t0, id: EventID.make(milliseconds: 9_000_000 + Int64(i), using: &rngForTests), author: "t")) }
+        if let sent { s = Self.with(s, [("seance.convoke", "sea-new", [("date", sent.journalValue)])]) }
+        return Self.with(s, more)
+    }
+
+    @Test("One reading of the rule: the last day to send, the day sent, late or not — the warnings are read from it")
+    func status() throws {
+        // Monday 15 March 2010, five jours francs: Tuesday 9 March at the latest (the weekend counts).
+        let planned = try copil(on: day(2010, 3, 15))
+        let inTime = try #require(planned.convocationStatus("sea-new", today: day(2010, 3, 9)))
+        #expect(inTime == ConvocationStatus(rule: .clearDays(5), latest: day(2010, 3, 9), sent: nil, isLate: false))
+        #expect(planned.convocationWarning("sea-new", today: day(2010, 3, 9)) == nil)
+        let passed = try #require(planned.convocationStatus("sea-new", today: day(2010, 3, 10)))
+        #expect(passed.isLate && passed.sent == nil)
+        #expect(planned.convocationWarning("sea-new", today: day(2010, 3, 10)) == Fr.Paperwork.tooClose(last: day(2010, 3, 9), rule: .clearDays(5)))
+        // Sent in time: not late, whatever today is.
+        let sent = try copil(on: day(2010, 3, 15), sent: day(2010, 3, 9))
+        #expect(sent.convocationStatus("sea-new", today: day(2010, 3, 14))?.isLate == false)
+        #expect(sent.convocationStatus("sea-new", today: day(2010, 3, 14))?.sent == day(2010, 3, 9))
+        // Sent a day too late: late for good, and the warning says so.
+        let late = try copil(on: day(2010, 3, 15), sent: day(2010, 3, 10))
+        #expect(late.convocationStatus("sea-new", today: day(2010, 3, 1))?.isLate == true)
+        #expect(late.convocationWarning("sea-new", today: day(2010, 3, 1))?.contains("trop tard") == true)
+        // Across a month's end: Tuesday 2 March 2010, the 24th of February at the latest.
+        let march = try copil(on: day(2010, 3, 2))
+        #expect(march.convocationStatus("sea-new", today: day(2010, 2, 24))?.latest == day(2010, 2, 24))
+        #expect(march.convocationStatus("sea-new", today: day(2010, 2, 25))?.isLate == true)
+        // Nothing to say of a cancelled séance, nor of one held without a recorded sending.
+        let cancelled = try copil(on: day(2010, 3, 15), then: [("seance.cancel", "sea-new", [("reason", "report")])])
+        #expect(cancelled.meetings["sea-new"]?.state == .cancelled)
+        #expect(cancelled.convocationStatus("sea-new", today: day(2010, 3, 10)) == nil)
+        #expect(st.convocationStatus("sea-copil-3", today: day(2010, 1, 1)) == nil)
+        // Without a rule: the sending still shows, never late.
+        let noRule = try copil(on: day(2010, 3, 15), sent: day(2010, 3, 14), then: [("committee.edit", "com-copil", [("convocation", "aucun")])])
+        #expect(noRule.convocationStatus("sea-new", today: day(2010, 3, 14)) == ConvocationStatus(rule: .none, latest: nil, sent: day(2010, 3, 14), isLate: false))
+        #expect(noRule.convocationWarning("sea-new", today: day(2010, 3, 14)) == nil)
     }
 
     @Test("The demo's rules; the program warns when the convocation left too late or the séance is too close")
