@@ -11,7 +11,7 @@ enum ActionSheetPage {
             shortTitle: P.actionTitle + " – " + title)
         var fields: [DocBlock.Field] = []
         func add(_ label: String, _ value: String) { if !value.isEmpty { fields.append(.init(label: label, value: value)) } }
-        add(P.axis, a.axis.flatMap { st.axes[$0] }.map { Fr.axis($0.number) + " – " + ExportClean.line($0.title) } ?? "")
+        // The axis is the subtitle, under the title: not a field again.
         add(P.committee, a.committee.flatMap { st.committees[$0] }.map { ExportClean.line($0.name) } ?? "")
         add(P.status, Fr.actionStatus(a.status))
         add(P.porteur, ExportClean.line(a.porteur))

@@ -218,6 +218,23 @@ struct PaperworkTests {
         }
     }
 
+    @Test("The fiche action names its axis once, under its title (it was a field again)",
+          .enabled(if: ExternalTool.enabled("pdftotext") && ExternalTool.enabled("odt2txt")))
+    func axisOnce() throws {
+        let axis = "Rationaliser l'aide sociale"
+        func count(_ text: String) -> Int { text.components(separatedBy: axis).count - 1 }
+        let pdf = PDFExportTests.text(try Export.actionSheet(st, action: "act-epicerie", format: .pdf, options: Self.options).bytes).flat
+        #expect(count(pdf) == 1, "\(pdf.prefix(400))")
+        #expect(pdf.contains("Fiche action – Épicerie sociale et solidaire Axe 1 – Rationaliser l'aide sociale"))
+        let f = ExportTempFile("fiche.odt", try Export.actionSheet(st, action: "act-epicerie", format: .odt, options: Self.options).bytes)
+        let odt = ExternalTool.run("odt2txt", ["--encoding=UTF-8", "--width=-1", f.path]).output
+        #expect(count(String(odt.map { $0 == "\u{00A0}" || $0 == "\u{202F}" ? " " : $0 })) == 1)
+        for format in [DocumentFormat.txt, .md, .html] {
+            let text = try #require(try Export.actionSheet(st, action: "act-epicerie", format: format, options: Self.options).text)
+            #expect(count(text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&apos;", with: "'")) == 1, "\(format)")
+        }
+    }
+
     @Test("odt2txt reads the convocation, the pouvoir and the fiche", .enabled(if: ExternalTool.enabled("odt2txt")))
     func odt() throws {
         let docs: [([UInt8], [String])] = [
