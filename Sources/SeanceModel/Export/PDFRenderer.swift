@@ -11,7 +11,7 @@ enum PDFRenderer {
         // The metadata keeps ordinary spaces: it is searched, not printed.
         let canvas = PDFCanvas(.init(
             title: [doc.title, doc.subtitle].compactMap { $0 }.joined(separator: " – "),
-            author: doc.author ?? doc.kicker ?? "seance",
+            author: doc.author,
             subject: doc.kicker,
             date: options.now.journalValue))
         let flow = PDFFlow(canvas)

@@ -235,13 +235,44 @@ struct PaperworkTests {
         }
     }
 
+    @Test("PDF Author: the séance's secrétaire, else the committee's usual one, else none (never the project's name)",
+          .enabled(if: ExternalTool.enabled("pdfinfo")))
+    func author() throws {
+        func author(_ s: ProjectState, _ meeting: String) throws -> String? {
+            PDFExportTests.info(try Export.convocation(s, meeting: meeting, format: .pdf, options: Self.options).bytes)["Author"]
+        }
+        // The demo's séances name their secrétaire.
+        #expect(try author(st, Self.copil4) == "DURAND Claire")
+        #expect(PDFExportTests.info(try Export.attendanceSheet(st, meeting: Self.copil4, format: .pdf, options: Self.options).bytes)["Author"] == "DURAND Claire")
+        // A séance prepared without one, in a committee without one: no Author at all.
+        let bare = try copil(on: day(2010, 3, 15))
+        #expect(bare.meetings["sea-new"]?.secretary == "")
+        #expect(try author(bare, "sea-new") == nil)
+        // The committee's usual secrétaire, a member's id read as the member's name.
+        let member = try #require(st.members["mem-copil-02"]?.name)
+        let usual = Self.with(bare, [("committee.edit", "com-copil", [("secretary", "mem-copil-02")])])
+        #expect(try author(usual, "sea-new") == member)
+        // The séance's own secrétaire comes first.
+        let own = Self.with(usual, [("seance.edit", "sea-new", [("secretary", "PONS Hélène")])])
+        #expect(try author(own, "sea-new") == "PONS Hélène")
+        // The fiche: the secrétaire of the committee that proposed it, else nobody.
+        func ficheAuthor(_ s: ProjectState) throws -> String? {
+            PDFExportTests.info(try Export.actionSheet(s, action: "act-epicerie", format: .pdf, options: Self.options).bytes)["Author"]
+        }
+        #expect(try ficheAuthor(st) == nil)
+        #expect(try ficheAuthor(Self.with(st, [("committee.edit", "com-ct1", [("secretary", "DURAND Claire")])])) == "DURAND Claire")
+        // The relevé over a period: the committee's usual secrétaire when one committee is asked.
+        let period = DecisionScope.period(from: day(2009, 10, 1), to: day(2009, 12, 31), committee: "com-copil")
+        #expect(PDFExportTests.info(try Export.decisions(usual, period, format: .pdf, options: Self.options).bytes)["Author"] == member)
+    }
+
     @Test("odt2txt reads the convocation, the pouvoir and the fiche", .enabled(if: ExternalTool.enabled("odt2txt")))
     func odt() throws {
         let docs: [([UInt8], [String])] = [
             (try Export.convocation(st, meeting: Self.copil4, format: .odt, options: Self.options).bytes,
              ["Convocation", "Madame, Monsieur,", "Calendrier de démarrage des actions en 2010", "pour me représenter et voter en mon nom"]),
             (try Export.proxyForms(st, meeting: Self.copil4, member: "mem-copil-03", format: .odt, options: Self.options).bytes,
-             ["Je soussigné(e) Mme VERDIER Monique", "Bon pour pouvoir"]),
+             ["Je soussignée Mme VERDIER Monique", "Bon pour pouvoir"]),
             (try Export.actionSheet(st, action: "act-epicerie", format: .odt, options: Self.options).bytes,
              ["Plan de financement", "sollicité", "acquis"]),
         ]
