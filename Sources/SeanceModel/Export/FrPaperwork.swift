@@ -69,8 +69,12 @@ extension Fr {
         // Pouvoir
         public static let proxyTitle = "Pouvoir"
         public static let blank = "……………………………………………………"
-        public static func proxyText(mandant: String, quality: String, mandataire: String, meeting: String, body: String, date: LocalDate) -> String {
-            "Je soussigné(e) \(mandant)" + (quality.isEmpty ? "" : ", \(quality),")
+        /// « Je soussignée Mme … », « Je soussigné M. … »; « soussigné(e) » when the civilité is
+        /// not known or the name is left to fill.
+        public static func proxyText(mandant: String, civility: Civility? = nil, quality: String, mandataire: String, meeting: String,
+                                     body: String, date: LocalDate) -> String {
+            let signed = switch civility { case .mme?: "soussignée"; case .m?: "soussigné"; case nil: "soussigné(e)" }
+            return "Je \(signed) \(mandant)" + (quality.isEmpty ? "" : ", \(quality),")
                 + " donne pouvoir à \(mandataire) pour me représenter et voter en mon nom lors de la séance \(meeting) du \(body) du \(Fr.longDate(date))."
         }
         public static let madeAt = "Fait à ……………………………………, le ……………………………"

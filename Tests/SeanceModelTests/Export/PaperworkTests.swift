@@ -198,8 +198,8 @@ struct PaperworkTests {
         // One page per voting member of the COPIL (14), each with the mandant printed.
         let p = PDFExportTests.text(proxies)
         #expect(PDFExportTests.info(proxies)["Pages"] == "14")
-        #expect(p.flat.contains("Je soussigné(e) Mme VERDIER Monique, élu(e)"))
-        #expect(p.flat.contains("Je soussigné(e) M. ROUCHY Jean-Paul"))
+        #expect(p.flat.contains("Je soussignée Mme VERDIER Monique, élu(e)"))
+        #expect(p.flat.contains("Je soussigné M. ROUCHY Jean-Paul"))
         // TEISSEDRE Alain gave his pouvoir to ROUCHY Jean-Paul: the mandataire is printed.
         #expect(p.flat.contains("M. TEISSEDRE Alain, élu(e) – Ville de Saint-Flour (adjoint à l'économie et à l'emploi), donne pouvoir à M. ROUCHY Jean-Paul"))
         let f = PDFExportTests.text(fiche).flat
