@@ -35,7 +35,7 @@ struct ImportScreenEndToEndTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == before, "nothing is written before Entrée")
         try t.keys("Enter")
         try t.waitFor("Importé : 2 membres créés, 0 membre mis à jour, 0 membre inchangé.")
-        try t.keys("Enter"); try t.waitFor("Nouveau comité")
+        try t.keys("Enter"); try t.waitFor("i Importer")   // the dashboard's bar
         try t.keys("F10")
         #expect(try t.exitCode() == 0)
 

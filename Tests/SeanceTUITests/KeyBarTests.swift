@@ -34,6 +34,24 @@ struct KeyBarTests {
         #expect(bar(h).contains("Ctrl+P Export") && bar(h).contains("Ctrl+R Rouvrir"), "\(bar(h))")
     }
 
+    @Test("The dashboard's bar at 80 columns: the keys nobody guesses, the import among them")
+    func dashboardBar() {
+        let h = Harness()
+        let narrow = bar(h)
+        #expect(narrow == "F1 Aide  h Historique  / Chercher  s Suites  f Fiches  i Importer  F10 Quitter", "\(narrow)")
+        #expect(CharWidth.of(narrow) <= 80)
+        expectSnapshot(App.view(h.app, h.ctx, width: 80, height: 24), "dashboard-80x24")
+        // Wider, Entrée and the setting up come back.
+        let wide = bar(h, width: 120, height: 40)
+        #expect(wide.contains("Entrée Ouvrir") && wide.contains("i Importer") && CharWidth.of(wide) <= 120, "\(wide)")
+        // Without a committee yet, what creates one comes first.
+        var empty = ProjectState()
+        _ = empty.apply(event("project.set", "project", [("name", "Projet social de Murat")]))
+        let first = bar(Harness(domain: empty))
+        #expect(first.hasPrefix("F1 Aide  n Nouveau comité  p Projet  x Axes"), "\(first)")
+        #expect(first.contains("x Axes") && first.contains("p Projet"), "\(first)")
+    }
+
     @Test("On a hiérarchisation item the bar offers Ctrl+O")
     func rankingKey() {
         var h = copil4()

@@ -175,5 +175,8 @@ struct ConvocationKeyTests {
         #expect(h.written.last?.kind == "seance.convoke")
         #expect(h.domain.meetings["sea-copil-4"]?.convokedOn == LocalDate(year: 2010, month: 1, day: 29))
         #expect(h.domain.convocationWarning("sea-copil-4", today: h.ctx.today) != nil)
+        // The séance's header says it from now on, not only at the moment of Ctrl+N.
+        let header = App.view(h.app, h.ctx, width: 80, height: 24).trimmedLines[3]
+        #expect(header == " Convoquée le 29/01/2010 · ⚠ délai de 5 jours francs non respecté", "\(header)")
     }
 }

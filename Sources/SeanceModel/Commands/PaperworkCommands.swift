@@ -41,14 +41,36 @@ extension ProjectState {
         return found.min { isBefore($0.1, $1.1) }.map { (decision: $0.0, at: $0.1) }
     }
 
+    /// Where a séance stands with its committee's convocation rule: the last day the convocation
+    /// may leave, the day it left, and whether that is too late — sent after the last day, or not
+    /// sent and `today` already past it. The one reading of the rule: the séance's header, the
+    /// dashboard, Ctrl+N and `seance convoquer` all ask it. Nil for an unknown or cancelled
+    /// séance, and for one held or closed whose sending was never recorded (nothing to say then).
+    public func convocationStatus(_ meeting: String, today: LocalDate) -> ConvocationStatus? {
+        guard let m = meetings[meeting], let c = committees[m.committee], m.state != .cancelled else { return nil }
+        guard m.state == .planned || m.convokedOn != nil else { return nil }
+        let latest = c.convocation.latestSending(for: m.date)
+        let late: Bool
+        if let latest { late = (m.convokedOn ?? today) > latest } else { late = false }
+        return ConvocationStatus(rule: c.convocation, latest: latest, sent: m.convokedOn, isLate: late)
+    }
+
     /// What the program warns about a séance's convocation: sent (or, not sent yet, to be sent
     /// `today`) after the last day the committee's rule allows. Nil when in time or without rule.
     public func convocationWarning(_ meeting: String, today: LocalDate) -> String? {
-        guard let m = meetings[meeting], let c = committees[m.committee], m.state == .planned || m.convokedOn != nil else { return nil }
-        guard let last = c.convocation.latestSending(for: m.date) else { return nil }
-        if let sent = m.convokedOn {
-            return sent <= last ? nil : Fr.Paperwork.sentTooLate(sent: sent, last: last, rule: c.convocation)
-        }
-        return today <= last ? nil : Fr.Paperwork.tooClose(last: last, rule: c.convocation)
+        guard let s = convocationStatus(meeting, today: today), s.isLate, let last = s.latest else { return nil }
+        if let sent = s.sent { return Fr.Paperwork.sentTooLate(sent: sent, last: last, rule: s.rule) }
+        return Fr.Paperwork.tooClose(last: last, rule: s.rule)
     }
+}
+
+/// A séance's convocation against its committee's rule (`ProjectState.convocationStatus`).
+public struct ConvocationStatus: Sendable, Equatable {
+    public var rule: ConvocationRule
+    /// The last day the convocation may be sent; nil without a rule.
+    public var latest: LocalDate?
+    /// The day it was sent, when recorded.
+    public var sent: LocalDate?
+    /// Sent after `latest`, or not sent while today is already past it.
+    public var isLate: Bool
 }

@@ -8,10 +8,12 @@ enum ActionSheetPage {
             kicker: st.project.map { ExportClean.line($0.name) }.flatMap { $0.isEmpty ? nil : $0 },
             title: P.actionTitle + " – " + title,
             subtitle: a.axis.flatMap { st.axes[$0] }.map { Fr.axis($0.number) + " – " + ExportClean.line($0.title) },
-            shortTitle: P.actionTitle + " – " + title)
+            shortTitle: P.actionTitle + " – " + title,
+            // The fiche is written up by the secrétaire of the committee that proposed it.
+            author: MinutesBuilder.author(st, meeting: nil, committee: a.committee.flatMap { st.committees[$0] }))
         var fields: [DocBlock.Field] = []
         func add(_ label: String, _ value: String) { if !value.isEmpty { fields.append(.init(label: label, value: value)) } }
-        add(P.axis, a.axis.flatMap { st.axes[$0] }.map { Fr.axis($0.number) + " – " + ExportClean.line($0.title) } ?? "")
+        // The axis is the subtitle, under the title: not a field again.
         add(P.committee, a.committee.flatMap { st.committees[$0] }.map { ExportClean.line($0.name) } ?? "")
         add(P.status, Fr.actionStatus(a.status))
         add(P.porteur, ExportClean.line(a.porteur))

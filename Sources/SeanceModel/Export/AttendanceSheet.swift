@@ -19,10 +19,15 @@ extension MinutesBuilder {
         return doc
     }
 
-    /// « 1 », « 1 + pouvoir de VERDIER Monique » for a member who carries a pouvoir, « — » without
-    /// a vote: what the sheet lets the secretary check against the attendance typed.
+    /// « 1 », « 1 + pouvoir de VERDIER Monique » for a member who carries a pouvoir, « a donné
+    /// pouvoir à ROUCHY Jean-Paul » for one who gave it (the vote is counted with the mandataire,
+    /// not twice), « — » without a vote: what the sheet lets the secretary check against the
+    /// attendance typed.
     func votes(_ member: Member) -> String {
         guard member.voting else { return "—" }
+        if let a = m.attendance[member.id], a.status == .pouvoir {
+            return a.proxy.map { Fr.Export.proxyGiven(to: person($0)) } ?? Fr.attendance(.pouvoir)
+        }
         let mandants = seatedMembers.filter { m.attendance[$0.id]?.status == .pouvoir && m.attendance[$0.id]?.proxy == member.id }
         return (["1"] + mandants.map { Fr.Export.proxyOf(ExportClean.line(Fr.Line.person($0))) }).joined(separator: " + ")
     }

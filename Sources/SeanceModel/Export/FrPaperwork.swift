@@ -14,6 +14,14 @@ extension Fr {
             case .clearDays(let n): "convocation \(n) jour\(n > 1 ? "s" : "") franc\(n > 1 ? "s" : "") avant la séance"
             }
         }
+        /// The delay alone, as the séance's screen quotes it: « 5 jours francs », « 3 jours ».
+        public static func delay(_ r: ConvocationRule) -> String {
+            switch r {
+            case .none: "aucun délai"
+            case .days(let n): "\(n) jour\(n > 1 ? "s" : "")"
+            case .clearDays(let n): "\(n) jour\(n > 1 ? "s" : "") franc\(n > 1 ? "s" : "")"
+            }
+        }
         /// The rule after « Délai de convocation : » (« 5 jours francs avant la séance »).
         public static func ruleAfterLabel(_ r: ConvocationRule) -> String {
             let s = rule(r)
@@ -61,8 +69,12 @@ extension Fr {
         // Pouvoir
         public static let proxyTitle = "Pouvoir"
         public static let blank = "……………………………………………………"
-        public static func proxyText(mandant: String, quality: String, mandataire: String, meeting: String, body: String, date: LocalDate) -> String {
-            "Je soussigné(e) \(mandant)" + (quality.isEmpty ? "" : ", \(quality),")
+        /// « Je soussignée Mme … », « Je soussigné M. … »; « soussigné(e) » when the civilité is
+        /// not known or the name is left to fill.
+        public static func proxyText(mandant: String, civility: Civility? = nil, quality: String, mandataire: String, meeting: String,
+                                     body: String, date: LocalDate) -> String {
+            let signed = switch civility { case .mme?: "soussignée"; case .m?: "soussigné"; case nil: "soussigné(e)" }
+            return "Je \(signed) \(mandant)" + (quality.isEmpty ? "" : ", \(quality),")
                 + " donne pouvoir à \(mandataire) pour me représenter et voter en mon nom lors de la séance \(meeting) du \(body) du \(Fr.longDate(date))."
         }
         public static let madeAt = "Fait à ……………………………………, le ……………………………"

@@ -66,7 +66,8 @@ struct MinutesBuilder {
             title: Fr.Export.decisionsTitle,
             subtitle: (committee.flatMap { st.committees[$0] }.map { ExportClean.line($0.name) + " – " } ?? "")
                 + Fr.Export.periodDecisionsSubtitle(from: from, to: to),
-            shortTitle: Fr.Export.decisionsTitle)
+            shortTitle: Fr.Export.decisionsTitle,
+            author: MinutesBuilder.author(st, meeting: nil, committee: committee.flatMap { st.committees[$0] }))
         var any = false
         for m in meetings where !m.decisions.isEmpty {
             guard let c = st.committees[m.committee] else { continue }
@@ -93,7 +94,17 @@ struct MinutesBuilder {
             title: title,
             subtitle: name + " – " + Fr.longDate(m.date),
             shortTitle: name + " – " + title.prefix(1).lowercased() + title.dropFirst(),
-            author: m.secretary.isEmpty ? nil : ExportClean.line(m.secretary))
+            author: Self.author(st, meeting: m, committee: c))
+    }
+
+    /// Who a document names as its author in the file's metadata: the séance's secrétaire,
+    /// else the committee's usual one (a member's id read as the member's name). The project
+    /// records no holder (structure porteuse) the state could name after them, so then nobody:
+    /// the project's name is not a person, and an absent author is truer than a wrong one.
+    static func author(_ st: ProjectState, meeting: Meeting?, committee: Committee?) -> String? {
+        let ref = meeting.map { st.secretary(of: $0) } ?? committee?.secretary ?? ""
+        let name = ExportClean.line(st.members[ref]?.name ?? ref)
+        return name.isEmpty ? nil : name
     }
 
     var instanceLabel: String {

@@ -9,7 +9,8 @@ final class PDFCanvas {
 
     struct Metadata {
         var title: String
-        var author: String
+        /// Nil: no Author entry at all (nobody the state can name).
+        var author: String?
         var subject: String?
         /// ISO 8601 (« 2009-12-23T10:00:00+01:00 »): written instead of the moment of the run.
         var date: String
@@ -30,7 +31,7 @@ final class PDFCanvas {
             return CAIRO_STATUS_SUCCESS
         }, closure, Self.width, Self.height)
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, meta.title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, meta.author)
+        if let a = meta.author { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, a) }
         if let s = meta.subject { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_SUBJECT, s) }
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "seance")
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, meta.date)

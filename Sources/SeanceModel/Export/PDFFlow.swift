@@ -40,7 +40,12 @@ final class PDFFlow {
             }
         case .paragraph(let spans, let style):
             switch style {
-            case .body: paragraph(runs(spans), font: serif + " 10", space: 5)
+            case .body:
+                // A letter's first words (« Madame, Monsieur, », « Je soussigné… ») stand apart
+                // from the list of fields above them, as the fields stand apart from the title.
+                let afterFields: Bool
+                if case .fields = previous { afterFields = true } else { afterFields = false }
+                paragraph(runs(spans), font: serif + " 10", space: afterFields ? 12 : 5)
             case .note: paragraph(runs(spans), font: serif + " 10", indent: 12, space: 5)
             case .quiet: paragraph(runs(spans), font: sans + " 8.5", grey: 0.27, space: 4)
             case .decision:

@@ -11,7 +11,7 @@ enum PDFRenderer {
         let plain = FrenchTypography.plain
         let canvas = PDFCanvas(.init(
             title: plain([doc.title, doc.subtitle].compactMap { $0 }.joined(separator: " – ")),
-            author: doc.author ?? doc.kicker.map(plain) ?? "seance",
+            author: doc.author,
             subject: doc.kicker.map(plain),
             date: options.now.journalValue))
         let flow = PDFFlow(canvas)

@@ -87,6 +87,7 @@ extension MinutesBuilder {
         let mandataire = mandant.flatMap { m.attendance[$0.id]?.proxy }.map(person) ?? Fr.Paperwork.blank
         let text = Fr.Paperwork.proxyText(
             mandant: mandant.map(addressed) ?? Fr.Paperwork.blank,
+            civility: mandant?.civility,
             quality: mandant.map(signingQuality) ?? "",
             mandataire: mandataire,
             meeting: "n°\(m.number)", body: bodyName, date: m.date)

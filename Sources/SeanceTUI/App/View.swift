@@ -108,6 +108,9 @@ extension App {
         if case .meeting(let m) = s.top, let meeting = ctx.domain.meetings[m.meeting] {
             return KeyMap.bar(.meeting, needed: meetingKeysNeeded(m, meeting, ctx))
         }
+        if case .dashboard = s.top {
+            return KeyMap.bar(.dashboard, needed: dashboardKeysNeeded(ctx.domain))
+        }
         if case .importPreview(let i) = s.top, i.done != nil {
             return [("F1", "Aide", -1), ("Entrée", "Revenir", 0), ("F10", "Quitter", -1)]
         }
@@ -116,6 +119,16 @@ extension App {
             defer { rank += 1 }
             return (item.key, item.label, item.key == "F1" || item.key == "F10" ? -1 : rank)
         }
+    }
+
+    /// The dashboard's keys, most needed first. Without a project or a committee, what creates
+    /// them. Then the keys nobody guesses (h, /, s, f, i: at 80 columns they fill the bar)
+    /// before Entrée, which the › of the list already suggests, and the keys of the setting up.
+    static func dashboardKeysNeeded(_ st: ProjectState) -> [Command] {
+        let reviews: [Command] = [.history, .search, .followUpsScreen, .actionsScreen, .importFile]
+        if st.project == nil { return [.editProject, .newCommittee, .axes, .importFile] }
+        if st.activeCommittees.isEmpty { return [.newCommittee, .axes, .editProject] + reviews }
+        return reviews + [.open, .newCommittee, .participation, .editProject, .axes]
     }
 
     /// The séance's keys, most needed first.

@@ -44,6 +44,58 @@ struct PaperworkTests {
         #expect(ConvocationRule(journalValue: "3") == .days(3))
         #expect(ConvocationRule(journalValue: "aucun") == ConvocationRule.none)
         #expect(ConvocationRule(journalValue: "trois") == nil)
+        // Across a weekend: three jours francs before Monday 8 February 2010 are Friday,
+        // Saturday and Sunday, so Thursday the 4th at the latest; three days: Friday the 5th.
+        #expect(ConvocationRule.clearDays(3).latestSending(for: day(2010, 2, 8)) == day(2010, 2, 4))
+        #expect(ConvocationRule.days(3).latestSending(for: day(2010, 2, 8)) == day(2010, 2, 5))
+        // Across a month's end: five jours francs before Tuesday 2 March 2010 are 25, 26, 27,
+        // 28 February and 1 March: the 24th; a leap year's 29 February counts as one.
+        #expect(ConvocationRule.clearDays(5).latestSending(for: day(2010, 3, 2)) == day(2010, 2, 24))
+        #expect(ConvocationRule.clearDays(1).latestSending(for: day(2012, 3, 1)) == day(2012, 2, 28))
+        #expect(ConvocationRule.clearDays(0).latestSending(for: day(2010, 3, 1)) == day(2010, 2, 28))
+    }
+
+    /// A COPIL séance (rule: five jours francs) prepared for `date`, convoked on `sent` if given.
+    func copil(on date: LocalDate, sent: LocalDate? = nil, then more: [(String, String, [(String, String)])] = []) throws -> ProjectState {
+        let prepared = try Commands.prepareMeeting(st, committee: "com-copil", date: date, time: nil, place: "", title: "",
+                                                   makeID: { "\($0)-new" }).get()
+        var s = st
+        for (i, d) in prepared.enumerated() { _ = s.apply(d.stamped(at: t0, id: EventID.make(milliseconds: 9_000_000 + Int64(i), using: &rngForTests), author: "t")) }
+        if let sent { s = Self.with(s, [("seance.convoke", "sea-new", [("date", sent.journalValue)])]) }
+        return Self.with(s, more)
+    }
+
+    @Test("One reading of the rule: the last day to send, the day sent, late or not — the warnings are read from it")
+    func status() throws {
+        // Monday 15 March 2010, five jours francs: Tuesday 9 March at the latest (the weekend counts).
+        let planned = try copil(on: day(2010, 3, 15))
+        let inTime = try #require(planned.convocationStatus("sea-new", today: day(2010, 3, 9)))
+        #expect(inTime == ConvocationStatus(rule: .clearDays(5), latest: day(2010, 3, 9), sent: nil, isLate: false))
+        #expect(planned.convocationWarning("sea-new", today: day(2010, 3, 9)) == nil)
+        let passed = try #require(planned.convocationStatus("sea-new", today: day(2010, 3, 10)))
+        #expect(passed.isLate && passed.sent == nil)
+        #expect(planned.convocationWarning("sea-new", today: day(2010, 3, 10)) == Fr.Paperwork.tooClose(last: day(2010, 3, 9), rule: .clearDays(5)))
+        // Sent in time: not late, whatever today is.
+        let sent = try copil(on: day(2010, 3, 15), sent: day(2010, 3, 9))
+        #expect(sent.convocationStatus("sea-new", today: day(2010, 3, 14))?.isLate == false)
+        #expect(sent.convocationStatus("sea-new", today: day(2010, 3, 14))?.sent == day(2010, 3, 9))
+        // Sent a day too late: late for good, and the warning says so.
+        let late = try copil(on: day(2010, 3, 15), sent: day(2010, 3, 10))
+        #expect(late.convocationStatus("sea-new", today: day(2010, 3, 1))?.isLate == true)
+        #expect(late.convocationWarning("sea-new", today: day(2010, 3, 1))?.contains("trop tard") == true)
+        // Across a month's end: Tuesday 2 March 2010, the 24th of February at the latest.
+        let march = try copil(on: day(2010, 3, 2))
+        #expect(march.convocationStatus("sea-new", today: day(2010, 2, 24))?.latest == day(2010, 2, 24))
+        #expect(march.convocationStatus("sea-new", today: day(2010, 2, 25))?.isLate == true)
+        // Nothing to say of a cancelled séance, nor of one held without a recorded sending.
+        let cancelled = try copil(on: day(2010, 3, 15), then: [("seance.cancel", "sea-new", [("reason", "report")])])
+        #expect(cancelled.meetings["sea-new"]?.state == .cancelled)
+        #expect(cancelled.convocationStatus("sea-new", today: day(2010, 3, 10)) == nil)
+        #expect(st.convocationStatus("sea-copil-3", today: day(2010, 1, 1)) == nil)
+        // Without a rule: the sending still shows, never late.
+        let noRule = try copil(on: day(2010, 3, 15), sent: day(2010, 3, 14), then: [("committee.edit", "com-copil", [("convocation", "aucun")])])
+        #expect(noRule.convocationStatus("sea-new", today: day(2010, 3, 14)) == ConvocationStatus(rule: .none, latest: nil, sent: day(2010, 3, 14), isLate: false))
+        #expect(noRule.convocationWarning("sea-new", today: day(2010, 3, 14)) == nil)
     }
 
     @Test("The demo's rules; the program warns when the convocation left too late or the séance is too close")
@@ -146,8 +198,8 @@ struct PaperworkTests {
         // One page per voting member of the COPIL (14), each with the mandant printed.
         let p = PDFExportTests.text(proxies)
         #expect(PDFExportTests.info(proxies)["Pages"] == "14")
-        #expect(p.flat.contains("Je soussigné(e) Mme VERDIER Monique, élu(e)"))
-        #expect(p.flat.contains("Je soussigné(e) M. ROUCHY Jean-Paul"))
+        #expect(p.flat.contains("Je soussignée Mme VERDIER Monique, élu(e)"))
+        #expect(p.flat.contains("Je soussigné M. ROUCHY Jean-Paul"))
         // TEISSEDRE Alain gave his pouvoir to ROUCHY Jean-Paul: the mandataire is printed.
         #expect(p.flat.contains("M. TEISSEDRE Alain, élu(e) – Ville de Saint-Flour (adjoint à l'économie et à l'emploi), donne pouvoir à M. ROUCHY Jean-Paul"))
         let f = PDFExportTests.text(fiche).flat
@@ -166,13 +218,61 @@ struct PaperworkTests {
         }
     }
 
+    @Test("The fiche action names its axis once, under its title (it was a field again)",
+          .enabled(if: ExternalTool.enabled("pdftotext") && ExternalTool.enabled("odt2txt")))
+    func axisOnce() throws {
+        let axis = "Rationaliser l'aide sociale"
+        func count(_ text: String) -> Int { text.components(separatedBy: axis).count - 1 }
+        let pdf = PDFExportTests.text(try Export.actionSheet(st, action: "act-epicerie", format: .pdf, options: Self.options).bytes).flat
+        #expect(count(pdf) == 1, "\(pdf.prefix(400))")
+        #expect(pdf.contains("Fiche action – Épicerie sociale et solidaire Axe 1 – Rationaliser l'aide sociale"))
+        let f = ExportTempFile("fiche.odt", try Export.actionSheet(st, action: "act-epicerie", format: .odt, options: Self.options).bytes)
+        let odt = ExternalTool.run("odt2txt", ["--encoding=UTF-8", "--width=-1", f.path]).output
+        #expect(count(String(odt.map { $0 == "\u{00A0}" || $0 == "\u{202F}" ? " " : $0 })) == 1)
+        for format in [DocumentFormat.txt, .md, .html] {
+            let text = try #require(try Export.actionSheet(st, action: "act-epicerie", format: format, options: Self.options).text)
+            #expect(count(text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&apos;", with: "'")) == 1, "\(format)")
+        }
+    }
+
+    @Test("PDF Author: the séance's secrétaire, else the committee's usual one, else none (never the project's name)",
+          .enabled(if: ExternalTool.enabled("pdfinfo")))
+    func author() throws {
+        func author(_ s: ProjectState, _ meeting: String) throws -> String? {
+            PDFExportTests.info(try Export.convocation(s, meeting: meeting, format: .pdf, options: Self.options).bytes)["Author"]
+        }
+        // The demo's séances name their secrétaire.
+        #expect(try author(st, Self.copil4) == "DURAND Claire")
+        #expect(PDFExportTests.info(try Export.attendanceSheet(st, meeting: Self.copil4, format: .pdf, options: Self.options).bytes)["Author"] == "DURAND Claire")
+        // A séance prepared without one, in a committee without one: no Author at all.
+        let bare = try copil(on: day(2010, 3, 15))
+        #expect(bare.meetings["sea-new"]?.secretary == "")
+        #expect(try author(bare, "sea-new") == nil)
+        // The committee's usual secrétaire, a member's id read as the member's name.
+        let member = try #require(st.members["mem-copil-02"]?.name)
+        let usual = Self.with(bare, [("committee.edit", "com-copil", [("secretary", "mem-copil-02")])])
+        #expect(try author(usual, "sea-new") == member)
+        // The séance's own secrétaire comes first.
+        let own = Self.with(usual, [("seance.edit", "sea-new", [("secretary", "PONS Hélène")])])
+        #expect(try author(own, "sea-new") == "PONS Hélène")
+        // The fiche: the secrétaire of the committee that proposed it, else nobody.
+        func ficheAuthor(_ s: ProjectState) throws -> String? {
+            PDFExportTests.info(try Export.actionSheet(s, action: "act-epicerie", format: .pdf, options: Self.options).bytes)["Author"]
+        }
+        #expect(try ficheAuthor(st) == nil)
+        #expect(try ficheAuthor(Self.with(st, [("committee.edit", "com-ct1", [("secretary", "DURAND Claire")])])) == "DURAND Claire")
+        // The relevé over a period: the committee's usual secrétaire when one committee is asked.
+        let period = DecisionScope.period(from: day(2009, 10, 1), to: day(2009, 12, 31), committee: "com-copil")
+        #expect(PDFExportTests.info(try Export.decisions(usual, period, format: .pdf, options: Self.options).bytes)["Author"] == member)
+    }
+
     @Test("odt2txt reads the convocation, the pouvoir and the fiche", .enabled(if: ExternalTool.enabled("odt2txt")))
     func odt() throws {
         let docs: [([UInt8], [String])] = [
             (try Export.convocation(st, meeting: Self.copil4, format: .odt, options: Self.options).bytes,
              ["Convocation", "Madame, Monsieur,", "Calendrier de démarrage des actions en 2010", "pour me représenter et voter en mon nom"]),
             (try Export.proxyForms(st, meeting: Self.copil4, member: "mem-copil-03", format: .odt, options: Self.options).bytes,
-             ["Je soussigné(e) Mme VERDIER Monique", "Bon pour pouvoir"]),
+             ["Je soussignée Mme VERDIER Monique", "Bon pour pouvoir"]),
             (try Export.actionSheet(st, action: "act-epicerie", format: .odt, options: Self.options).bytes,
              ["Plan de financement", "sollicité", "acquis"]),
         ]

@@ -50,9 +50,15 @@ extension App {
         y += 1
 
         let committees = st.activeCommittees
+        var anyLate = false
         let rows: [[String]] = committees.map { c in
             let last = st.lastMeeting(of: c.id).map { Fr.shortDate($0.date) } ?? "—"
-            let next = st.nextMeeting(of: c.id).map { Fr.shortDate($0.date) } ?? "—"
+            // The next séance, marked ⚠ when its convocation is late for the committee's rule.
+            let next = st.nextMeeting(of: c.id).map { m in
+                let late = st.convocationStatus(m.id, today: ctx.today)?.isLate == true
+                anyLate = anyLate || late
+                return Fr.shortDate(m.date) + (late ? " ⚠" : "")
+            } ?? "—"
             let opened = openByCommittee[c.id] ?? 0
             return [c.name, Fr.committeeKindShort(c.kind), "\(st.votingMembers(of: c.id).count)/\(st.members(of: c.id).count)",
                     last, next, String(c.meetingIDs.count), opened == 0 ? "" : String(opened)]
@@ -61,7 +67,7 @@ extension App {
         var columns = [Column(title: "Comité", width: 0), Column(title: "Type", width: 6),
                        Column(title: "Votants", width: 7, right: true),
                        Column(title: wide ? "Dernière séance" : "Dernière", width: wide ? 15 : 13),
-                       Column(title: "Prochaine", width: 13), Column(title: "Séances", width: 7, right: true)]
+                       Column(title: "Prochaine", width: anyLate ? 15 : 13), Column(title: "Séances", width: 7, right: true)]
         if wide { columns.append(Column(title: "Suites", width: 6, right: true)) }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y), columns: columns,
               rows: wide ? rows : rows.map { Array($0.prefix(6)) }, selection: d.list.selection,

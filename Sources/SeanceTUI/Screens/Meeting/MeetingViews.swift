@@ -16,7 +16,25 @@ extension App {
         return (s, q.met ? .ok : .warning)
     }
 
-    static func meetingHeader(_ meeting: Meeting, _ g: inout Grid, _ a: Area, _ st: ProjectState) -> Int {
+    /// For a séance to come, where its convocation stands against the committee's rule
+    /// (`ProjectState.convocationStatus`): the last day to send it, or the day it was sent; a
+    /// part in the warning style when the delay is passed or was not kept. Empty when there is
+    /// nothing to say (no rule and not sent, held, cancelled).
+    static func convocationLine(_ meeting: Meeting, _ st: ProjectState, today: LocalDate) -> [(String, Role)] {
+        guard meeting.state == .planned, let s = st.convocationStatus(meeting.id, today: today) else { return [] }
+        let delay = Fr.Paperwork.delay(s.rule)
+        if let sent = s.sent {
+            var parts: [(String, Role)] = [("Convoquée le " + sent.french, .dim)]
+            if s.isLate { parts.append((" · ⚠ délai de \(delay) non respecté", .warning)) }
+            return parts
+        }
+        guard let latest = s.latest else { return [] }
+        if s.isLate { return [("⚠ Délai de convocation dépassé : au plus tard le \(latest.french) (\(delay))", .warning)] }
+        return [("Convocation à envoyer au plus tard le \(latest.french) (\(delay))", .dim)]
+    }
+
+    static func meetingHeader(_ meeting: Meeting, _ g: inout Grid, _ a: Area, _ st: ProjectState, today: LocalDate? = nil) -> Int {
+        // `today` given (the séance's own screen): the convocation's line under the state.
         let c = st.committees[meeting.committee]
         var y = a.y
         var title = c.map { Fr.meetingName($0, meeting) } ?? meeting.id
@@ -27,17 +45,25 @@ extension App {
         let (q, role) = quorumLine(meeting.id, st)
         var state = Fr.meetingState(meeting.state)
         if meeting.state == .closed, let end = meeting.endTime { state += " à " + end.french }
-        if meeting.state == .planned, let sent = meeting.convokedOn { state += " · convoquée le " + sent.french }
         let x = g.put(" " + CharWidth.truncate(meeting.title, to: max(10, a.width - CharWidth.of(q) - CharWidth.of(state) - 8)), x: a.x, y: y, role: .dim)
         let right = state + " · " + q + " "
         g.put(right, x: max(x + 1, a.x + a.width - CharWidth.of(right)), y: y, role: meeting.state == .closed ? .warning : role)
-        return y + 1
+        y += 1
+        let convocation = today.map { convocationLine(meeting, st, today: $0) } ?? []
+        if !convocation.isEmpty {
+            var cx = a.x + 1
+            for (text, role) in convocation where cx < a.x + a.width {
+                cx = g.put(text, x: cx, y: y, role: role, maxWidth: a.x + a.width - cx)
+            }
+            y += 1
+        }
+        return y
     }
 
     static func meetingView(_ ms: MeetingState, _ g: inout Grid, _ a: Area, _ ctx: Context) {
         let st = ctx.domain
         guard let meeting = st.meetings[ms.meeting] else { return }
-        var y = meetingHeader(meeting, &g, a, st)
+        var y = meetingHeader(meeting, &g, a, st, today: ctx.today)
         y += 1
         let leftWidth = min(38, max(24, a.width / 3))
         let bottom = a.y + a.height
