@@ -152,7 +152,23 @@ extension FormState {
                       value: (c?.proxiesCountForQuorum ?? true) ? "oui" : "non"),
             FormField(choice: "casting_vote", "Voix prépondérante", yesNo("le président départage une égalité", "non"),
                       value: (c?.castingVote ?? false) ? "oui" : "non"),
+            FormField(choice: "convocation", "Convocation", convocationOptions(current: c?.convocation ?? .none),
+                      value: (c?.convocation ?? .none).journalValue),
         ])
+    }
+
+    /// The delays the texts set (CASF R123-16 for a CCAS board: three days; CGCT L2121-11/12 for a
+    /// conseil municipal: three or five jours francs) and a few usual ones, the committee's own first.
+    static func convocationOptions(current: ConvocationRule) -> [FormField.Option] {
+        func option(_ r: ConvocationRule, _ note: String = "") -> FormField.Option {
+            FormField.Option(value: r.journalValue, label: (r == .none ? "aucun délai" : Fr.Paperwork.delay(r) + " avant") + note)
+        }
+        var options = [option(.none, " (comité informel)"), option(.days(3), " (conseil d'administration du CCAS)"),
+                       option(.clearDays(3), " (conseil municipal, moins de 3 500 hab.)"),
+                       option(.clearDays(5), " (conseil municipal, 3 500 hab. et plus)"),
+                       option(.days(5)), option(.days(8)), option(.days(15))]
+        if !options.contains(where: { $0.value == current.journalValue }) { options.append(option(current)) }
+        return options
     }
 
     static func member(_ m: Member?, committee: String) -> FormState {

@@ -12,8 +12,16 @@ extension App {
         let x = a.x + (a.width - w) / 2, y0 = a.y + max(0, (a.height - h) / 2)
         g.fill(x: x, y: y0, width: w, height: h, role: .normal)
         frame(&g, x: x, y: y0, width: w, height: h, title: f.title, role: .header)
+        // A form taller than the screen scrolls: the focused field is always shown.
+        let capacity = max(1, (h - 4 - errorLines.count) / 2)
+        let first = scrollStart(selection: f.focus, count: f.fields.count, rows: capacity)
+        let shown = first..<min(f.fields.count, first + capacity)
+        if first > 0 { g.put(" ↑ \(first) champ\(first > 1 ? "s" : "") ", x: x + w - 14, y: y0, role: .header) }
+        let below = f.fields.count - shown.upperBound
+        if below > 0 { g.put(" ↓ \(below) champ\(below > 1 ? "s" : "") ", x: x + w - 14, y: y0 + h - 1, role: .header) }
         var y = y0 + 2
-        for (i, field) in f.fields.enumerated() where y < y0 + h - 2 {
+        for i in shown where y < y0 + h - 2 - errorLines.count {
+            let field = f.fields[i]
             let focused = i == f.focus
             g.put(CharWidth.pad(field.label + (field.required ? " *" : ""), to: labelWidth), x: x + 2, y: y,
                   role: focused ? .accent : .normal)
