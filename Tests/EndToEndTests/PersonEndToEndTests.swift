@@ -55,5 +55,6 @@ struct PersonEndToEndTests {
         #expect(text.contains("\tmember.edit\tmem-") && text.contains("email=n.cros@cg15.fr"))
         let check = try run([seanceBinary, "check", journal])
         #expect(check.code == 0, "\(check.out)")
+        #expect(check.out.contains("membres : 64   personnes : 63"), "\(check.out)")
     }
 }

@@ -47,6 +47,7 @@ struct PersonScreenTests {
             h.press([.f(2)])
             guard case .confirm(let c) = h.app.top else { Issue.record("no question: \(h.app.top)"); return }
             #expect(c.question.hasPrefix("CROS Nadine (Conseil général du Cantal (assistante sociale de secteur)) siège déjà au Comité technique « Aide sociale"))
+            #expect(!c.question.contains(", au"))
             #expect(c.question.hasSuffix(" : même personne ?"))
             h.press([answer])
             let d = try #require(h.batches.last)

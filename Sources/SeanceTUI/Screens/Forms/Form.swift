@@ -181,12 +181,10 @@ extension FormState {
         let roles = MemberRole.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.role($0)) }
         let yesNo = [FormField.Option(value: "oui", label: "oui, votant"), FormField.Option(value: "non", label: "non, consultatif")]
         let name = st.committees[committee]?.name ?? committee
-        var f = FormState(title: "\(person.name) au \(name)", purpose: .newSeat(committee: committee, person: person.id), fields: [
+        return FormState(title: "\(person.name) au \(name)", purpose: .newSeat(committee: committee, person: person.id), fields: [
             FormField(choice: "role", "Rôle", roles, value: person.role.rawValue),
             FormField(choice: "voting", "Droit de vote", yesNo, value: person.voting ? "oui" : "non"),
         ])
-        f.fields[0].hint = person.organisation
-        return f
     }
 
     static func saveAs(suggestion: String) -> FormState {

@@ -39,10 +39,11 @@ extension App {
             return (key, field.value)
         }
         guard case .success(let drafts) = Commands.addSeat(st, person: person.id, committee: committee, seat, makeID: ctx.makeID) else { return nil }
-        let where_ = person.seats.compactMap { st.committees[$0.committee]?.name }.joined(separator: ", ")
+        let names = person.seats.compactMap { st.committees[$0.committee]?.name }.map { "au " + $0 }
+        let where_ = names.count > 1 ? names.dropLast().joined(separator: ", ") + " et " + names.last! : names.joined()
         var who = person.identity.name
         if !person.identity.organisation.isEmpty { who += " (\(person.identity.organisation))" }
-        return ConfirmState(question: "\(who) siège déjà au \(where_) : même personne ?", drafts: drafts, after: .closeForm, noDrafts: newMember)
+        return ConfirmState(question: "\(who) siège déjà \(where_) : même personne ?", drafts: drafts, after: .closeForm, noDrafts: newMember)
     }
 
     static func submit(_ s: inout Next, _ f: inout FormState, _ ctx: Context) -> [Effect] {
