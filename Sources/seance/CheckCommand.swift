@@ -25,7 +25,8 @@ struct CheckCommand: ParsableCommand {
         print("Journal : " + Terminal.safe(path))
         print("  événements : \(parsed.eventCount) sur \(parsed.lineCount) ligne(s)")
         if let p = state.project { print("  projet : \(Terminal.safe(p.name))") }
-        print("  axes : \(state.activeAxes.count)   comités : \(state.activeCommittees.count)   membres : \(state.members.values.filter { !$0.retired && $0.guestOf == nil }.count)")
+        print("  axes : \(state.activeAxes.count)   comités : \(state.activeCommittees.count)   membres : \(state.members.values.filter { !$0.retired && $0.guestOf == nil }.count)"
+              + "   personnes : \(state.persons.count)")
         print("  séances : \(state.meetings.count)   décisions : \(state.decisions.count)   suites à donner ouvertes : \(state.openFollowUps.count)")
         print("  fiches actions : \(state.actions.count)")
         for p in problems {

@@ -57,6 +57,7 @@ struct EndToEndTests {
         try t.keys("n")
         try t.waitFor("Nouveau membre")
         try t.type("LEFÈVRE Anaïs")
+        try t.keys("Tab", "Right")   // the civilité: Mme
         try t.keys("Tab"); try t.type("Centre social Balavoine")
         try t.keys("F2")
         try t.waitFor("Enregistré ✓")
@@ -72,7 +73,7 @@ struct EndToEndTests {
         #expect(text.contains("\tclaire\taxis.add\t"))
         #expect(text.contains("name=Comité technique « Vie sociale »\tkind=technique\taxis="))
         #expect(text.contains("\tmember.add\tmem-"))
-        #expect(text.contains("name=LEFÈVRE Anaïs\torganisation=Centre social Balavoine"))
+        #expect(text.contains("name=LEFÈVRE Anaïs\tcivility=Mme\torganisation=Centre social Balavoine"))
         let attributes = try FileManager.default.attributesOfItem(atPath: journal)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let folder = try FileManager.default.attributesOfItem(atPath: t.dir + "/data/seance")

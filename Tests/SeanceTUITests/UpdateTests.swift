@@ -48,7 +48,7 @@ struct UpdateTests {
     func newMember() {
         var s = dashboard()
         let ctx = context()
-        let effects = press(&s, [.enter, .char("n")] + type("PEYRAC Aurélie") + [.tab] + type("Mission locale")
+        let effects = press(&s, [.enter, .char("n")] + type("PEYRAC Aurélie") + [.tab, .tab] + type("Mission locale")
                               + [.tab, .right, .tab, .right, .f(2)], ctx)
         let expected = EventDraft("member.add", "mem-test1", [("committee", "com-copil"), ("name", "PEYRAC Aurélie"),
                                                              ("organisation", "Mission locale"), ("role", "expert"), ("voting", "non")])
@@ -62,7 +62,7 @@ struct UpdateTests {
     func editMember() {
         var s = dashboard()
         let ctx = context()
-        let effects = press(&s, [.enter, .down, .enter, .tab, .end] + type(" et du logement") + [.f(2)], ctx)
+        let effects = press(&s, [.enter, .down, .enter, .tab, .tab, .end] + type(" et du logement") + [.f(2)], ctx)
         let m = demoState.members(of: "com-copil")[1]
         #expect(effects == [.commit([EventDraft("member.edit", m.id, [("organisation", m.organisation + " et du logement")])], then: .closeForm)])
     }

@@ -6,8 +6,10 @@
 /// by e-mail, else by name and organisation, in the same committee; a fiche by its identifiant,
 /// else by its intitulé.
 ///
-/// A person on several committees is one member record per committee (the journal's model so
-/// far): a row naming two committees makes, or updates, two records.
+/// A person on several committees is one person with a seat on each: a row naming two
+/// committees (« COPIL ; COTECH ») makes one person and two seats, and a row whose person
+/// already sits on another committee — same name (accents and case aside) and same e-mail, or
+/// same name and organisation — adds a seat to that person instead of a second record.
 public enum ImportKind: String, Sendable, CaseIterable {
     case members = "membres"
     case actions = "fiches"
@@ -164,14 +166,17 @@ public struct ImportPlan: Sendable, Equatable {
     /// The whole batch, empty when there are problems.
     public var drafts: [EventDraft]
     public var created = 0, updated = 0, unchanged = 0
+    /// Seats added to a person who sits on another committee (or on another committee of the same row).
+    public var seats = 0
     public var problems: [ImportProblem]
 
     public var summary: String {
         let what = kind == .members ? ("membre", "membres") : ("fiche", "fiches")
         func n(_ k: Int, _ adj: String) -> String { "\(k) \(k > 1 ? what.1 : what.0) \(adj)\(k > 1 ? "s" : "")" }
-        return [n(created, what.0 == "fiche" ? "créée" : "créé"), n(updated, what.0 == "fiche" ? "mise à jour" : "mis à jour"),
-                n(unchanged, what.0 == "fiche" ? "inchangée" : "inchangé")].joined(separator: ", ")
-            .replacingOccurrences(of: "à jours", with: "à jour")
+        var parts = [n(created, what.0 == "fiche" ? "créée" : "créé")]
+        if seats > 0 { parts.append("\(seats) siège\(seats > 1 ? "s" : "") ajouté\(seats > 1 ? "s" : "") à une personne d'un autre comité") }
+        parts += [n(updated, what.0 == "fiche" ? "mise à jour" : "mis à jour"), n(unchanged, what.0 == "fiche" ? "inchangée" : "inchangé")]
+        return parts.joined(separator: ", ").replacingOccurrences(of: "à jours", with: "à jour")
     }
 }
 
@@ -196,7 +201,7 @@ private struct Importer {
     var columns: [ImportColumn] = []
     var drafts: [EventDraft] = []
     var draftLines: [Int] = []
-    var created = 0, updated = 0, unchanged = 0
+    var created = 0, updated = 0, unchanged = 0, seats = 0
 
     init(st: ProjectState, table: ReadTable, options: ImportOptions) {
         self.st = st; self.table = table; self.options = options
@@ -274,7 +279,7 @@ private struct Importer {
         }
         if problems.isEmpty { check() }
         plan.problems = problems
-        plan.created = created; plan.updated = updated; plan.unchanged = unchanged
+        plan.created = created; plan.updated = updated; plan.unchanged = unchanged; plan.seats = seats
         plan.drafts = problems.isEmpty ? drafts : []
         return plan
     }
@@ -342,6 +347,14 @@ private struct Importer {
                 byName[c.id, default: [:]][nameKey(m.name, m.organisation)] = mid
             }
         }
+        // The persons already there, and those this file creates, by name and e-mail and by
+        // name and organisation: a row of one of them is a seat of hers, not a second person.
+        var knownPersons: [String: String] = [:]
+        for p in st.persons {
+            for k in personKeys(p.identity.name, p.identity.email, p.identity.organisation) where knownPersons[k] == nil { knownPersons[k] = p.id }
+        }
+        /// The persons whose identity this file already changed (one edit for all her seats).
+        var identityDone = Set<String>()
         var seen: [String: Int] = [:]
         for row in rows {
             let before = problems.count
@@ -396,31 +409,73 @@ private struct Importer {
             let email = values.first { $0.0 == .email }?.1 ?? ""
             let org = values.first { $0.0 == .organisation }?.1 ?? ""
             let idCell = text(row, .id) ?? ""
+            let byID = idCell.isEmpty ? nil : st.members[idCell].flatMap { $0.retired || $0.guestOf != nil ? nil : $0 }
+            // The row's seats where they exist; the person, found by a seat, else by her name.
+            var found: [(String, Member?)] = []
             for cid in committees {
                 var existing: Member?
-                if !idCell.isEmpty, let m = st.members[idCell], !m.retired { existing = m }
+                if let m = byID { existing = st.seats(ofPerson: m.personID).first { $0.committee == cid && !$0.retired } }
                 else if !email.isEmpty, let mid = byEmail[cid]?[Folding.fold(email)] { existing = st.members[mid] }
                 else if let mid = byName[cid]?[nameKey(name, org)] { existing = st.members[mid] }
-                let identity = existing?.id ?? (cid + "|" + (email.isEmpty ? nameKey(name, org) : Folding.fold(email)))
+                found.append((cid, existing))
+            }
+            var person = byID?.personID ?? found.lazy.compactMap { $0.1?.personID }.first
+            if person == nil { person = personKeys(name, email, org).lazy.compactMap { knownPersons[$0] }.first }
+            for (cid, existing) in found {
+                let identity = existing?.id ?? (cid + "|" + (person ?? (email.isEmpty ? nameKey(name, org) : Folding.fold(email))))
                 if let l = seen[identity] {
                     problem(row.line, (column(.email) ?? column(.lastName) ?? column(.fullName)!) + 1, "même personne, même comité qu'à la ligne \(l).")
                     continue
                 }
                 seen[identity] = row.line
                 if let m = existing {
+                    // Her identity once for all her seats; role and vote on each seat.
                     var changes: [(FieldKey, String)] = []
-                    if m.name != name { changes.append((.name, name)) }
-                    for (k, v) in values where current(m, k) != v { changes.append((k, v)) }
+                    let identityOnce = !identityDone.contains(m.personID)
+                    if identityOnce {
+                        identityDone.insert(m.personID)
+                        if m.name != name { changes.append((.name, name)) }
+                    }
+                    for (k, v) in values where current(m, k) != v && (identityOnce || k == .role || k == .voting) { changes.append((k, v)) }
                     if changes.isEmpty { unchanged += 1 } else {
                         updated += 1
                         add(EventDraft(.memberEdit, m.id, changes.map { ($0.0, Optional($0.1)) }), row.line)
                     }
+                } else if let p = person {
+                    // A seat of a person who sits elsewhere (or was made by this row or an earlier one).
+                    seats += 1
+                    if !identityDone.contains(p), let m = st.members[p] {
+                        identityDone.insert(p)
+                        var changes: [(FieldKey, String)] = []
+                        if m.name != name { changes.append((.name, name)) }
+                        for (k, v) in values where k != .role && k != .voting && current(m, k) != v { changes.append((k, v)) }
+                        if !changes.isEmpty {
+                            updated += 1
+                            add(EventDraft(.memberEdit, p, changes.map { ($0.0, Optional($0.1)) }), row.line)
+                        }
+                    }
+                    let seat = values.filter { ($0.0 == .role || $0.0 == .voting) && !$0.1.isEmpty }
+                    add(EventDraft(.memberAdd, makeID("mem"), [(.committee, cid), (.name, name), (.person, p)] + seat.map { ($0.0, Optional($0.1)) }), row.line)
                 } else {
                     created += 1
-                    add(EventDraft(.memberAdd, makeID("mem"), [(.committee, cid), (.name, name)] + values.filter { !$0.1.isEmpty }.map { ($0.0, Optional($0.1)) }), row.line)
+                    let id = makeID("mem")
+                    add(EventDraft(.memberAdd, id, [(.committee, cid), (.name, name)] + values.filter { !$0.1.isEmpty }.map { ($0.0, Optional($0.1)) }), row.line)
+                    person = id
+                    identityDone.insert(id)
+                    for k in personKeys(name, email, org) where knownPersons[k] == nil { knownPersons[k] = id }
                 }
             }
         }
+    }
+
+    /// The keys a person is found by: her name with her e-mail, her name with her organisation.
+    func personKeys(_ name: String, _ email: String, _ org: String) -> [String] {
+        let n = Commands.headerKey(name)
+        guard !n.isEmpty else { return [] }
+        var keys: [String] = []
+        if !email.isEmpty { keys.append(n + "|@" + Folding.fold(email)) }
+        if !org.isEmpty { keys.append(n + "|o" + Commands.headerKey(org)) }
+        return keys
     }
 
     func current(_ m: Member, _ k: FieldKey) -> String {

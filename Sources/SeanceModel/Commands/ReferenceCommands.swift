@@ -31,6 +31,26 @@ extension Commands {
         return create(.memberAdd, makeID("mem"), [(.committee, committee)] + values)
     }
 
+    /// A seat on `committee` for a person who sits elsewhere (any of her seats names her): one
+    /// person, not a second record. `values` are the seat's own: role and vote; her name is
+    /// written for the reader of the journal, her identity stays hers.
+    public static func addSeat(_ st: ProjectState, person member: String, committee: String, _ values: Values = [],
+                               makeID: MakeID) -> CommandResult {
+        guard let c = st.committees[committee], !c.retired else { return .failure(Refusal("Comité inconnu « \(committee) ».")) }
+        guard let m = st.members[member], m.guestOf == nil else { return .failure(Refusal("Personne inconnue « \(member) ».")) }
+        let seats = st.seats(ofPerson: m.personID)
+        guard let identity = seats.first(where: { !$0.retired }) else {
+            return .failure(Refusal("\(m.name) a été retiré(e) de tous ses comités : ajoutez-la comme nouveau membre."))
+        }
+        if seats.contains(where: { $0.committee == committee && !$0.retired }) {
+            return .failure(Refusal("\(identity.name) siège déjà au comité « \(c.name) »."))
+        }
+        for (key, _) in values where key != .role && key != .voting {
+            return .failure(Refusal("« \(key.rawValue) » est propre à la personne : modifiez-le sur l'un de ses sièges."))
+        }
+        return .success([draft(.memberAdd, makeID("mem"), [(.committee, committee), (.name, identity.name), (.person, m.personID)] + values)])
+    }
+
     public static func createAction(_ st: ProjectState, _ values: Values, makeID: MakeID) -> CommandResult {
         create(.actionCreate, makeID("act"), values)
     }

@@ -136,10 +136,16 @@ public enum MemberRole: String, Sendable, CaseIterable {
     case elu, administrateur, rapporteur, referent, professionnel, expert, invite, autre
 }
 
-/// A person's seat in one committee.
+/// A person's seat in one committee. A person who sits on several committees has one seat on
+/// each: the first one added is the person (its id is hers), the others point to it with
+/// `person`. Her identity — name, civilité, organisation, fonction, courriel, téléphone — is the
+/// same on all her seats (an edit on one changes all); role, vote and retirement are per seat.
 public struct Member: Sendable, Equatable, Identifiable {
     public var id: String
     public var committee: String
+    /// The person this seat is a seat of, when she sat elsewhere first (the id of her first
+    /// seat); nil for a person's first seat.
+    public var person: String?
     public var name: String
     public var organisation: String = ""
     public var role: MemberRole = .autre
@@ -151,6 +157,18 @@ public struct Member: Sendable, Equatable, Identifiable {
     public var function: String = ""
     public var email: String = ""
     public var phone: String = ""
+}
+
+extension Member {
+    /// The person's identity, the same on all her seats: name, civilité, organisation, fonction,
+    /// courriel, téléphone (role, vote and retirement stay the seat's).
+    public mutating func takeIdentity(of other: Member) {
+        name = other.name; civility = other.civility; organisation = other.organisation
+        function = other.function; email = other.email; phone = other.phone
+    }
+
+    /// The id of the person this seat is a seat of (her first seat's).
+    public var personID: String { person ?? id }
 }
 
 /// How a person is addressed in letters and on the feuille d'émargement.

@@ -38,7 +38,7 @@ extension Export {
 
 enum ListTables {
     static let memberColumns = ["Identifiant", "Civilité", "Nom", "Prénom", "Organisme", "Fonction", "Courriel", "Téléphone",
-                                "Comité", "Rôle", "Droit de vote"]
+                                "Comité", "Rôle", "Droit de vote", "Ses comités"]
 
     /// « DUPONT Marie » → (« DUPONT », « Marie »): the leading words in capitals are the Nom.
     /// A name not written that way stays whole in Nom (importing it back gives it unchanged).
@@ -62,8 +62,11 @@ enum ListTables {
             for mid in c.memberIDs {
                 guard let m = st.members[mid], !m.retired, m.guestOf == nil else { continue }
                 let (last, first) = split(m.name)
+                // One person is visible as one: every line of hers names all her committees.
+                let all = ([m] + st.otherSeats(of: m.id)).compactMap { s in st.committees[s.committee].map { (st.committeeOrder.firstIndex(of: $0.id) ?? 0, $0.name) } }
+                    .sorted { $0.0 < $1.0 }.map(\.1).joined(separator: " ; ")
                 rows.append([.text(m.id), t(m.civility?.rawValue ?? ""), .text(last), t(first), t(m.organisation), t(m.function),
-                             t(m.email), t(m.phone), .text(c.name), .text(Fr.role(m.role)), .text(m.voting ? "oui" : "non")])
+                             t(m.email), t(m.phone), .text(c.name), .text(Fr.role(m.role)), .text(m.voting ? "oui" : "non"), t(all)])
             }
         }
         return SheetTable(name: "Annuaire", columns: memberColumns, rows: rows)

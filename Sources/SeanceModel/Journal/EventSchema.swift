@@ -54,7 +54,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
     case number, objectives, opening, order, organisation, outcome, owner, parameters, partners
     case percent, place, porteur, position, present, presenter, president, proxiesQuorum = "proxies_quorum", proxy
     case quorum, quorumMet = "quorum_met", reason, recused, role, score, seance, secretary, selected
-    case speaker, start, started, civility, email, function, phone
+    case speaker, start, started, civility, email, function, person, phone
     case status, territory, text, tiebreak, time, title, tz, unanimous, value
     case votersPresent = "voters_present", voting, weight, what, withoutQuorum = "without_quorum"
 
@@ -112,6 +112,7 @@ public enum FieldKey: String, CaseIterable, Sendable {
         case .parameters: "parameters"
         case .partners: "partners"
         case .percent: "percent"
+        case .person: "person"
         case .phone: "phone"
         case .place: "place"
         case .porteur: "porteur"
@@ -268,7 +269,9 @@ extension EventSchema {
             return s("`com-…`", [])
         case .memberAdd:
             return s("`mem-…`", [FieldSpec(.committee, .reference("comité"), required: true),
-                                 FieldSpec(.name, .text, required: true, "« NOM Prénom »")] + memberFields)
+                                 FieldSpec(.name, .text, required: true, "« NOM Prénom »")] + memberFields + [
+                FieldSpec(.person, .reference("membre"), "the same person as this member: a seat on another committee; the person's name and contact details are hers (those of the line are not read), `role` and `voting` are the seat's"),
+            ])
         case .memberEdit:
             return s("`mem-…`", [FieldSpec(.name, .text)] + memberFields)
         case .memberRetire:

@@ -180,6 +180,24 @@ extension ProjectState {
                 let cid = try f.required(.committee)
                 guard committees[cid] != nil else { throw ApplyProblem(Fr.Problem.unknownCommittee(cid)) }
                 m = Member(id: id, committee: cid, name: try f.required(.name))
+                if let p = f.text(.person), !p.isEmpty {
+                    // Another seat of a person: her identity is hers, the line gives the seat.
+                    let first = try existing(members, p, Fr.Problem.unknownMember)
+                    guard first.guestOf == nil else { throw ApplyProblem(Fr.Problem.guestIsNotPerson(p)) }
+                    let person = first.person ?? first.id
+                    for sid in personSeats[person] ?? [person] {
+                        if let other = members[sid], other.committee == cid, !other.retired {
+                            throw ApplyProblem(Fr.Problem.alreadySeated(person, cid))
+                        }
+                    }
+                    m.person = person
+                    if let p = members[person] { m.takeIdentity(of: p) }
+                    try applySeatFields(&m, f)
+                    members[id] = m
+                    personSeats[person, default: [person]].append(id)
+                    committees[cid]!.memberIDs.append(id)
+                    return
+                }
             }
             try applyMemberFields(&m, f)
             members[id] = m
@@ -189,6 +207,10 @@ extension ProjectState {
             if let v = f.text(.name), !v.isEmpty { m.name = v }
             try applyMemberFields(&m, f)
             members[id] = m
+            // An identity changed on one seat changes on all the person's seats.
+            if let seats = personSeats[m.person ?? m.id] {
+                for sid in seats where sid != id { members[sid]?.takeIdentity(of: m) }
+            }
         case .memberRetire:
             members[id] = modify(try existing(members, id)) { $0.retired = true }
 
@@ -429,15 +451,20 @@ extension ProjectState {
     }
 
     private mutating func applyMemberFields(_ m: inout Member, _ f: FieldReader) throws(ApplyProblem) {
+        try applySeatFields(&m, f)
         if let v = f.text(.organisation) { m.organisation = v }
-        if let r = try f.choice(.role, MemberRole.self) { m.role = r }
-        if let v = try f.bool(.voting) { m.voting = v }
         if let v = f.text(.civility) {
             if v.isEmpty { m.civility = nil } else { m.civility = try f.choice(.civility, Civility.self) }
         }
         if let v = f.text(.function) { m.function = v }
         if let v = f.text(.email) { m.email = v }
         if let v = f.text(.phone) { m.phone = v }
+    }
+
+    /// What belongs to a seat, not to the person: role and vote.
+    private mutating func applySeatFields(_ m: inout Member, _ f: FieldReader) throws(ApplyProblem) {
+        if let r = try f.choice(.role, MemberRole.self) { m.role = r }
+        if let v = try f.bool(.voting) { m.voting = v }
     }
 
     private mutating func applyMeetingFields(_ m: inout Meeting, _ f: FieldReader) throws(ApplyProblem) {

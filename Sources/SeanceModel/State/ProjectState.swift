@@ -6,6 +6,9 @@ public struct ProjectState: Sendable, Equatable {
     public var committees: [String: Committee] = [:]
     public var committeeOrder: [String] = []
     public var members = EntityTable<Member>()
+    /// The seats of each person who sits on more than one committee, by the id of her first
+    /// seat (that seat first, then the others in the order they were added).
+    public var personSeats: [String: [String]] = [:]
     public var meetings = EntityTable<Meeting>()
     public var meetingOrder: [String] = []
     public var agendaItems = EntityTable<AgendaItem>()

@@ -73,3 +73,59 @@ extension ProjectState {
         return s
     }
 }
+
+/// A person and her seats: one entry per person, whatever the number of committees she sits on.
+public struct Person: Sendable, Equatable, Identifiable {
+    /// The id of her first seat.
+    public var id: String
+    /// Her identity (name, organisation, contact details), as on every seat.
+    public var identity: Member
+    /// Her active seats, in the project's order of committees.
+    public var seats: [Member]
+}
+
+/// People across committees.
+extension ProjectState {
+    /// The person a seat belongs to (the id of her first seat); nil for an unknown id.
+    public func personID(of member: String) -> String? { members[member]?.personID }
+
+    /// Every seat of a person, retired ones included, in the order they were added.
+    public func seats(ofPerson person: String) -> [Member] {
+        (personSeats[person] ?? [person]).compactMap { members[$0] }
+    }
+
+    /// The other active seats of the person who holds this seat.
+    public func otherSeats(of member: String) -> [Member] {
+        guard let m = members[member], personSeats[m.personID] != nil else { return [] }
+        return seats(ofPerson: m.personID).filter { $0.id != member && !$0.retired && committees[$0.committee]?.retired == false }
+    }
+
+    /// The people who sit on an active committee, one entry each, in the order of the committees
+    /// and of their first seat there; guests are not among them.
+    public var persons: [Person] {
+        var out: [Person] = []
+        var index: [String: Int] = [:]
+        for c in activeCommittees {
+            for mid in c.memberIDs {
+                guard let m = members[mid], !m.retired, m.guestOf == nil else { continue }
+                if let i = index[m.personID] { out[i].seats.append(m); continue }
+                index[m.personID] = out.count
+                out.append(Person(id: m.personID, identity: m, seats: [m]))
+            }
+        }
+        return out
+    }
+
+    /// The people who could take a seat on `committee`: those who sit elsewhere and not there.
+    public func personsNotOn(_ committee: String) -> [Person] {
+        persons.filter { p in !p.seats.contains { $0.committee == committee } }
+    }
+
+    /// A person sitting elsewhere whose name is this one, accents and case aside (the question
+    /// « même personne ? » when a member is added).
+    public func person(named name: String, notOn committee: String) -> Person? {
+        let key = Folding.fold(name).split(separator: " ").joined(separator: " ")
+        guard !key.isEmpty else { return nil }
+        return personsNotOn(committee).first { Folding.fold($0.identity.name).split(separator: " ").joined(separator: " ") == key }
+    }
+}

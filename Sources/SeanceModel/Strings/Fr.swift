@@ -40,6 +40,10 @@ public enum Fr {
         public static func unknownEntity(_ id: String) -> String { "entité inconnue « \(id) »" }
         public static func unknownCommittee(_ id: String) -> String { "comité inconnu « \(id) »" }
         public static func unknownMember(_ id: String) -> String { "membre inconnu « \(id) »" }
+        public static func guestIsNotPerson(_ id: String) -> String { "« \(id) » est un invité d'une séance, pas un membre : il ne siège pas ailleurs" }
+        public static func alreadySeated(_ person: String, _ committee: String) -> String {
+            "la personne « \(person) » siège déjà au comité « \(committee) »"
+        }
         public static func unknownMeeting(_ id: String) -> String { "séance inconnue « \(id) »" }
         public static func unknownItem(_ id: String) -> String { "point de l'ordre du jour inconnu « \(id) »" }
         public static func unknownAxis(_ id: String) -> String { "axe inconnu « \(id) »" }

@@ -129,6 +129,9 @@ public struct ConfirmState: Equatable, Sendable {
     public var after: AfterCommit = .stay
     /// Close the form beneath when confirmed (abandoning what was typed in it).
     public var discardsForm = false
+    /// A question with two answers that both write (« même personne ? »): what « non » writes.
+    /// Nil: « non » only renounces.
+    public var noDrafts: [EventDraft]? = nil
 }
 
 public struct NoticeState: Equatable, Sendable {

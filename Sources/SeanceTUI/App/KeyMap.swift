@@ -4,7 +4,7 @@ public enum Command: Equatable, Sendable {
     case help, quit, back
     case up, down, pageUp, pageDown, first, last
     case open, switchPane
-    case editProject, axes, newCommittee, editCommittee, newMember, newAxis, edit, retire
+    case editProject, axes, newCommittee, editCommittee, newMember, addPerson, newAxis, edit, retire
     case nextField, previousField, submit, previousChoice, nextChoice
     case yes, no
     case createProject, openDemo
@@ -141,7 +141,8 @@ public enum KeyMap {
             return listMoves + [
                 Binding(keys: [.tab], command: .switchPane, bar: "Membres/Séances", help: "passer des membres aux séances et retour"),
                 Binding(keys: [.char("s")], command: .newMeeting, bar: "Nouvelle séance", help: "préparer une nouvelle séance (date, heure, lieu, titre)"),
-                Binding(keys: [.char("n")], command: .newMember, bar: "Nouveau membre", help: "ajouter un membre au comité"),
+                Binding(keys: [.char("n")], command: .newMember, bar: "Nouveau membre", help: "ajouter un membre au comité (si son nom est celui d'une personne d'un autre comité : « même personne ? »)"),
+                Binding(keys: [.char("p")], command: .addPerson, bar: "Autre comité", help: "ajouter une personne d'un autre comité : une seule personne, ses coordonnées partagées ; rôle et vote propres à ce comité"),
                 Binding(keys: [.enter, .char("e")], command: .edit, bar: "Ouvrir/Modifier", help: "ouvrir la séance choisie, ou modifier le membre choisi"),
                 Binding(keys: [.char("r")], command: .retire, bar: "Retirer", help: "retirer le membre choisi du comité (il reste dans les séances passées)"),
                 Binding(keys: [.char("m")], command: .editCommittee, bar: "Comité", help: "modifier le comité (nom, type, axe, quorum, majorité)"),
@@ -305,8 +306,9 @@ public enum KeyMap {
             ]
         case .confirm:
             return [
-                Binding(keys: [.char("o"), .char("y")], command: .yes, bar: "Oui", help: "confirmer"),
-                Binding(keys: [.char("n"), .escape], command: .no, bar: "Non", help: "renoncer"),
+                Binding(keys: [.char("o"), .char("y")], command: .yes, bar: "Oui", help: "confirmer ; à « même personne ? » : un siège de plus pour cette personne"),
+                Binding(keys: [.char("n")], command: .no, bar: "Non", help: "renoncer ; à « même personne ? » : une autre personne, du même nom"),
+                Binding(keys: [.escape], command: .back, bar: nil, help: "renoncer (à « même personne ? » : revenir au formulaire)"),
             ]
         case .notice:
             return [

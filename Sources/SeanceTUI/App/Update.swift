@@ -148,7 +148,10 @@ public enum App {
                     return []
                 }
                 return [.commit(c.drafts, then: c.after)]
-            case .no: s.pop()
+            case .no:
+                if let other = c.noDrafts { return [.commit(other, then: c.after)] }
+                s.pop()
+            case .back: s.pop()
             default: break
             }
             return []

@@ -182,7 +182,9 @@ extension App {
         case .committee(let c): committeeView(c, &g, a, ctx)
         case .axes(let l): axesView(l, &g, a, ctx)
         case .form(let f): formView(f, &g, a)
-        case .confirm(let c): boxView(&g, a, title: "Confirmation", lines: [c.question, "", "o : oui    n : non"], role: .warning)
+        case .confirm(let c):
+            boxView(&g, a, title: "Confirmation", lines: [c.question, "", c.noDrafts == nil ? "o : oui    n : non"
+                                                                         : "o : oui, la même    n : non, une autre    Échap : revenir"], role: .warning)
         case .notice(let n): boxView(&g, a, title: n.title, lines: n.lines + ["", "Entrée : continuer"], role: n.role)
         case .problems(let p): problemsView(p, &g, a)
         case .locked(let l): lockedView(l, &g, a)

@@ -47,6 +47,8 @@ public enum FormPurpose: Equatable, Sendable {
     case newCommittee
     case editCommittee(String)
     case newMember(committee: String)
+    /// A seat on `committee` for the person who holds the seat `person` elsewhere.
+    case newSeat(committee: String, person: String)
     case editMember(String)
     case saveAs
     case newMeeting(committee: String)
@@ -171,15 +173,36 @@ extension FormState {
         return options
     }
 
-    static func member(_ m: Member?, committee: String) -> FormState {
+    /// `elsewhere`: the other committees where the person sits (her identity is changed there too).
+    static func member(_ m: Member?, committee: String, elsewhere: [String] = []) -> FormState {
         let roles = MemberRole.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.role($0)) }
         let yesNo = [FormField.Option(value: "oui", label: "oui, votant"), FormField.Option(value: "non", label: "non, consultatif")]
+        // Her name and contact details are a person's: an edit on one seat changes all.
+        let shared = elsewhere.isEmpty ? "" : "changé aussi au " + elsewhere.joined(separator: ", ")
         return FormState(title: m == nil ? "Nouveau membre" : "Modifier le membre",
                          purpose: m.map { .editMember($0.id) } ?? .newMember(committee: committee), fields: [
-            FormField(text: "name", "Nom", m?.name ?? "", required: true, hint: "NOM Prénom"),
-            FormField(text: "organisation", "Organisation", m?.organisation ?? ""),
+            FormField(text: "name", "Nom", m?.name ?? "", required: true, hint: shared.isEmpty ? "NOM Prénom" : shared),
+            FormField(choice: "civility", "Civilité", [FormField.Option(value: "", label: "—")]
+                        + Civility.allCases.map { FormField.Option(value: $0.rawValue, label: $0.rawValue) },
+                      value: m?.civility?.rawValue ?? ""),
+            FormField(text: "organisation", "Organisation", m?.organisation ?? "", hint: shared),
             FormField(choice: "role", "Rôle", roles, value: m?.role.rawValue ?? MemberRole.professionnel.rawValue),
             FormField(choice: "voting", "Droit de vote", yesNo, value: m.map { $0.voting ? "oui" : "non" } ?? "oui"),
+            FormField(text: "function", "Fonction", m?.function ?? "", hint: shared),
+            FormField(text: "email", "Courriel", m?.email ?? "", hint: shared),
+            FormField(text: "phone", "Téléphone", m?.phone ?? "", hint: shared),
+        ])
+    }
+
+    /// The seat of a person of another committee: her role and vote here (her name and contact
+    /// details are hers, shown, not typed again).
+    static func seat(_ person: Member, committee: String, _ st: ProjectState) -> FormState {
+        let roles = MemberRole.allCases.map { FormField.Option(value: $0.rawValue, label: Fr.role($0)) }
+        let yesNo = [FormField.Option(value: "oui", label: "oui, votant"), FormField.Option(value: "non", label: "non, consultatif")]
+        let name = st.committees[committee]?.name ?? committee
+        return FormState(title: "\(person.name) au \(name)", purpose: .newSeat(committee: committee, person: person.id), fields: [
+            FormField(choice: "role", "Rôle", roles, value: person.role.rawValue),
+            FormField(choice: "voting", "Droit de vote", yesNo, value: person.voting ? "oui" : "non"),
         ])
     }
 
@@ -202,7 +225,7 @@ extension FormState {
             guard let key = FieldKey(rawValue: f.key) else { continue }
             let isNew: Bool
             switch purpose {
-            case .createProject, .newAxis, .newCommittee, .newMember: isNew = true
+            case .createProject, .newAxis, .newCommittee, .newMember, .newSeat: isNew = true
             default: isNew = false
             }
             guard isNew ? !f.value.isEmpty : f.value != f.original else { continue }
@@ -232,6 +255,7 @@ extension FormState {
         case .newCommittee: return Commands.createCommittee(st, values, makeID: ctx.makeID)
         case .editCommittee(let id): return Commands.edit(st, .committeeEdit, id, values)
         case .newMember(let c): return Commands.addMember(st, committee: c, values, makeID: ctx.makeID)
+        case .newSeat(let c, let person): return Commands.addSeat(st, person: person, committee: c, values, makeID: ctx.makeID)
         case .editMember(let id): return Commands.edit(st, .memberEdit, id, values)
         default: return .success([])
         }

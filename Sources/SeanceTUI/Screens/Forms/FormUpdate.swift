@@ -29,6 +29,23 @@ extension App {
         }
     }
 
+    /// « X siège déjà au … : même personne ? » when the new member's name (accents and case aside)
+    /// is a person's of another committee: o makes a seat of hers, n a new, distinct person.
+    static func samePerson(_ f: FormState, committee: String, newMember: [EventDraft], _ ctx: Context) -> ConfirmState? {
+        let st = ctx.domain
+        guard let name = f.fields.first(where: { $0.key == "name" })?.value, let person = st.person(named: name, notOn: committee) else { return nil }
+        let seat: Commands.Values = f.fields.compactMap { field in
+            guard field.key == "role" || field.key == "voting", let key = FieldKey(rawValue: field.key) else { return nil }
+            return (key, field.value)
+        }
+        guard case .success(let drafts) = Commands.addSeat(st, person: person.id, committee: committee, seat, makeID: ctx.makeID) else { return nil }
+        let names = person.seats.compactMap { st.committees[$0.committee]?.name }.map { "au " + $0 }
+        let where_ = names.count > 1 ? names.dropLast().joined(separator: ", ") + " et " + names.last! : names.joined()
+        var who = person.identity.name
+        if !person.identity.organisation.isEmpty { who += " (\(person.identity.organisation))" }
+        return ConfirmState(question: "\(who) siège déjà \(where_) : même personne ?", drafts: drafts, after: .closeForm, noDrafts: newMember)
+    }
+
     static func submit(_ s: inout Next, _ f: inout FormState, _ ctx: Context) -> [Effect] {
         if case .export(let meeting) = f.purpose {
             func value(_ key: String) -> String { f.fields.first { $0.key == key }?.value ?? "" }
@@ -61,6 +78,11 @@ extension App {
             return []
         case .success(let drafts):
             if f.purpose == .createProject && ctx.journal == nil { return [.createJournal(drafts)] }
+            // A name already on another committee: the same person (a seat of hers), or another?
+            if case .newMember(let committee) = f.purpose, let same = samePerson(f, committee: committee, newMember: drafts, ctx) {
+                s.push(.confirm(same))
+                return []
+            }
             if drafts.isEmpty { s.pop(); s.status = StatusLine(text: "Aucun changement.", role: .dim); return [] }
             // A line typed before the séance was opened is saved with the opening: the editor empties.
             if case .openMeeting(_, let line?) = f.purpose, !line.text.isEmpty { return [.commit(drafts, then: .closeFormClearEditor)] }

@@ -74,6 +74,21 @@ extension App {
                 guard requireWritable(&s, ctx) else { break }
                 s.push(.form(.member(nil, committee: c.committee)))
                 return []
+            case .addPerson:
+                guard requireWritable(&s, ctx) else { break }
+                let st = ctx.domain
+                let options = st.personsNotOn(c.committee).map { p in
+                    var label = p.identity.name
+                    if !p.identity.organisation.isEmpty { label += " (\(p.identity.organisation))" }
+                    label += " — " + p.seats.compactMap { st.committees[$0.committee]?.name }.joined(separator: ", ")
+                    return PickerState.Option(id: p.id, label: label)
+                }
+                guard !options.isEmpty else {
+                    s.status = StatusLine(text: "Personne d'un autre comité à ajouter : toutes y siègent déjà (n pour un nouveau membre).", role: .warning)
+                    break
+                }
+                s.push(.picker(PickerState(title: "Ajouter une personne d'un autre comité", purpose: .seat(committee: c.committee), options: options)))
+                return []
             case .ranking:
                 let target = meetings.last { $0.state == .inProgress } ?? meetings.last { $0.state == .planned }
                 guard let target else {
@@ -92,7 +107,9 @@ extension App {
                 return []
             case .edit:
                 guard c.pane == .members, c.members.selection < members.count, requireWritable(&s, ctx) else { break }
-                s.push(.form(.member(members[c.members.selection], committee: c.committee)))
+                let m = members[c.members.selection]
+                let elsewhere = ctx.domain.otherSeats(of: m.id).compactMap { ctx.domain.committees[$0.committee]?.name }
+                s.push(.form(.member(m, committee: c.committee, elsewhere: elsewhere)))
                 return []
             case .retire:
                 guard c.pane == .members, c.members.selection < members.count, requireWritable(&s, ctx) else { break }

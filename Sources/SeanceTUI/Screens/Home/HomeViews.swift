@@ -95,12 +95,16 @@ extension App {
         let membersHeight = max(3, min(members.count + 2, remaining - min(meetings.count + 2, max(4, remaining / 3)) - 1))
         g.put("Membres (\(members.count), dont \(voting) votant\(voting > 1 ? "s" : ""))", x: x, y: y,
               role: c.pane == .members ? .accent : .dim); y += 1
-        let memberRows = members.map { m in
-            [m.name, m.organisation, Fr.role(m.role), m.voting ? "oui" : "—"]
+        // A person who sits elsewhere too: her other committees, in a column shown when there is one.
+        let elsewhere = members.map { m in st.otherSeats(of: m.id).compactMap { st.committees[$0.committee]?.name }.joined(separator: ", ") }
+        let memberRows = members.enumerated().map { i, m in
+            [m.name, m.organisation, Fr.role(m.role), m.voting ? "oui" : "—"] + (elsewhere.allSatisfy(\.isEmpty) ? [] : [elsewhere[i]])
         }
+        var memberColumns = [Column(title: "Nom", width: 0), Column(title: "Organisation", width: 0),
+                             Column(title: "Rôle", width: 19), Column(title: "Vote", width: 4)]
+        if !elsewhere.allSatisfy(\.isEmpty) { memberColumns.append(Column(title: "Siège aussi au", width: 0)) }
         table(&g, Area(x: a.x, y: y, width: a.width, height: membersHeight - 1),
-              columns: [Column(title: "Nom", width: 0), Column(title: "Organisation", width: 0),
-                        Column(title: "Rôle", width: 19), Column(title: "Vote", width: 4)],
+              columns: memberColumns,
               rows: memberRows, selection: c.pane == .members ? c.members.selection : nil, empty: "Aucun membre : n pour en ajouter.")
         y += membersHeight
         guard y < a.y + a.height - 1 else { return }

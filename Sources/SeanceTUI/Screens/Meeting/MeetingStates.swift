@@ -41,6 +41,8 @@ public struct PickerState: Equatable, Sendable {
         case proxy(meeting: String, member: String)
         /// The speaker of the line being typed in the minutes.
         case speaker(meeting: String)
+        /// A person of another committee who takes a seat on this one.
+        case seat(committee: String)
     }
     public struct Option: Equatable, Sendable {
         public var id: String

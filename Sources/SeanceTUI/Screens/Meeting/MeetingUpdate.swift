@@ -369,6 +369,11 @@ extension App {
                 case .proxy(let meeting, let member):
                     return commit(&s, Commands.setAttendance(ctx.domain, meeting: meeting, member: member, status: .pouvoir,
                                                              proxy: chosen, at: ctx.domain.proposedTime(meeting, at: ctx.now)))
+                case .seat(let committee):
+                    // Then her role and vote on this committee.
+                    guard let person = ctx.domain.members[chosen] else { return [] }
+                    s.push(.form(.seat(person, committee: committee, ctx.domain)))
+                    return []
                 }
             default: break
             }
