@@ -93,6 +93,18 @@ struct PeopleNamesTests {
         #expect(md.contains("| Mme LE GOFF Gaëlle | chargée de mission – CAF de Seine-Saint-Denis |"))
     }
 
+    @Test("The words of a person agree with her civilité when it is known, and stay neutral otherwise")
+    func agreement() {
+        #expect(Fr.Line.presence(.present, proxy: nil, since: nil, left: LocalTime(hour: 11, minute: 5), civility: .mme) == "présente, partie à 11\u{00A0}h\u{00A0}05")
+        #expect(Fr.Line.presence(.excuse, proxy: nil, since: nil, civility: .m) == "excusé")
+        #expect(Fr.Line.presence(.absent, proxy: nil, since: nil) == "absent(e)")
+        #expect(Fr.role(.elu, .mme) == "élue" && Fr.role(.elu, .m) == "élu" && Fr.role(.elu) == "élu(e)")
+        #expect(Fr.role(.administrateur, .mme) == "administratrice CCAS" && Fr.role(.rapporteur, .mme) == "rapporteure")
+        #expect(Fr.role(.expert, .mme) == "experte consultative" && Fr.role(.expert, .m) == "expert consultatif")
+        #expect(Fr.agreed("Président(e) de séance", .mme) == "Présidente de séance")
+        #expect(Fr.Paperwork.presidentSigns(.mme) == "La présidente de séance" && Fr.Paperwork.presidentSigns(nil) == "Le président de séance")
+    }
+
     @Test("A line whose speaker was picked, then corrected by hand, names the speaker once in the compte rendu")
     func speakerOnce() throws {
         let events = [

@@ -81,7 +81,7 @@ struct SeanceRulesTests {
         #expect(text.contains("de 18\u{00A0}h\u{00A0}00 à 20\u{00A0}h\u{00A0}00 (ouverture de la séance à 18\u{00A0}h\u{00A0}10)"))
         #expect(text.contains("durée effective\u{202F}: 20\u{00A0}min"))
         #expect(text.contains("durée effective\u{202F}: 1\u{00A0}h\u{00A0}30"))
-        #expect(text.contains("présent(e) (depuis 18\u{00A0}h\u{00A0}40)"))
+        #expect(text.contains(Fr.agreed("présent(e)", st.members[late]?.civility) + " (depuis 18\u{00A0}h\u{00A0}40)"))
         #expect(!text.contains("5\u{00A0}h\u{00A0}26") && !text.contains("depuis 18\u{00A0}h\u{00A0}10"))
         // Corrections of the times: opening and clôture through seance.edit, an item's start.
         let edit = Commands.editMeeting(st, meeting: seance, Commands.MeetingChanges(opening: time(18, 5), closing: time(20, 15)))
@@ -199,7 +199,7 @@ struct SeanceRulesTests {
         st = try apply(st, decided)
         let text = try minutes(st)
         #expect(text.contains("voix prépondérante du président (pour)"))
-        #expect(text.contains("Président(e) de séance"))   // the committee's, by default
+        #expect(text.contains("Présidente de séance"))   // the committee's, by default: Mme MARTIN
     }
 
     @Test("A member who « ne prend pas part au vote » is counted neither in that vote nor its quorum, and is named")
@@ -231,8 +231,8 @@ struct SeanceRulesTests {
         st = try apply(st, Commands.setAttendance(st, meeting: seance, member: excused.id, status: .excuse, at: time(18, 10)))
         st = try apply(st, Commands.close(st, meeting: seance, at: time(20, 0), opening: .explicit))
         let text = try minutes(st)
-        #expect(text.contains("présent(e), parti(e) à 19\u{00A0}h\u{00A0}05"))
-        #expect(!text.contains("absent(e) (depuis"))
+        #expect(text.contains(Fr.agreed("présent(e), parti(e) à 19\u{00A0}h\u{00A0}05", leaving.civility)))
+        #expect(!text.contains(Fr.agreed("absent(e)", leaving.civility) + " (depuis"))
         let p = st.participation(from: LocalDate(year: 2010, month: 2, day: 2), to: LocalDate(year: 2010, month: 2, day: 2))
         let copil = try #require(p.committees.first)
         let m = st.meetings[seance]!

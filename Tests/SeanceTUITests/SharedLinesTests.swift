@@ -45,7 +45,7 @@ struct SharedLinesTests {
         let document = try minutes(h.domain, "sea-copil-4")
         #expect(meeting.attendance.count >= 4)
         for (id, a) in meeting.attendance {
-            let line = Fr.Line.presence(a.status, proxy: a.proxy.map(h.domain.ownerName), since: a.time)
+            let line = Fr.Line.presence(a.status, proxy: a.proxy.map(h.domain.ownerName), since: a.time, civility: h.domain.members[id]?.civility)
             #expect(screen.contains(line), "\(id)")
             #expect(document.contains(FrenchTypography.apply(line)), "\(id)")
         }

@@ -383,10 +383,14 @@ private struct Importer {
                 }
             }
             if let v = text(row, .role), !v.isEmpty {
-                if let r = MemberRole.allCases.first(where: { Folding.fold($0.rawValue) == Folding.fold(v) || Folding.fold(Fr.role($0)) == Folding.fold(v) }) {
+                // The neutral form or either agreed one (« élue », « rapporteure », « administratrice CCAS »).
+                let wanted = Folding.fold(v)
+                if let r = MemberRole.allCases.first(where: { r in
+                    Folding.fold(r.rawValue) == wanted || [nil, Civility.mme, .m].contains { Folding.fold(Fr.role(r, $0)) == wanted }
+                }) {
                     values.append((.role, r.rawValue))
                 } else {
-                    problem(row.line, column(.role)! + 1, "rôle « \(VisibleText.make(v)) » inconnu : \(MemberRole.allCases.map(Fr.role).joined(separator: ", ")) (ou faites de cette colonne la Fonction).")
+                    problem(row.line, column(.role)! + 1, "rôle « \(VisibleText.make(v)) » inconnu : \(MemberRole.allCases.map { Fr.role($0) }.joined(separator: ", ")) (ou faites de cette colonne la Fonction).")
                 }
             }
             var committees: [String] = []

@@ -92,8 +92,8 @@ extension Fr {
         public static func pointsRange(_ a: Int, _ b: Int) -> String { a == b ? "point \(a)" : "points \(a) à \(b)" }
         public static func decisionsRange(_ a: Int, _ b: Int) -> String { a == b ? "décision \(a)" : "décisions \(a) à \(b)" }
         public static let signatures = "Signatures"
-        public static let presidentSigns = "Le président de séance"
-        public static let secretarySigns = "Le secrétaire de séance"
+        public static func presidentSigns(_ c: Civility?) -> String { c == .mme ? "La présidente de séance" : "Le président de séance" }
+        public static func secretarySigns(_ c: Civility?) -> String { c == .mme ? "La secrétaire de séance" : "Le secrétaire de séance" }
 
         // Fiche action
         public static let actionTitle = "Fiche action"

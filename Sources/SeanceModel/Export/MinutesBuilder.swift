@@ -125,7 +125,7 @@ struct MinutesBuilder {
         }
         if !m.place.isEmpty { f.append(.init(label: Fr.Export.place, value: ExportClean.line(m.place))) }
         let president = st.president(of: m)
-        if !president.isEmpty { f.append(.init(label: Fr.Export.president, value: person(president))) }
+        if !president.isEmpty { f.append(.init(label: Fr.agreed(Fr.Export.president, st.members[president]?.civility), value: person(president))) }
         let secretary = st.secretary(of: m)
         if !secretary.isEmpty { f.append(.init(label: Fr.Export.secretary, value: ExportClean.line(secretary))) }
         if m.state != .closed { f.append(.init(label: Fr.Export.state, value: Fr.Export.stateNote(m.state))) }
@@ -170,7 +170,7 @@ struct MinutesBuilder {
 
     /// « chargée de mission – CAF de Seine-Saint-Denis » when the fonction is known, else the role.
     func quality(_ member: Member) -> String {
-        var s = member.function.isEmpty ? Fr.role(member.role) : ExportClean.line(member.function)
+        var s = member.function.isEmpty ? Fr.role(member.role, member.civility) : ExportClean.line(member.function)
         if !member.voting && member.role != .expert && member.role != .invite { s += " (" + Fr.Export.consultative + ")" }
         let org = ExportClean.line(member.organisation)
         if !org.isEmpty { s += " – " + org }
@@ -181,9 +181,9 @@ struct MinutesBuilder {
         guard status(member) != nil else { return Fr.Export.notRecorded }
         let a = m.attendance[member.id]
         if let a, let left = a.left {
-            return Fr.Line.presence(a.status, proxy: a.proxy.map(person), since: arrival(a.arrived), left: left)
+            return Fr.Line.presence(a.status, proxy: a.proxy.map(person), since: arrival(a.arrived), left: left, civility: member.civility)
         }
-        return Fr.Line.presence(a?.status ?? .absent, proxy: a?.proxy.map(person), since: arrival(a?.time))
+        return Fr.Line.presence(a?.status ?? .absent, proxy: a?.proxy.map(person), since: arrival(a?.time), civility: member.civility)
     }
 
     /// An arrival time worth saying: after the opening (one marked at the opening was there from the start).

@@ -169,7 +169,8 @@ extension MinutesBuilder {
         let president = st.president(of: m), secretary = st.secretary(of: m)
         return [
             .heading(level: 2, text: Fr.Paperwork.signatures),
-            .table(DocTable(header: [Fr.Paperwork.presidentSigns, Fr.Paperwork.secretarySigns],
+            .table(DocTable(header: [Fr.Paperwork.presidentSigns(st.members[president]?.civility),
+                                     Fr.Paperwork.secretarySigns(st.members[secretary]?.civility)],
                             rows: [[president.isEmpty ? "" : person(president), secretary.isEmpty ? "" : ExportClean.line(secretary)]],
                             weights: [1, 1], minRowHeight: 3.0)),
         ]

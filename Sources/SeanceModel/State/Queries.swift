@@ -68,7 +68,7 @@ extension ProjectState {
     /// what the séance screen writes and the documents print.
     public func speakerLabel(_ memberID: String) -> String {
         guard let m = members[memberID] else { return memberID }
-        var s = m.name + " – " + Fr.role(m.role)
+        var s = m.name + " – " + Fr.role(m.role, m.civility)
         if !m.organisation.isEmpty { s += " (\(m.organisation))" }
         return s
     }

@@ -129,17 +129,27 @@ public enum Fr {
     public static func committeeKindShort(_ k: CommitteeKind) -> String {
         switch k { case .pilotage: "COPIL"; case .technique: "COTECH"; case .autre: "Autre" }
     }
-    public static func role(_ r: MemberRole) -> String {
+    /// The role, agreeing with the civilité when it is known (« élue », « rapporteure »,
+    /// « administratrice CCAS »); without one, the neutral form the lists and imports use.
+    public static func role(_ r: MemberRole, _ c: Civility? = nil) -> String {
+        let feminine = c == .mme
         switch r {
-        case .elu: "élu(e)"
-        case .administrateur: "administrateur CCAS"
-        case .rapporteur: "rapporteur"
-        case .referent: "référent"
-        case .professionnel: "professionnel"
-        case .expert: "expert consultatif"
-        case .invite: "invité"
-        case .autre: "autre"
+        case .elu: return agreed("élu(e)", c)
+        case .administrateur: return feminine ? "administratrice CCAS" : "administrateur CCAS"
+        case .rapporteur: return feminine ? "rapporteure" : "rapporteur"
+        case .referent: return feminine ? "référente" : "référent"
+        case .professionnel: return feminine ? "professionnelle" : "professionnel"
+        case .expert: return feminine ? "experte consultative" : "expert consultatif"
+        case .invite: return feminine ? "invitée" : "invité"
+        case .autre: return "autre"
         }
+    }
+
+    /// « présent(e) » as « présente » for Mme, « présent » for M., left as it is without a
+    /// civilité: the words of a person agree when the document knows who she is.
+    public static func agreed(_ s: String, _ c: Civility?) -> String {
+        guard let c, s.contains("(e)") else { return s }
+        return s.replacingOccurrences(of: "(e)", with: c == .mme ? "e" : "")
     }
     public static func meetingState(_ s: MeetingStatus) -> String {
         switch s { case .planned: "à venir"; case .inProgress: "en cours"; case .closed: "close"; case .cancelled: "annulée" }

@@ -56,16 +56,18 @@ extension Fr {
         }
 
         /// « a donné pouvoir à MARTIN Sophie (depuis 14 h 35) »; for a member who left during the
-        /// séance (`left`), « présent(e) (depuis 9 h 40), parti(e) à 11 h 05 » (`since`: the arrival).
-        public static func presence(_ status: AttendanceStatus, proxy: String?, since: LocalTime?, left: LocalTime? = nil) -> String {
+        /// séance (`left`), « présent(e) (depuis 9 h 40), parti(e) à 11 h 05 » (`since`: the arrival),
+        /// « présente … partie » when her civilité is known.
+        public static func presence(_ status: AttendanceStatus, proxy: String?, since: LocalTime?, left: LocalTime? = nil,
+                                    civility: Civility? = nil) -> String {
             if let left {
-                var s = Export.presenceLabel(.present)
+                var s = Fr.agreed(Export.presenceLabel(.present), civility)
                 if let since { s += " (" + Export.since(since) + ")" }
-                s += ", " + Export.left(left)
+                s += ", " + Fr.agreed(Export.left(left), civility)
                 if status == .pouvoir, let proxy { s += ", " + Export.proxyGiven(to: proxy) }
                 return s
             }
-            var s = status == .pouvoir && proxy != nil ? Export.proxyGiven(to: proxy!) : Export.presenceLabel(status)
+            var s = status == .pouvoir && proxy != nil ? Export.proxyGiven(to: proxy!) : Fr.agreed(Export.presenceLabel(status), civility)
             if let since { s += " (" + Export.since(since) + ")" }
             return s
         }

@@ -156,7 +156,7 @@ struct PaperworkTests {
         let flat = PDFExportTests.text(pdf).flat
         for p in ["Délibération 2009-03-01.", "Délibération 2009-03-10.",
                   "Votants présents ou représentés : 12 (décision 1), 13 (décision 2), 12 (décisions 3 à 11).",
-                  "Signatures", "Le président de séance", "Le secrétaire de séance", "MARTIN Sophie", "DURAND Claire",
+                  "Signatures", "La présidente de séance", "Le secrétaire de séance", "MARTIN Sophie", "DURAND Claire",
                   "Compte rendu projet (soumis à l'approbation de la prochaine séance)"] {
             #expect(flat.contains(p), "« \(p) » manque")
         }
@@ -198,10 +198,10 @@ struct PaperworkTests {
         // One page per voting member of the COPIL (14), each with the mandant printed.
         let p = PDFExportTests.text(proxies)
         #expect(PDFExportTests.info(proxies)["Pages"] == "14")
-        #expect(p.flat.contains("Je soussignée Mme VERDIER Monique, élu(e)"))
+        #expect(p.flat.contains("Je soussignée Mme VERDIER Monique, élue"))
         #expect(p.flat.contains("Je soussigné M. ROUCHY Jean-Paul"))
         // TEISSEDRE Alain gave his pouvoir to ROUCHY Jean-Paul: the mandataire is printed.
-        #expect(p.flat.contains("M. TEISSEDRE Alain, élu(e) – Ville de Saint-Flour (adjoint à l'économie et à l'emploi), donne pouvoir à M. ROUCHY Jean-Paul"))
+        #expect(p.flat.contains("M. TEISSEDRE Alain, élu – Ville de Saint-Flour (adjoint à l'économie et à l'emploi), donne pouvoir à M. ROUCHY Jean-Paul"))
         let f = PDFExportTests.text(fiche).flat
         for w in ["Fiche action – Épicerie sociale et solidaire", "Plan de financement", "Ville de Saint-Flour 46 000,00 € 25 % acquis",
                   "CAF du Cantal 24 000,00 € 13 % sollicité", "Total 186 000,00 €", "Acquis : 76 000,00 € ; sollicité : 110 000,00 €.",

@@ -98,7 +98,7 @@ extension App {
         // A person who sits elsewhere too: her other committees, in a column shown when there is one.
         let elsewhere = members.map { m in st.otherSeats(of: m.id).compactMap { st.committees[$0.committee]?.name }.joined(separator: ", ") }
         let memberRows = members.enumerated().map { i, m in
-            [m.name, m.organisation, Fr.role(m.role), m.voting ? "oui" : "—"] + (elsewhere.allSatisfy(\.isEmpty) ? [] : [elsewhere[i]])
+            [m.name, m.organisation, Fr.role(m.role, m.civility), m.voting ? "oui" : "—"] + (elsewhere.allSatisfy(\.isEmpty) ? [] : [elsewhere[i]])
         }
         var memberColumns = [Column(title: "Nom", width: 0), Column(title: "Organisation", width: 0),
                              Column(title: "Rôle", width: 19), Column(title: "Vote", width: 4)]

@@ -213,7 +213,7 @@ extension App {
             let at = meeting.attendance[p.id]
             let status = at.map { a in
                 Fr.Line.presence(a.status, proxy: a.proxy.map(st.ownerName),
-                                 since: a.hasLeft ? a.arrived : a.time, left: a.left)
+                                 since: a.hasLeft ? a.arrived : a.time, left: a.left, civility: p.civility)
             } ?? "—"
             let vote = p.guestOf != nil ? "invité" : (p.voting ? "oui" : "—")
             return [p.name, p.organisation, vote, status]
