@@ -255,7 +255,8 @@ enum ODTRenderer {
             <office:document-meta \(namespaces) office:version="1.2">
             <office:meta>
             <meta:generator>seance</meta:generator>
-            <dc:title>\(xml(doc.shortTitle))</dc:title>
+            <dc:title>\(xml(FrenchTypography.plain(doc.shortTitle)))</dc:title>
+            \(doc.author.map { "<meta:initial-creator>\(xml($0))</meta:initial-creator><dc:creator>\(xml($0))</dc:creator>" } ?? "")
             <dc:language>fr-FR</dc:language>
             <meta:creation-date>\(date)</meta:creation-date>
             <dc:date>\(date)</dc:date>
