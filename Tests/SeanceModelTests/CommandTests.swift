@@ -18,16 +18,6 @@ struct CommandTests {
         func make(_ prefix: String) -> String { n += 1; return "\(prefix)-\(n)" }
     }
 
-    /// The state after the events, as the journal will read them back.
-    func applying(_ st: ProjectState, _ result: CommandResult) throws -> ProjectState {
-        var s = st
-        var rng = SystemRandomNumberGenerator()
-        for (i, d) in try result.get().enumerated() {
-            let e = d.stamped(at: t0, id: EventID.make(milliseconds: 1_000_000 + Int64(i), using: &rng), author: "test")
-            if let p = s.apply(e) { Issue.record(Comment(rawValue: "refusé par le pli : " + p.message)) }
-        }
-        return s
-    }
 
     let t = LocalTime(hour: 18, minute: 5)!
 

@@ -30,15 +30,6 @@ struct PersonTests {
         return s
     }()
 
-    func applying(_ st: ProjectState, _ result: CommandResult) throws -> ProjectState {
-        var s = st
-        var rng = SystemRandomNumberGenerator()
-        for (i, d) in try result.get().enumerated() {
-            let e = d.stamped(at: t0, id: EventID.make(milliseconds: 1_000_000 + Int64(i), using: &rng), author: "test")
-            if let p = s.apply(e) { Issue.record(Comment(rawValue: "refusé par le pli : " + p.message)) }
-        }
-        return s
-    }
 
     func refusal(_ r: CommandResult) -> String? { if case .failure(let f) = r { f.message } else { nil } }
 

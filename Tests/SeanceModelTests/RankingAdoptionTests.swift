@@ -6,22 +6,21 @@ import Testing
 /// amounts, the total), the fiches' statuses, and the quorum as for any decision.
 @Suite("Ranking adoption")
 struct RankingAdoptionTests {
-    let base = CommandTests()
     let t = LocalTime(hour: 18, minute: 5)!
 
     /// COPIL n°4 of the demo opened with its ranking, the envelope lowered to 500 000 €, and
     /// ballots of four members.
     func ranked(_ ids: CommandTests.IDs) throws -> (ProjectState, String) {
         let open = Commands.openRanking(CommandTests.demo, meeting: "sea-copil-4", item: nil, at: t, makeID: ids.make)
-        var st = try base.applying(CommandTests.demo, open)
+        var st = try applying(CommandTests.demo, open)
         let rid = try open.get()[1].entity
-        st = try base.applying(st, Commands.setRankingMethod(st, ranking: rid, .schulze))
-        st = try base.applying(st, Commands.setEnvelope(st, ranking: rid, Money(euros: 500_000)))
+        st = try applying(st, Commands.setRankingMethod(st, ranking: rid, .schulze))
+        st = try applying(st, Commands.setEnvelope(st, ranking: rid, Money(euros: 500_000)))
         let r = try #require(st.rankings[rid])
         let members = st.votingMembers(of: st.meetings["sea-copil-4"]!.committee).map(\.id)
         let ballots: [[Int]] = [[15, 4], [15, 4], [15, 4], [0, 8]]
         for (m, b) in zip(members, ballots) {
-            st = try base.applying(st, Commands.setBallot(st, ranking: rid, member: m, b.map { [r.actions[$0]] }))
+            st = try applying(st, Commands.setBallot(st, ranking: rid, member: m, b.map { [r.actions[$0]] }))
         }
         return (st, rid)
     }
@@ -41,7 +40,7 @@ struct RankingAdoptionTests {
         #expect(text.contains("Fiches retenues dans l'enveloppe de 500\u{202F}000,00\u{00A0}€ (dans l'ordre du classement)"))
         for (a, c) in zip(adoption.selected, costs) { #expect(text.contains("\(st.actions[a]!.title) (\(c.french))")) }
         #expect(text.hasSuffix("total \(total.french)."))
-        st = try base.applying(st, result)
+        st = try applying(st, result)
         let r = try #require(st.rankings[rid])
         var changed = 0
         for a in r.actions {
@@ -71,7 +70,7 @@ struct RankingAdoptionTests {
         #expect(drafts[1].value(.parameters)?.hasSuffix("(parts égales)") == true)
         // Without ballots there is nothing to share.
         let open = Commands.openRanking(CommandTests.demo, meeting: "sea-copil-4", item: nil, at: t, makeID: ids.make)
-        let bare = try base.applying(CommandTests.demo, open)
+        let bare = try applying(CommandTests.demo, open)
         if case .failure(let refusal) = Commands.rankingAdoption(bare, ranking: try open.get()[1].entity, funding: .equalShares) {
             #expect(refusal.message.hasPrefix("Parts égales"))
         } else { Issue.record("Equal Shares without ballots was not refused") }
@@ -95,7 +94,7 @@ struct RankingAdoptionTests {
         let ids = CommandTests.IDs()
         var (st, rid) = try ranked(ids)
         let first = st.rankings[rid]!.actions[0]
-        st = try base.applying(st, .success([EventDraft(.actionEdit, first, [(.status, ActionStatus.en_cours.rawValue)])]))
+        st = try applying(st, .success([EventDraft(.actionEdit, first, [(.status, ActionStatus.en_cours.rawValue)])]))
         let adoption = try Commands.rankingAdoption(st, ranking: rid).get()
         let drafts = try Commands.adoptRanking(st, ranking: rid, adoption, makeID: ids.make).get()
         #expect(!drafts.contains { $0.kind == "action.edit" && $0.entity == first })

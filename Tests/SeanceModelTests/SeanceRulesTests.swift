@@ -21,13 +21,7 @@ struct SeanceRulesTests {
     func time(_ h: Int, _ m: Int) -> LocalTime { LocalTime(hour: h, minute: m)! }
 
     func apply(_ st: ProjectState, _ result: CommandResult, at stamp: Timestamp = typedLater) throws -> ProjectState {
-        var s = st
-        var rng = SystemRandomNumberGenerator()
-        for (i, d) in try result.get().enumerated() {
-            let e = d.stamped(at: stamp, id: EventID.make(milliseconds: 2_000_000 + Int64(i), using: &rng), author: "test")
-            if let p = s.apply(e) { Issue.record(Comment(rawValue: "refusé par le pli : " + p.message)) }
-        }
-        return s
+        try applying(st, result, at: stamp, firstMillisecond: 2_000_000)
     }
 
     func code(_ r: CommandResult) -> Refusal.Code? { if case .failure(let f) = r { f.code } else { nil } }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import SeanceModel
 
 /// A fresh private folder for one test, removed at the end.
@@ -30,6 +31,18 @@ func journalText(_ events: [Event]) -> String {
 }
 
 func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+/// The state after a command's events, stamped and folded as the journal will read them back;
+/// an event the fold refuses is an issue of the test.
+func applying(_ st: ProjectState, _ result: CommandResult, at stamp: Timestamp = t0, firstMillisecond: Int64 = 1_000_000) throws -> ProjectState {
+    var s = st
+    var rng = SystemRandomNumberGenerator()
+    for (i, d) in try result.get().enumerated() {
+        let e = d.stamped(at: stamp, id: EventID.make(milliseconds: firstMillisecond + Int64(i), using: &rng), author: "test")
+        if let p = s.apply(e) { Issue.record(Comment(rawValue: "refusé par le pli : " + p.message)) }
+    }
+    return s
+}
 
 func fileMode(_ path: String) -> Int {
     var st = stat()
