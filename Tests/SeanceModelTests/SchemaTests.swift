@@ -90,7 +90,7 @@ struct PeopleNamesTests {
         #expect(Fr.Line.designation(st.members["mem-1"]!) == "Mme LE GOFF Gaëlle, chargée de mission (CAF de Seine-Saint-Denis)")
         #expect(Fr.Line.designation(st.members["mem-2"]!) == "N'DIAYE Awa")
         let md = String(decoding: try Export.minutes(st, meeting: "sea-1", format: .md, options: ExportOptions(now: t0)).bytes, as: UTF8.self)
-        #expect(md.contains("| Mme LE GOFF Gaëlle | chargée de mission – CAF de Seine-Saint-Denis |"))
+        #expect(md.contains("| Mme\u{00A0}LE GOFF Gaëlle | chargée de mission – CAF de Seine-Saint-Denis |"))
     }
 
     @Test("The words of a person agree with her civilité when it is known, and stay neutral otherwise")
@@ -103,6 +103,26 @@ struct PeopleNamesTests {
         #expect(Fr.role(.expert, .mme) == "experte consultative" && Fr.role(.expert, .m) == "expert consultatif")
         #expect(Fr.agreed("Président(e) de séance", .mme) == "Présidente de séance")
         #expect(Fr.Paperwork.presidentSigns(.mme) == "La présidente de séance" && Fr.Paperwork.presidentSigns(nil) == "Le président de séance")
+    }
+
+    @Test("A président typed by name in the committee's form is the member of that name: her civilité makes « La présidente, »")
+    func presidentByName() throws {
+        let events = [
+            event("project.set", "project", [("name", "P")], n: 1),
+            event("committee.create", "com-1", [("name", "CA du CCAS"), ("kind", "autre"), ("president", "Mme Durand Sophie")], n: 2),
+            event("member.add", "mem-1", [("committee", "com-1"), ("name", "DURAND Sophie"), ("civility", "Mme"), ("role", "elu")], n: 3),
+            event("member.add", "mem-2", [("committee", "com-1"), ("name", "BERTRAND Paul"), ("civility", "M.")], n: 4),
+            event("seance.create", "sea-1", [("committee", "com-1"), ("date", "2026-12-10"), ("time", "09:30")], n: 5),
+            event("seance.create", "sea-2", [("committee", "com-1"), ("date", "2026-12-17"), ("president", "BERTRAND Paul"), ("secretary", "LEROY Anne")], n: 6),
+        ]
+        let (st, problems) = ProjectState.fold(events)
+        #expect(problems.isEmpty)
+        #expect(st.president(of: st.meetings["sea-1"]!) == "mem-1")
+        #expect(st.president(of: st.meetings["sea-2"]!) == "mem-2")
+        #expect(st.secretary(of: st.meetings["sea-2"]!) == "LEROY Anne")   // not a member: the text as typed
+        let convocation = String(decoding: try Export.convocation(st, meeting: "sea-1", format: .txt, options: ExportOptions(now: t0)).bytes, as: UTF8.self)
+        #expect(convocation.contains("La présidente,"), "\(convocation)")
+        #expect(convocation.contains("Mme\u{00A0}DURAND Sophie"), "\(convocation)")
     }
 
     @Test("A line whose speaker was picked, then corrected by hand, names the speaker once in the compte rendu")

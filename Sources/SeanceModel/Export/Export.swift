@@ -58,7 +58,8 @@ public enum Export {
             let e = m.email.trimmingCharacters(in: .whitespaces)
             return EmailMessage.isPlausible(e) ? EmailMessage.Address(name: m.name, email: e) : nil
         }
-        let subject = Fr.Paperwork.convocationSubject(Fr.meetingName(b.c, b.m), b.m.date)
+        // The subject as the documents write it (« n° 4 »), with ordinary spaces: a mail header.
+        let subject = FrenchTypography.plain(FrenchTypography.apply(Fr.Paperwork.convocationSubject(Fr.meetingName(b.c, b.m), b.m.date)))
         let message = EmailMessage(
             from: from.map { EmailMessage.Address(name: "", email: $0) },
             to: to, subject: subject, date: options.now,

@@ -51,7 +51,7 @@ extension Fr {
         public static let presenter = "Rapporteur"
         public static let plannedTime = "Durée prévue"
         public static func reply(by d: LocalDate) -> String {
-            "Je vous remercie de faire savoir avant le \(Fr.longDate(d)) si vous serez présent(e), excusé(e), ou si vous donnez pouvoir à un autre membre."
+            "Je vous remercie de me faire savoir avant le \(Fr.longDate(d)) si vous serez présent(e), excusé(e), ou si vous donnez pouvoir à un autre membre."
         }
         public static let proxyAttached = "Si vous ne pouvez assister à la séance, vous pouvez vous faire représenter au moyen du pouvoir joint."
         public static let courtesy = "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées."

@@ -6,8 +6,8 @@
 /// Only spaces already in the text change, and « n°3 » gains its space; nothing else moves:
 /// - a narrow no-break space (U+202F) before « ; : ! ? » » and after « « »,
 ///   and between the groups of digits of a number (« 12 500 »);
-/// - a no-break space (U+00A0) before « € » and « % » after a number, in « 9 h 40 » and
-///   after « n° ».
+/// - a no-break space (U+00A0) before « € » and « % » after a number, in « 9 h 40 », after
+///   « n° » and after « M. » and « Mme » before a name.
 public enum FrenchTypography {
     static let narrow: Character = "\u{202F}"
     static let noBreak: Character = "\u{00A0}"
@@ -52,11 +52,22 @@ public enum FrenchTypography {
         if digit(c, i - 1), after == "h", !(at(i + 2)?.isLetter ?? false) { return noBreak }
         if before == "h", at(i - 2).map({ $0 == " " || $0 == noBreak }) ?? false, digit(c, i - 3), digit(c, i + 1) { return noBreak }
         if numero(c, endingAt: i - 1), digit(c, i + 1) { return noBreak }
+        if after?.isUppercase ?? false, civility(c, endingAt: i - 1) { return noBreak }
         return nil
     }
 
     private static func digit(_ c: [Character], _ i: Int) -> Bool {
         i >= 0 && i < c.count && c[i].isASCII && c[i].isNumber
+    }
+
+    /// « M. » or « Mme » standing alone, so that « M. ROUCHY » never ends a line on « M. ».
+    private static func civility(_ c: [Character], endingAt i: Int) -> Bool {
+        func word(_ w: String) -> Bool {
+            let n = w.count
+            guard i - n + 1 >= 0, String(c[(i - n + 1)...i]) == w else { return false }
+            return i - n < 0 || !c[i - n].isLetter
+        }
+        return word("M.") || word("Mme")
     }
 
     /// « n° » or « N° » standing alone (not the end of a word).

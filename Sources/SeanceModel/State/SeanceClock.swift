@@ -70,11 +70,25 @@ extension ProjectState {
 
     /// The président(e) of a séance: its own, else the committee's (a member's id or a name; empty when none).
     public func president(of m: Meeting) -> String {
-        m.president.isEmpty ? committees[m.committee]?.president ?? "" : m.president
+        memberReference(m.president.isEmpty ? committees[m.committee]?.president ?? "" : m.president, on: m.committee)
     }
 
     /// The secrétaire of a séance: its own, else the committee's usual one.
     public func secretary(of m: Meeting) -> String {
-        m.secretary.isEmpty ? committees[m.committee]?.secretary ?? "" : m.secretary
+        memberReference(m.secretary.isEmpty ? committees[m.committee]?.secretary ?? "" : m.secretary, on: m.committee)
+    }
+
+    /// A member's id as it is; a name typed in a form (« DURAND Sophie », « Mme Durand Sophie ») that
+    /// is the name of exactly one member of the committee becomes her id, so that her civilité and
+    /// fonction follow (« La présidente, »); any other text stays as typed.
+    public func memberReference(_ ref: String, on committee: String) -> String {
+        guard !ref.isEmpty, members[ref] == nil, let c = committees[committee] else { return ref }
+        var name = ref.trimmingCharacters(in: .whitespaces)
+        for title in ["Madame ", "Monsieur ", "Mme ", "M. "] where name.hasPrefix(title) {
+            name = String(name.dropFirst(title.count)).trimmingCharacters(in: .whitespaces)
+        }
+        let wanted = Folding.fold(name)
+        let matches = c.memberIDs.filter { id in members[id].map { !$0.retired && Folding.fold($0.name) == wanted } ?? false }
+        return matches.count == 1 ? matches[0] : ref
     }
 }

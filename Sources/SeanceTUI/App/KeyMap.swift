@@ -169,7 +169,7 @@ public enum KeyMap {
         case .meeting:
             return [
                 Binding(keys: [.enter], command: .commitLine, bar: "Corriger", help: "enregistrer la ligne tapée (écrite et synchronisée sur le disque) ; sur une ligne choisie : la corriger"),
-                Binding(keys: [.tab], command: .complete, bar: nil, help: "compléter le nom de l'orateur d'après les présents (tapez le début du nom)"),
+                Binding(keys: [.tab], command: .complete, bar: nil, help: "compléter le nom de l'orateur (les présents d'abord ; un mot du nom suffit, sans accents)"),
                 Binding(keys: [.f(2)], command: .agendaScreen, bar: "Ordre du jour", help: "l'ordre du jour : ajouter, modifier, déplacer, retirer des points"),
                 Binding(keys: [.f(4)], command: .attendanceScreen, bar: "Présences", help: "les présences, pouvoirs, invités, arrivées et départs"),
                 Binding(keys: [.f(5)], command: .decision, bar: "Décision", help: "enregistrer une décision sur le point en cours, avec le vote"),

@@ -177,6 +177,8 @@ struct FrenchTypographyTests {
         #expect(t("12 500 €") == "12\u{202F}500\u{00A0}€")
         #expect(t("30 %") == "30\u{00A0}%")
         #expect(t("n° 4 et n°3") == "n°\u{00A0}4 et n°\u{00A0}3")
+        #expect(t("pouvoir à M. ROUCHY et à Mme MARTIN") == "pouvoir à M.\u{00A0}ROUCHY et à Mme\u{00A0}MARTIN")
+        #expect(t("Programme M. et Mme X, HAMM. Puis") == "Programme M. et Mme\u{00A0}X, HAMM. Puis")
         #expect(t("1 250 000,00 €") == "1\u{202F}250\u{202F}000,00\u{00A0}€")
         // Left alone: times in figures, words ending in « n° » without a number, a lone colon.
         #expect(t("à 14:00") == "à 14:00")
@@ -209,9 +211,9 @@ struct AttendanceSheetTests {
         let text = try #require(try Export.attendanceSheet(ExportFixture.demo, meeting: ExportFixture.copil3, format: .md,
                                                             options: ExportFixture.options).text)
         #expect(text.contains("| Membre | Qualité | Voix | Signature |"))
-        #expect(text.contains("| 1 + pouvoir de M. TEISSEDRE Alain |"), "\(text)")
+        #expect(text.contains("| 1 + pouvoir de M.\u{00A0}TEISSEDRE Alain |"), "\(text)")
         // His own row does not count his vote a second time.
-        #expect(text.contains("| M. TEISSEDRE Alain | élu – Ville de Saint-Flour (adjoint à l'économie et à l'emploi) | a donné pouvoir à M. ROUCHY Jean-Paul |"), "\(text)")
+        #expect(text.contains("| M.\u{00A0}TEISSEDRE Alain | élu – Ville de Saint-Flour (adjoint à l'économie et à l'emploi) | a donné pouvoir à M.\u{00A0}ROUCHY Jean-Paul |"), "\(text)")
         let cells = PDFExportTests.text(file.bytes, layout: false).flat   // cell by cell, not the columns side by side
         #expect(cells.contains("a donné pouvoir à M. ROUCHY Jean-Paul"), "\(cells)")
         let odt = readStoredZip(try Export.attendanceSheet(ExportFixture.demo, meeting: ExportFixture.copil3, format: .odt,

@@ -326,7 +326,7 @@ struct PaperworkTests {
         #expect(out.contains("TO 17\n"))
         #expect(out.contains("ADDR RIGAL Françoise | francoise.rigal@exemple.invalid"))
         #expect(out.contains("ADDR MARTIN Sophie | sophie.martin@exemple.invalid"))
-        #expect(out.contains("SUBJECT Convocation – Comité de pilotage n°4 du mardi 2 février 2010\n"))
+        #expect(out.contains("SUBJECT Convocation – Comité de pilotage n° 4 du mardi 2 février 2010\n"))
         #expect(out.contains("UNSENT 1"))
         #expect(out.contains("DEFECTS 0"))
         #expect(out.contains("BODY True False False"))

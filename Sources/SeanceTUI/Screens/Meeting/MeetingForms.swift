@@ -82,7 +82,7 @@ extension FormState {
             FormField(text: "title", "Titre", m.title),
             FormField(text: "president", "Président(e)", st.president(of: m).isEmpty ? "" : (st.members[st.president(of: m)]?.name ?? st.president(of: m)),
                       hint: "NOM Prénom ; vide : celui du comité"),
-            FormField(text: "secretary", "Secrétaire", st.secretary(of: m), hint: "NOM Prénom"),
+            FormField(text: "secretary", "Secrétaire", st.members[st.secretary(of: m)]?.name ?? st.secretary(of: m), hint: "NOM Prénom"),
         ]
         if let t = m.openTime { fields.append(FormField(text: "opening", "Ouverte à", t.french)) }
         if let t = m.endTime { fields.append(FormField(text: "closing", "Close à", t.french)) }
