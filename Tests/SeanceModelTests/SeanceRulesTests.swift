@@ -58,6 +58,16 @@ struct SeanceRulesTests {
         #expect(held.proposedTime(seance, at: Self.typedLater) == time(18, 40))
     }
 
+    @Test("A séance never opened whose day has passed is « à rédiger », not « à venir »")
+    func toWriteUp() throws {
+        let m = try #require(CommandTests.demo.meetings[seance])
+        let day = m.date
+        #expect(Fr.meetingState(m, today: day) == "à venir")
+        #expect(Fr.meetingState(m, today: LocalDate(daysSinceEpoch: day.daysSinceEpoch + 1)) == "à rédiger")
+        var held = m; held.state = .closed
+        #expect(Fr.meetingState(held, today: LocalDate(daysSinceEpoch: day.daysSinceEpoch + 1)) == "close")
+    }
+
     @Test("A séance written up afterwards: its compte rendu has its own times, never the clock's; the item clock stops at the clôture")
     func writtenAfterwards() throws {
         var st = try held(9)

@@ -154,6 +154,10 @@ public enum Fr {
     public static func meetingState(_ s: MeetingStatus) -> String {
         switch s { case .planned: "à venir"; case .inProgress: "en cours"; case .closed: "close"; case .cancelled: "annulée" }
     }
+    /// A séance never opened whose day has passed is not « à venir »: it is to be written up.
+    public static func meetingState(_ m: Meeting, today: LocalDate) -> String {
+        m.state == .planned && m.date < today ? "à rédiger" : meetingState(m.state)
+    }
     public static func agendaKind(_ k: AgendaKind) -> String {
         switch k {
         case .information: "information"

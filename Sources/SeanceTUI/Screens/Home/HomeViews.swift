@@ -112,7 +112,7 @@ extension App {
               role: c.pane == .meetings ? .accent : .dim); y += 1
         let meetingRows = meetings.map { m in
             ["n°\(m.number)", Fr.shortDate(m.date), m.time?.french ?? "", m.title.isEmpty ? m.place : m.title,
-             Fr.meetingState(m.state)]
+             Fr.meetingState(m, today: ctx.today)]
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y),
               columns: [Column(title: "N°", width: 4), Column(title: "Date", width: 13), Column(title: "Heure", width: 8),

@@ -43,7 +43,7 @@ extension App {
         if !meeting.place.isEmpty { title += " — " + meeting.place }
         g.put(" " + title, x: a.x, y: y, role: .header, maxWidth: a.width); y += 1
         let (q, role) = quorumLine(meeting.id, st)
-        var state = Fr.meetingState(meeting.state)
+        var state = today.map { Fr.meetingState(meeting, today: $0) } ?? Fr.meetingState(meeting.state)
         if meeting.state == .closed, let end = meeting.endTime { state += " à " + end.french }
         let x = g.put(" " + CharWidth.truncate(meeting.title, to: max(10, a.width - CharWidth.of(q) - CharWidth.of(state) - 8)), x: a.x, y: y, role: .dim)
         let right = state + " · " + q + " "

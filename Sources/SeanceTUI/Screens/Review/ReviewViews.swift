@@ -17,7 +17,7 @@ extension App {
         let rows = st.timeline(h.filter)
         let data: [[String]] = rows.map { m in
             let c = st.committees[m.committee]
-            return [Fr.shortDate(m.date), c.map { Fr.meetingName($0, m) } ?? m.committee, m.title, Fr.meetingState(m.state),
+            return [Fr.shortDate(m.date), c.map { Fr.meetingName($0, m) } ?? m.committee, m.title, Fr.meetingState(m, today: ctx.today),
                     m.decisions.isEmpty ? "" : "\(m.decisions.count)"]
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y),
