@@ -56,7 +56,9 @@ struct MeetingEndToEndTests {
         try t.keys("Tab"); try t.type("31/03/2010")
         try t.keys("F2"); try t.waitFor("Suite : Envoyer le compte rendu aux partenaires – Mme MARTIN Sophie")
 
-        try t.keys("F9"); try t.waitFor("▶2. Approbation")
+        // Written up afterwards: the next point asks when it started.
+        try t.keys("F9"); try t.waitFor("Point 2 commencé à")
+        try t.keys("Enter"); try t.waitFor("▶2. Approbation")
         try t.keys("C-t"); try t.waitFor("Clôture à")
         try t.keys("Enter"); try t.waitFor("lecture seule (Ctrl+R pour rouvrir)")
         try t.keys("F10")
