@@ -84,6 +84,16 @@ extension App {
             case .success(let drafts): s.pop(thenUpdate: goTo); return [.commit(drafts, then: .stay)]
             }
         }
+        if case .attendanceTime(let meeting, _, _, _) = f.purpose, case .success(let drafts) = f.drafts(ctx) {
+            // Recorded: the list beneath goes to the next member, as a key without a question does.
+            let count = ctx.domain.participants(of: meeting).count
+            s.pop(thenUpdate: { screen in
+                guard case .attendance(var a) = screen else { return }
+                a.list.selection = min(max(0, count - 1), a.list.selection + 1)
+                screen = .attendance(a)
+            })
+            return [.commit(drafts, then: .stay)]
+        }
         if f.purpose.isEdit && !f.isDirty {
             // Nothing was changed: nothing is written (a seance.edit was, with the president and
             // secrétaire the form shows from the committee).

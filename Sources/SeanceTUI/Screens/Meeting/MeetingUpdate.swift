@@ -363,7 +363,6 @@ extension App {
                 s.push(.picker(PickerState(title: "\(member.name) donne pouvoir à…", purpose: .proxy(meeting: a.meeting, member: member.id), options: options)))
                 return []
             }
-            a.list.selection = min(people.count - 1, a.list.selection + 1)
             var time = ctx.domain.proposedTime(a.meeting, at: ctx.now)
             if asksTimes(ctx.domain, meeting, ctx) {
                 // Written up afterwards: an arrival or a departure asks its time; another change
@@ -376,6 +375,7 @@ extension App {
                 }
                 time = unchangedAttendanceTime(ctx.domain, meeting, member: member.id, stays: status.isThere)
             }
+            a.list.selection = min(people.count - 1, a.list.selection + 1)
             return commit(&s, Commands.setAttendance(ctx.domain, meeting: a.meeting, member: member.id, status: status, at: time))
         }
     }
