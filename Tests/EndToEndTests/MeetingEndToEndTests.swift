@@ -56,7 +56,9 @@ struct MeetingEndToEndTests {
         try t.keys("Tab"); try t.type("31/03/2010")
         try t.keys("F2"); try t.waitFor("Suite : Envoyer le compte rendu aux partenaires – Mme MARTIN Sophie")
 
-        try t.keys("F9"); try t.waitFor("▶2. Approbation")
+        // Written up afterwards: the next point asks when it started.
+        try t.keys("F9"); try t.waitFor("Point 2 commencé à")
+        try t.keys("Enter"); try t.waitFor("▶2. Approbation")
         try t.keys("C-t"); try t.waitFor("Clôture à")
         try t.keys("Enter"); try t.waitFor("lecture seule (Ctrl+R pour rouvrir)")
         try t.keys("F10")
@@ -126,6 +128,69 @@ struct MeetingEndToEndTests {
         }
         let journal = try String(contentsOfFile: path, encoding: .utf8)
         #expect(journal.contains("without_quorum=oui"))
+    }
+
+    @Test("Written up afterwards (12/11/2026 at 9 h 30): arrivals, departures and point starts are asked; going back to a point moves no clock")
+    func timesAskedAfterwards() throws {
+        let (dir, path) = try demoCopy()
+        let t = try Terminal(["--journal", path], width: 110, height: 34, dir: dir)
+        let nb = "\u{00A0}"
+        try t.waitFor("Comité de pilotage")
+        try t.keys("Enter"); try t.waitFor("Membres (17")
+        try t.keys("s"); try t.waitFor("Nouvelle séance")
+        try t.keys("C-u"); try t.type("12/11/2026")
+        try t.keys("Tab", "C-u"); try t.type("9h30")
+        try t.keys("Tab"); try t.type("Mairie")
+        try t.keys("F2"); try t.waitFor("Enregistré ✓")
+        try t.keys("Tab", "Enter"); try t.waitFor("Comité de pilotage n°5")
+        try t.keys("F2"); try t.waitFor("Durée totale prévue")
+        try t.keys("n"); try t.waitFor("Nouveau point")
+        try t.type("Questions diverses"); try t.keys("F2"); try t.waitFor("Questions diverses")
+        try t.keys("Escape"); try t.waitFor("F4 Présences")
+        // Three members there from the start (before the opening: no time).
+        try t.keys("F4"); try t.waitFor("Présences")
+        try t.keys("p", "p", "p"); try t.waitFor("Votants présents : 3 sur 14")
+        try t.keys("Escape"); try t.waitFor("F4 Présences")
+        try t.type("La présidente ouvre la séance.")
+        try t.keys("Enter"); try t.waitFor("Ouverture à"); try t.waitFor("9\(nb)h\(nb)30")
+        try t.keys("Enter"); try t.waitFor("• La présidente ouvre la séance.")
+        // The fourth member arrives at 9 h 50; the first leaves at 10 h 30.
+        try t.keys("F4"); try t.waitFor("Présences")
+        try t.keys("Down", "Down", "Down", "p"); try t.waitFor("Arrivée à")
+        try t.keys("C-u"); try t.type("9h50"); try t.keys("Enter")
+        try t.waitFor("(depuis 9\(nb)h\(nb)50)")
+        try t.keys("Home", "a"); try t.waitFor("Départ à")
+        try t.keys("C-u"); try t.type("10h30"); try t.keys("Enter")
+        try t.waitFor("à 10\(nb)h\(nb)30")
+        try t.keys("Escape"); try t.waitFor("F4 Présences")
+        // Point 2 at 10 h 00.
+        try t.keys("F9"); try t.waitFor("Point 2 commencé à")
+        try t.keys("C-u"); try t.type("10h00"); try t.keys("Enter")
+        try t.waitFor("▶2.")
+        try t.type("Point deux : discussion."); try t.keys("Enter"); try t.waitFor("• Point deux : discussion.")
+        // Back to point 1 to correct its line, then forward again: no clock moves.
+        try t.keys("F8"); try t.waitFor("son heure ne change pas")
+        try t.keys("Up", "Enter"); try t.waitFor("Corriger la ligne")
+        try t.keys("End"); try t.type(" Bienvenue."); try t.keys("F2")
+        try t.waitFor("• La présidente ouvre la séance. Bienvenue.")
+        try t.keys("F9"); try t.waitFor("Point 2, commencé à 10")
+        try t.keys("C-t"); try t.waitFor("Clôture à")
+        try t.keys("C-u"); try t.type("11h00"); try t.keys("Enter")
+        try t.waitFor("close à 11\(nb)h\(nb)00")
+        try t.keys("F10")
+        #expect(try t.exitCode() == 0)
+
+        let md = try run([seanceBinary, "export", path, "--seance", "last", "--format", "md"])
+        #expect(md.code == 0, "\(md.err)")
+        #expect(md.out.contains("de 9\(nb)h\(nb)30 à 11\(nb)h\(nb)00"), "\(md.out)")
+        #expect(md.out.contains("(depuis 9\(nb)h\(nb)50)"), "\(md.out)")
+        #expect(md.out.contains("parti") && md.out.contains("à 10\(nb)h\(nb)30"), "\(md.out)")
+        #expect(md.out.contains("durée effective\u{202F}: 30\(nb)min"), "\(md.out)")
+        #expect(md.out.contains("durée effective\u{202F}: 1\(nb)h."), "\(md.out)")
+        func starts(_ file: String) throws -> Int {
+            try String(contentsOfFile: file, encoding: .utf8).components(separatedBy: "\tagenda.start\t").count - 1
+        }
+        #expect(try starts(path) - starts(demoJournal) == 2, "un début par point, pas à chaque F8/F9")
     }
 
     @Test("kill -9 while typing: the restart offers the draft back")

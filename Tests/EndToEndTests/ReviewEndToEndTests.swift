@@ -22,7 +22,7 @@ struct ReviewEndToEndTests {
         try t.keys("F2"); try t.waitFor("Écrit :")
         // The same form makes the convocation as an e-mail ready to send.
         try t.keys("C-p"); try t.waitFor("Exporter un document de la séance")
-        try t.keys("Tab", "Right", "Right", "Right"); try t.waitFor("e-mail prêt à envoyer")
+        try t.keys("Tab", "Right", "Right", "Right"); try t.waitFor("convocation en e-mail (.eml")
         try t.keys("F2"); try t.waitFor(".eml")
         try t.keys("F10")
         #expect(try t.exitCode() == 0)

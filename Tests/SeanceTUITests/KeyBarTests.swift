@@ -63,7 +63,8 @@ struct KeyBarTests {
         #expect(bar(h).contains("Ctrl+O Classer"), "\(bar(h))")
         h.type("Ouverture"); h.press([.enter, .enter])
         #expect(!bar(h).contains("Ctrl+O Classer"), "\(bar(h))")
-        for _ in 0..<ranking { h.press([.f(9)]) }
+        // Written up afterwards: each point asks when it started (Entrée takes the proposed time).
+        for _ in 0..<ranking { h.press([.f(9), .enter]) }
         #expect(bar(h).contains("Ctrl+O Classer"))
     }
 

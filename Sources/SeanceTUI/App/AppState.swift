@@ -47,6 +47,12 @@ public enum OpenOutcome: Equatable, Sendable {
     case failed(String)
 }
 
+/// What was chosen in the export form: proposed again next time.
+public struct ExportChoice: Equatable, Sendable {
+    public var document: SeanceDocument
+    public var format: DocumentFormat
+}
+
 public struct StatusLine: Equatable, Sendable {
     public var text: String
     public var role: Role
@@ -59,6 +65,9 @@ public struct AppState: Equatable, Sendable {
     public var showHelp = false
     public var helpScroll = 0
     public var quit = false
+    /// The document and format of the last export from a séance (Ctrl+P): proposed again for
+    /// the rest of the session.
+    public var lastExport: ExportChoice?
 
     public init(screens: [Screen]) { self.screens = screens }
 

@@ -5,7 +5,7 @@ public enum Command: Equatable, Sendable {
     case up, down, pageUp, pageDown, first, last
     case open, switchPane
     case editProject, axes, newCommittee, editCommittee, newMember, addPerson, newAxis, edit, retire
-    case nextField, previousField, submit, previousChoice, nextChoice
+    case nextField, previousField, nextFieldOrSubmit, submit, previousChoice, nextChoice
     case yes, no
     case createProject, openDemo
     case openReadOnly
@@ -14,7 +14,7 @@ public enum Command: Equatable, Sendable {
     case commitLine, complete, agendaScreen, attendanceScreen, decision, followUp, speaker
     case previousItem, nextItem, closeMeeting, reopen, remove, undoOpening, editSeance, convocationSent
     case moveUp, moveDown, add
-    case present, remote, excused, absent, proxy, guest
+    case present, remote, excused, absent, proxy, guest, correctTime
     case history, search, followUpsScreen, participation, actionsScreen
     case exportMinutes, ranking, importFile
     case modeManual, modeCriteria, modeBallots, modeBudget, nextMode, rerank, nextMethod, weights, envelope, matrix, projection, exportFiles, adopt
@@ -158,9 +158,9 @@ public enum KeyMap {
             ]
         case .form:
             return [
-                Binding(keys: [.tab, .down], command: .nextField, bar: nil, help: "champ suivant"),
-                Binding(keys: [.backTab, .up], command: .previousField, bar: nil, help: "champ précédent"),
-                Binding(keys: [.enter], command: .nextField, bar: nil, help: "champ suivant (sur le dernier champ : enregistrer)"),
+                Binding(keys: [.tab, .down], command: .nextField, bar: nil, help: "champ suivant (après le dernier : le premier ; n'enregistre jamais)"),
+                Binding(keys: [.backTab, .up], command: .previousField, bar: nil, help: "champ précédent (avant le premier : le dernier)"),
+                Binding(keys: [.enter], command: .nextFieldOrSubmit, bar: nil, help: "champ suivant (sur le dernier champ : enregistrer)"),
                 Binding(keys: [.left], command: .previousChoice, bar: nil, help: "choix précédent (dans un champ à choix)"),
                 Binding(keys: [.right, .char(" ")], command: .nextChoice, bar: nil, help: "choix suivant (dans un champ à choix)"),
                 Binding(keys: [.f(2), .ctrl("s")], command: .submit, bar: "Enregistrer", help: "enregistrer le formulaire"),
@@ -175,8 +175,8 @@ public enum KeyMap {
                 Binding(keys: [.f(5)], command: .decision, bar: "Décision", help: "enregistrer une décision sur le point en cours, avec le vote"),
                 Binding(keys: [.f(6)], command: .followUp, bar: "Suite", help: "ajouter une suite à donner (quoi, qui, pour quand)"),
                 Binding(keys: [.f(7)], command: .speaker, bar: "Orateur", help: "choisir l'orateur de la ligne dans la liste des présents"),
-                Binding(keys: [.f(8)], command: .previousItem, bar: "◀ Point", help: "passer au point précédent de l'ordre du jour"),
-                Binding(keys: [.f(9)], command: .nextItem, bar: "Point ▶", help: "passer au point suivant (le temps passé sur chaque point est noté)"),
+                Binding(keys: [.f(8)], command: .previousItem, bar: "◀ Point", help: "passer au point précédent de l'ordre du jour (après coup : il garde son heure de début)"),
+                Binding(keys: [.f(9)], command: .nextItem, bar: "Point ▶", help: "passer au point suivant, dont l'heure de début est notée (en direct : l'heure qu'il est ; après coup : demandée, vide pour ne rien noter) ; un point déjà commencé garde son heure"),
                 Binding(keys: [.ctrl("t"), .f(11)], command: .closeMeeting, bar: "Clôture", help: "clôturer la séance (heure de fin) ; elle devient non modifiable"),
                 Binding(keys: [.ctrl("r")], command: .reopen, bar: "Rouvrir", help: "rouvrir une séance close (la réouverture est enregistrée)"),
                 Binding(keys: [.f(12)], command: .editSeance, bar: nil, help: "modifier la séance : date, heure, lieu, titre, président, secrétaire, heures d'ouverture et de clôture ; la reporter ou l'annuler"),
@@ -200,14 +200,15 @@ public enum KeyMap {
             ]
         case .attendance:
             return listMoves + [
-                Binding(keys: [.char("p")], command: .present, bar: "Présent", help: "présent (à l'arrivée pendant la séance, l'heure est notée)"),
+                Binding(keys: [.char("p")], command: .present, bar: "Présent", help: "présent ; une arrivée pendant la séance note l'heure (en direct : l'heure qu'il est ; après coup : demandée)"),
                 Binding(keys: [.char("d")], command: .remote, bar: "Distance", help: "présent à distance"),
                 Binding(keys: [.char("e")], command: .excused, bar: "Excusé", help: "excusé"),
-                Binding(keys: [.char("a")], command: .absent, bar: "Absent", help: "absent (au départ pendant la séance, l'heure est notée)"),
+                Binding(keys: [.char("a")], command: .absent, bar: "Absent", help: "absent ; un départ pendant la séance note l'heure (en direct : l'heure qu'il est ; après coup : demandée)"),
                 Binding(keys: [.char("o")], command: .proxy, bar: "Pouvoir", help: "a donné pouvoir à un autre membre, qui porte son vote"),
                 Binding(keys: [.char("i")], command: .guest, bar: "Invité", help: "ajouter un invité (nom, organisation)"),
                 Binding(keys: [.delete, .char("r")], command: .remove, bar: "Retirer", help: "retirer la présence notée par erreur (le journal garde les deux)"),
                 Binding(keys: [.escape, .char("q")], command: .back, bar: "Retour", help: "revenir à la séance"),
+                Binding(keys: [.char("h")], command: .correctTime, bar: "Heure", help: "corriger l'heure d'arrivée (et de départ) du membre choisi"),
             ]
         case .ranking:
             return listMoves + [

@@ -136,7 +136,10 @@ public enum App {
         case .dashboard(let d): return step(&s, dashboard(d, cmd, ctx), Screen.dashboard)
         case .committee(let c): return step(&s, committee(c, cmd, ctx), Screen.committee)
         case .axes(let l): return step(&s, axes(l, cmd, ctx), Screen.axes)
-        case .form(let f): return step(&s, form(f, cmd, ctx), Screen.form)
+        case .form(let f):
+            let effects = step(&s, form(f, cmd, ctx), Screen.form)
+            for case .export(_, let document, let format, _) in effects { s.lastExport = ExportChoice(document: document, format: format) }
+            return effects
         case .confirm(let c):
             switch cmd {
             case .yes:
@@ -162,7 +165,13 @@ public enum App {
         case .locked:
             if cmd == .openReadOnly { return [.openReadOnly] }
             return []
-        case .meeting(let m): return step(&s, meeting(m, cmd, ctx), Screen.meeting)
+        case .meeting(let m):
+            let effects = step(&s, meeting(m, cmd, ctx), Screen.meeting)
+            // Ctrl+P proposes what was exported last in this session.
+            if cmd == .exportMinutes, let last = s.lastExport, case .form(let f) = s.top, case .export = f.purpose {
+                s.replaceTop(.form(f.choosing("format", last.format.rawValue).choosing("document", last.document.rawValue)))
+            }
+            return effects
         case .history(let h): return step(&s, history(h, cmd, ctx), Screen.history)
         case .search(let q): return step(&s, search(q, cmd, ctx), Screen.search)
         case .followUps(let f): return step(&s, followUps(f, cmd, ctx), Screen.followUps)

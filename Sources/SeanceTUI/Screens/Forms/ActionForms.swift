@@ -27,7 +27,7 @@ extension FormState {
         var fields = a.financing.map { line in
             FormField(text: "f:" + line.financer, line.financer, plainMoney(line.amount), hint: "vide ou 0 : retirer ce financeur")
         }
-        fields.append(FormField(text: "new", "Nouveau financeur", "", hint: "financeur=montant, ex. CAF du Cantal=12 000"))
+        fields.append(FormField(text: "new", "Nouveau financeur", "", hint: "financeur=montant (CAF=12 000)"))
         var title = "Plan de financement"
         if let cost = a.cost { title += " (coût \(cost.frenchRounded))" }
         return FormState(title: title, purpose: .financing(action: a.id), fields: fields)

@@ -76,6 +76,24 @@ public enum FormPurpose: Equatable, Sendable {
     case financing(action: String)
     /// Which spreadsheet to import, before its preview.
     case importFile
+    /// The time of an arrival or a departure in a séance written up afterwards (`status` and
+    /// `proxy` are what is recorded with it).
+    case attendanceTime(meeting: String, member: String, status: AttendanceStatus, proxy: String?)
+    /// Correcting the arrival (and departure) time of a member afterwards.
+    case correctAttendanceTime(meeting: String, member: String)
+    /// The time an agenda item starts, in a séance written up afterwards; empty: go to the
+    /// item without recording a start.
+    case itemStart(meeting: String, item: String)
+
+    /// A form that corrects what exists: saved with nothing changed, it writes nothing.
+    var isEdit: Bool {
+        switch self {
+        case .editProject, .editAxis, .editCommittee, .editMember, .correctDecision, .editFollowUp, .editMeeting,
+             .correctNote, .editAction, .correctAttendanceTime: true
+        case .agendaItem(_, let item): item != nil
+        default: false
+        }
+    }
 }
 
 /// A line of the minutes typed before the séance was opened: saved with the opening.
@@ -95,6 +113,16 @@ public struct FormState: Equatable, Sendable {
     public var quorumWaived = false
 
     public var isDirty: Bool { fields.contains { $0.value != $0.original } }
+
+    /// The form with the choice field `key` set to `value` (as if chosen when it opened).
+    func choosing(_ key: String, _ value: String) -> FormState {
+        var out = self
+        guard let i = fields.firstIndex(where: { $0.key == key }), case .choice(let options, _) = fields[i].kind,
+              let sel = options.firstIndex(where: { $0.value == value }) else { return out }
+        out.fields[i].kind = .choice(options: options, selected: sel)
+        out.fields[i].original = value
+        return out
+    }
 }
 
 /// A French reason why a form's values are refused.
@@ -117,7 +145,7 @@ extension FormState {
             FormField(text: "start", "Début", p?.start?.french ?? "", hint: "JJ/MM/AAAA"),
             FormField(text: "end", "Fin", p?.end?.french ?? "", hint: "JJ/MM/AAAA"),
             FormField(text: "envelope", "Enveloppe budgétaire", p?.envelope.map { plainMoney($0) } ?? "", hint: "en euros, ex. 1 250 000"),
-            FormField(text: "axes", "Axes (séparés par « ; »)", "", hint: purpose == .createProject ? "ex. Accès aux droits ; Insertion ; Logement" : "nouveaux axes à ajouter"),
+            FormField(text: "axes", "Axes", "", hint: purpose == .createProject ? "séparés par « ; », ex. Insertion ; Logement" : "nouveaux axes, séparés par « ; »"),
         ])
     }
 
@@ -148,9 +176,9 @@ extension FormState {
             FormField(choice: "axis", "Axe", axisOptions, value: c?.axis ?? ""),
             FormField(choice: "quorum", "Quorum", quorum, value: c?.quorum.journalValue ?? "majorite"),
             FormField(choice: "majority", "Majorité", majority, value: c?.majority.rawValue ?? "simple"),
-            FormField(text: "president", "Président(e)", c?.president ?? "", hint: "NOM Prénom : préside les séances, sauf autre choix"),
+            FormField(text: "president", "Président(e)", c?.president ?? "", hint: "NOM Prénom ; préside, sauf autre choix"),
             FormField(text: "secretary", "Secrétaire de séance", c?.secretary ?? "", hint: "NOM Prénom"),
-            FormField(choice: "proxies_quorum", "Pouvoirs et quorum", yesNo("les pouvoirs comptent", "seuls les présents comptent (conseil municipal)"),
+            FormField(choice: "proxies_quorum", "Pouvoirs et quorum", yesNo("les pouvoirs comptent", "présents seuls (conseil municipal)"),
                       value: (c?.proxiesCountForQuorum ?? true) ? "oui" : "non"),
             FormField(choice: "casting_vote", "Voix prépondérante", yesNo("le président départage une égalité", "non"),
                       value: (c?.castingVote ?? false) ? "oui" : "non"),
@@ -163,11 +191,13 @@ extension FormState {
     /// conseil municipal: three or five jours francs) and a few usual ones, the committee's own first.
     static func convocationOptions(current: ConvocationRule) -> [FormField.Option] {
         func option(_ r: ConvocationRule, _ note: String = "") -> FormField.Option {
-            FormField.Option(value: r.journalValue, label: (r == .none ? "aucun délai" : Fr.Paperwork.delay(r) + " avant") + note)
+            FormField.Option(value: r.journalValue, label: r == .none ? "aucun délai" + note
+                                : note.isEmpty ? Fr.Paperwork.delay(r) + " avant" : Fr.Paperwork.delay(r) + note)
         }
-        var options = [option(.none, " (comité informel)"), option(.days(3), " (conseil d'administration du CCAS)"),
-                       option(.clearDays(3), " (conseil municipal, moins de 3 500 hab.)"),
-                       option(.clearDays(5), " (conseil municipal, 3 500 hab. et plus)"),
+        // Short enough for the field at 80 columns (a test renders every choice).
+        var options = [option(.none, " (comité informel)"), option(.days(3), " (CA du CCAS)"),
+                       option(.clearDays(3), " (CM < 3 500 hab.)"),
+                       option(.clearDays(5), " (CM ≥ 3 500 hab.)"),
                        option(.days(5)), option(.days(8)), option(.days(15))]
         if !options.contains(where: { $0.value == current.journalValue }) { options.append(option(current)) }
         return options
@@ -218,6 +248,7 @@ extension FormState {
             return .failure(Refusal("« \(f.label) » est obligatoire."))
         }
         if let meetingDrafts = meetingDrafts(ctx) { return meetingDrafts }
+        if let timeDrafts = timeDrafts(ctx) { return timeDrafts }
         if let rankingDrafts = rankingDrafts(ctx) { return rankingDrafts }
         if let actionDrafts = actionDrafts(ctx) { return actionDrafts }
         var values: Commands.Values = []

@@ -5,10 +5,13 @@ extension App {
     static func form(_ f: FormState, _ cmd: Command, _ ctx: Context) -> Transition<FormState> {
         Transition(f) { s, f in
             switch cmd {
-            case .nextField:
+            case .nextFieldOrSubmit:
+                // Entrée on the last field saves; Tab and ↓ never do (a Tab on « Convocation »
+                // created the committee): they go round to the first field.
                 if f.focus == f.fields.count - 1 { return submit(&s, &f, ctx) }
                 f.focus += 1
-            case .previousField: f.focus = max(0, f.focus - 1)
+            case .nextField: f.focus = f.fields.isEmpty ? 0 : (f.focus + 1) % f.fields.count
+            case .previousField: f.focus = f.fields.isEmpty ? 0 : (f.focus + f.fields.count - 1) % f.fields.count
             case .previousChoice, .nextChoice:
                 if case .choice(let options, var sel) = f.fields[f.focus].kind, !options.isEmpty {
                     sel = (sel + (cmd == .nextChoice ? 1 : options.count - 1)) % options.count
@@ -63,6 +66,40 @@ extension App {
             let path = f.fields[0].value
             guard !path.isEmpty else { f.error = "Indiquez un chemin."; return [] }
             return [.saveAs(path)]
+        }
+        if case .itemStart(_, let item) = f.purpose {
+            // Written up afterwards: the point is shown whether or not a start is recorded.
+            let goTo: (inout Screen) -> Void = { screen in
+                guard case .meeting(var m) = screen else { return }
+                m.viewItem = item; m.selectedNote = nil
+                screen = .meeting(m)
+            }
+            if f.fields[0].value.isEmpty {
+                s.pop(thenUpdate: goTo)
+                s.status = StatusLine(text: "Point affiché, sans heure de début notée.", role: .dim)
+                return []
+            }
+            switch f.drafts(ctx) {
+            case .failure(let refusal): f.error = refusal.message; return []
+            case .success(let drafts): s.pop(thenUpdate: goTo); return [.commit(drafts, then: .stay)]
+            }
+        }
+        if case .attendanceTime(let meeting, _, _, _) = f.purpose, case .success(let drafts) = f.drafts(ctx) {
+            // Recorded: the list beneath goes to the next member, as a key without a question does.
+            let count = ctx.domain.participants(of: meeting).count
+            s.pop(thenUpdate: { screen in
+                guard case .attendance(var a) = screen else { return }
+                a.list.selection = min(max(0, count - 1), a.list.selection + 1)
+                screen = .attendance(a)
+            })
+            return [.commit(drafts, then: .stay)]
+        }
+        if f.purpose.isEdit && !f.isDirty {
+            // Nothing was changed: nothing is written (a seance.edit was, with the president and
+            // secrétaire the form shows from the committee).
+            s.pop()
+            s.status = StatusLine(text: "Rien à enregistrer : rien n'a été changé.", role: .dim)
+            return []
         }
         switch f.drafts(ctx) {
         case .failure(let refusal) where refusal.code == .quorumNotMet && !f.quorumWaived:

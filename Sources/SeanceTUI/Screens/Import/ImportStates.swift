@@ -53,10 +53,10 @@ extension FormState {
     static func importFile(committees: [Committee], selected: String?) -> FormState {
         let kinds = [FormField.Option(value: ImportKind.members.rawValue, label: "membres des comités"),
                      FormField.Option(value: ImportKind.actions.rawValue, label: "fiches actions")]
-        let options = [FormField.Option(value: "", label: "celui que nomme la colonne Comité(s) du fichier")]
+        let options = [FormField.Option(value: "", label: "selon la colonne Comité(s) du fichier")]
             + committees.map { FormField.Option(value: $0.id, label: $0.name) }
         return FormState(title: "Importer un tableur", purpose: .importFile, fields: [
-            FormField(text: "path", "Fichier", "", required: true, hint: "chemin d'un .csv, .xlsx ou .ods ; rien n'est écrit avant l'aperçu"),
+            FormField(text: "path", "Fichier", "", required: true, hint: "un .csv, .xlsx ou .ods (aperçu d'abord)"),
             FormField(choice: "what", "Liste de", kinds, value: ImportKind.members.rawValue),
             FormField(choice: "committee", "Comité des membres", options, value: selected ?? ""),
         ])

@@ -50,7 +50,7 @@ extension FormState {
             FormField(text: "against", "Contre", d?.votesAgainst.map(String.init) ?? ""),
             FormField(text: "abstention", "Abstention", d?.abstentions.map(String.init) ?? ""),
             FormField(choice: "outcome", "Résultat", outcomes, value: outcome),
-            FormField(text: "recused", "Sans part au vote", recused, hint: "ne prennent pas part au vote (conflit d'intérêts) : noms séparés par des virgules"),
+            FormField(text: "recused", "Sans part au vote", recused, hint: "conflit d'intérêts : noms, séparés par « , »"),
             FormField(choice: "casting", "Voix prépondérante",
                       [FormField.Option(value: "", label: "—"), FormField.Option(value: "pour", label: "pour"),
                        FormField.Option(value: "contre", label: "contre")], value: casting),
@@ -107,14 +107,14 @@ extension FormState {
     static func closeMeeting(_ meeting: String, proposed: LocalTime) -> FormState {
         FormState(title: "Clôturer la séance", purpose: .closeMeeting(meeting: meeting), fields: [
             FormField(text: "time", "Clôture à", proposed.french, required: true,
-                      hint: "elle ne sera plus modifiable, sauf réouverture (Ctrl+R)"),
+                      hint: "plus modifiable ensuite, sauf réouverture (Ctrl+R)"),
         ])
     }
 
     /// The day the convocation was sent (today by default): the committee's rule is checked.
     static func convocationSent(_ meeting: String, today: LocalDate) -> FormState {
         FormState(title: "Convocation envoyée", purpose: .convocationSent(meeting), fields: [
-            FormField(text: "date", "Envoyée le", today.french, required: true, hint: "JJ/MM/AAAA ; Ctrl+P : la convocation, en PDF ou en e-mail"),
+            FormField(text: "date", "Envoyée le", today.french, required: true, hint: "JJ/MM/AAAA ; Ctrl+P : la convocation (PDF, e-mail)"),
         ])
     }
 
@@ -244,9 +244,15 @@ extension FormState {
                 guard let to = LocalDate(userInput: value("postpone")) else { return .failure(Refusal(Fr.impossibleOrUnreadableDate(value("postpone")))) }
                 return Commands.postponeMeeting(st, meeting: id, to: to, time: planned, reason: "")
             }
+            // Only what was changed in the form: the president and secrétaire it shows may be the
+            // committee's, which are not the séance's own.
+            func changed(_ key: String) -> Bool { fields.first { $0.key == key }.map { $0.value != $0.original } ?? false }
             return Commands.editMeeting(st, meeting: id, Commands.MeetingChanges(
-                date: date, time: planned, place: value("place"), title: value("title"), president: value("president"),
-                secretary: value("secretary"), opening: opening, closing: closing))
+                date: changed("date") ? date : nil, time: changed("time") ? planned : nil,
+                place: changed("place") ? value("place") : nil, title: changed("title") ? value("title") : nil,
+                president: changed("president") ? value("president") : nil,
+                secretary: changed("secretary") ? value("secretary") : nil,
+                opening: changed("opening") ? opening : nil, closing: changed("closing") ? closing : nil))
 
         case .openMeeting(let meeting, let line):
             guard let t = LocalTime(userInput: value("time")) else { return .failure(Refusal("Heure illisible : écrivez par exemple 9h30.")) }

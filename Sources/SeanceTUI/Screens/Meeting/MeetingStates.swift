@@ -9,12 +9,21 @@ public struct MeetingState: Equatable, Sendable {
     /// A committed entry chosen with ↑ for a correction: its index in `MeetingEntry.of(…)` for
     /// the item shown (notes, then decisions, then follow-ups).
     public var selectedNote: Int?
-    /// The item shown when browsing a séance that is not in progress (F8/F9 move it, no event).
+    /// The item shown when browsing a séance that is not in progress (F8/F9 move it, no event),
+    /// or when going back to a point of a séance written up afterwards.
     public var viewItem: String?
     /// The item whose notes are shown: the one chosen for browsing, else the current one of a
     /// séance being held, else the first of the agenda (a séance read back starts at the top).
     public func shownItem(_ meeting: Meeting) -> String? {
         viewItem ?? (meeting.state == .closed || meeting.state == .cancelled ? meeting.agenda.first : meeting.activeItem)
+    }
+
+    /// The item lines, decisions and follow-ups go to: in a séance being held, the one chosen
+    /// with F8/F9 when it was written up afterwards (going back to a point does not restart it),
+    /// else the current one.
+    public func workingItem(_ meeting: Meeting) -> String? {
+        if meeting.state == .inProgress, let v = viewItem, meeting.agenda.contains(v) { return v }
+        return meeting.activeItem
     }
 
     public init(meeting: String, editor: LineEditor = LineEditor()) {

@@ -65,7 +65,7 @@ extension App {
             let st = ctx.domain
             guard let meeting = st.meetings[m.meeting] else { s.pop(); return [] }
             let closed = meeting.state == .closed
-            let item = meeting.activeItem
+            let item = m.workingItem(meeting)
             let entries = MeetingEntry.of(st, meeting, item: item)
         // The séance's own time for what is recorded now: the clock when it is held live, else
         // the time it already holds (its planned start before the opening).
@@ -185,7 +185,23 @@ extension App {
                     return []
                 }
                 m.selectedNote = nil
-                let result = Commands.startItem(st, meeting: m.meeting, item: meeting.agenda[target], at: clock, opening: .explicit)
+                let targetID = meeting.agenda[target]
+                if asksTimes(st, meeting, ctx) {
+                    // Written up afterwards: a point already taken up keeps its time (going back
+                    // to correct a line moved the point clocks); a new one asks when it started.
+                    if let started = meeting.itemLog.last(where: { $0.item == targetID }) {
+                        m.viewItem = targetID
+                        s.status = StatusLine(text: "Point \(target + 1)" + (started.time.map { ", commencé à \($0.french)" } ?? "")
+                                              + " : son heure ne change pas.", role: .dim)
+                        return []
+                    }
+                    guard let it = st.agendaItems[targetID] else { return [] }
+                    s.push(.form(.itemStart(meeting: m.meeting, item: it, number: target + 1,
+                                            proposed: proposedItemStart(st, meeting, item: targetID))))
+                    return []
+                }
+                m.viewItem = nil
+                let result = Commands.startItem(st, meeting: m.meeting, item: targetID, at: clock, opening: .explicit)
                 if case .failure(let r) = result, r.code == .notOpened {
                     s.push(.form(.openMeeting(m.meeting, proposed: clock, line: nil)))
                     s.status = StatusLine(text: "Ouvrez d'abord la séance, puis passez au point suivant.", role: .dim)
@@ -318,6 +334,20 @@ extension App {
             case .excused: status = .excuse
             case .absent: status = .absent
             case .proxy: status = .pouvoir
+            case .correctTime:
+                guard a.list.selection < people.count, requireWritable(&s, ctx), let meeting = ctx.domain.meetings[a.meeting] else { return [] }
+                let member = people[a.list.selection]
+                guard meeting.state == .inProgress else {
+                    s.status = StatusLine(text: meeting.state == .closed ? "Séance close : Ctrl+R pour la rouvrir avant de corriger une heure."
+                                          : "La séance n'est pas ouverte : pas encore d'heure d'arrivée ni de départ.", role: .warning)
+                    return []
+                }
+                guard let at = meeting.attendance[member.id], at.status.isThere || at.hasLeft else {
+                    s.status = StatusLine(text: "Ni arrivée ni départ noté pour \(member.name).", role: .dim)
+                    return []
+                }
+                s.push(.form(.correctAttendanceTime(meeting: meeting, member: member, at)))
+                return []
             default: return []
             }
             guard let status, a.list.selection < people.count, requireWritable(&s, ctx),
@@ -333,9 +363,20 @@ extension App {
                 s.push(.picker(PickerState(title: "\(member.name) donne pouvoir à…", purpose: .proxy(meeting: a.meeting, member: member.id), options: options)))
                 return []
             }
+            var time = ctx.domain.proposedTime(a.meeting, at: ctx.now)
+            if asksTimes(ctx.domain, meeting, ctx) {
+                // Written up afterwards: an arrival or a departure asks its time; another change
+                // keeps the member's arrival, or the opening.
+                let wasThere = meeting.attendance[member.id]?.status.isThere ?? false
+                if wasThere != status.isThere {
+                    s.push(.form(.attendanceTime(meeting: a.meeting, member: member, status: status, proxy: nil,
+                                                 proposed: proposedAttendanceTime(ctx.domain, meeting))))
+                    return []
+                }
+                time = unchangedAttendanceTime(ctx.domain, meeting, member: member.id, stays: status.isThere)
+            }
             a.list.selection = min(people.count - 1, a.list.selection + 1)
-            return commit(&s, Commands.setAttendance(ctx.domain, meeting: a.meeting, member: member.id, status: status,
-                                                     at: ctx.domain.proposedTime(a.meeting, at: ctx.now)))
+            return commit(&s, Commands.setAttendance(ctx.domain, meeting: a.meeting, member: member.id, status: status, at: time))
         }
     }
 
@@ -367,8 +408,18 @@ extension App {
                     })
                     return []
                 case .proxy(let meeting, let member):
+                    var time = ctx.domain.proposedTime(meeting, at: ctx.now)
+                    if let m = ctx.domain.meetings[meeting], asksTimes(ctx.domain, m, ctx) {
+                        // Written up afterwards: a member who was there and leaves a pouvoir has left, when?
+                        if m.attendance[member]?.status.isThere == true, let who = ctx.domain.members[member] {
+                            s.push(.form(.attendanceTime(meeting: meeting, member: who, status: .pouvoir, proxy: chosen,
+                                                         proposed: proposedAttendanceTime(ctx.domain, m))))
+                            return []
+                        }
+                        time = unchangedAttendanceTime(ctx.domain, m, member: member, stays: false)
+                    }
                     return commit(&s, Commands.setAttendance(ctx.domain, meeting: meeting, member: member, status: .pouvoir,
-                                                             proxy: chosen, at: ctx.domain.proposedTime(meeting, at: ctx.now)))
+                                                             proxy: chosen, at: time))
                 case .seat(let committee):
                     // Then her role and vote on this committee.
                     guard let person = ctx.domain.members[chosen] else { return [] }
@@ -385,7 +436,7 @@ extension App {
     public static func draft(_ s: AppState, _ ctx: Context) -> Draft? {
         for screen in s.screens.reversed() {
             if case .meeting(let m) = screen, !m.editor.isEmpty {
-                let item = ctx.domain.meetings[m.meeting]?.activeItem
+                let item = ctx.domain.meetings[m.meeting].flatMap { m.workingItem($0) }
                 return Draft(meeting: m.meeting, item: item, text: m.editor.text)
             }
         }

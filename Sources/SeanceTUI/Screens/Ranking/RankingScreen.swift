@@ -314,7 +314,7 @@ extension FormState {
 
     static func weights(ranking: String, criteria: [Criterion]) -> FormState {
         FormState(title: "Pondération des critères", purpose: .weights(ranking: ranking), fields: criteria.map { c in
-            FormField(text: "w:" + c.id, c.name, c.weight.description, hint: "ex. 3/10, 0,3 ou 30 % ; vide pour retirer le critère")
+            FormField(text: "w:" + c.id, c.name, c.weight.description, hint: "ex. 3/10, 0,3 ou 30 % ; vide : retiré")
         } + [FormField(text: "new", "Nouveau critère", "", hint: "nom=poids, ex. urgence=1/5")])
     }
 
@@ -326,7 +326,7 @@ extension FormState {
 
     static func ballot(ranking: String, member: Member, current: String) -> FormState {
         FormState(title: "Bulletin de \(member.name)", purpose: .ballot(ranking: ranking, member: member.id), fields: [
-            FormField(text: "order", "Ordre", current, hint: "les n° du tableau, du premier au dernier : « 3 1 2=5 » (= : ex aequo)"),
+            FormField(text: "order", "Ordre", current, hint: "n° du premier au dernier : « 3 1 2=5 » (= : ex aequo)"),
         ])
     }
 

@@ -168,7 +168,7 @@ extension FormState {
         case .minutes: "compte rendu (procès-verbal)"
         case .decisions: "relevé de décisions"
         case .convocation: "convocation, avec le pouvoir"
-        case .convocationEmail: "convocation en e-mail prêt à envoyer (.eml, PDF et .ics joints)"
+        case .convocationEmail: "convocation en e-mail (.eml, PDF et .ics joints)"
         case .proxy: "pouvoirs (une page par membre votant)"
         case .attendanceSheet: "feuille d'émargement"
         }
