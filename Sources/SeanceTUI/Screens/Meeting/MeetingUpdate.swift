@@ -359,7 +359,7 @@ extension App {
             let member = people[a.list.selection]
             if status == .pouvoir {
                 let options = ctx.domain.votingMembers(of: meeting.committee).filter { $0.id != member.id }
-                    .map { PickerState.Option(id: $0.id, label: $0.name + (ctx.domain.isPresent($0.id, in: meeting) ? "" : " (pas encore présent)")) }
+                    .map { PickerState.Option(id: $0.id, label: $0.name + (ctx.domain.isPresent($0.id, in: meeting) ? "" : " (" + Fr.agreed("pas encore présent(e)", $0.civility) + ")")) }
                 s.push(.picker(PickerState(title: "\(member.name) donne pouvoir à…", purpose: .proxy(meeting: a.meeting, member: member.id), options: options)))
                 return []
             }
