@@ -84,7 +84,7 @@ extension App {
             let planned = Int64(item.plannedMinutes ?? 0) * 60
             let over = planned > 0 && spent > planned
             var timing = ""
-            if spent > 0 || isCurrent { timing = clock(spent) + (planned > 0 ? "/\(item.plannedMinutes!)′" : "") }
+            if spent > 0 || (isCurrent && live) { timing = clock(spent) + (planned > 0 ? "/\(item.plannedMinutes!)′" : "") }
             else if planned > 0 { timing = "\(item.plannedMinutes!)′" }
             let label = (isCurrent ? "▶" : (isShown ? "›" : " ")) + "\(i + 1). " + item.title
             let tw = CharWidth.of(timing)
