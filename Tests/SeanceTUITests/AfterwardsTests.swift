@@ -162,6 +162,22 @@ struct AfterwardsTests {
         #expect(edit.value(.president) == nil && edit.value(.secretary) == nil && edit.value(.closing) == nil)
     }
 
+    @Test("F12 corrects when a point started: the séance's form lists each point taken up")
+    func correctPointStart() throws {
+        var h = Harness()
+        h.press([.enter, .tab, .down, .enter])   // COPIL n°3, closed
+        h.press([.f(12)])
+        let fields = try #require(h.form?.fields)
+        let index = try #require(fields.firstIndex { $0.label == "Point 2 commencé à" })
+        let item = try #require(h.domain.meetings["sea-copil-3"]?.agenda[1])
+        let before = try #require(h.domain.meetings["sea-copil-3"]?.itemLog.last { $0.item == item }?.time)
+        #expect(fields[index].value == before.french)
+        h.press(Array(repeating: .tab, count: index) + [.ctrl("u")]); h.type("18h20"); h.press([.f(2)])
+        #expect(h.written.map(\.kind).contains("agenda.edit"))
+        #expect(h.domain.meetings["sea-copil-3"]?.itemLog.last { $0.item == item }?.time == LocalTime(hour: 18, minute: 20))
+        #expect(h.domain.meetings["sea-copil-3"]?.state == .closed)
+    }
+
     @Test("Ctrl+P proposes the document and format chosen last time")
     func exportRemembered() {
         var h = opened()

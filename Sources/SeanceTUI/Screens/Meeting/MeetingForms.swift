@@ -86,6 +86,11 @@ extension FormState {
         ]
         if let t = m.openTime { fields.append(FormField(text: "opening", "Ouverte à", t.french)) }
         if let t = m.endTime { fields.append(FormField(text: "closing", "Close à", t.french)) }
+        // Each point taken up: when it started (its duration counts from it), to correct.
+        for (i, item) in m.agenda.enumerated() {
+            guard let start = m.itemLog.last(where: { $0.item == item })?.time else { continue }
+            fields.append(FormField(text: Self.itemStartKey + item, "Point \(i + 1) commencé à", start.french))
+        }
         if m.state == .planned {
             fields.append(FormField(text: "postpone", "Reporter au", "", hint: "JJ/MM/AAAA : la séance est reportée"))
         }
@@ -95,6 +100,9 @@ extension FormState {
         }
         return FormState(title: "Modifier la séance", purpose: .editMeeting(m.id), fields: fields)
     }
+
+    /// The key of a « Point N commencé à » field of the séance's form: this prefix and the item's id.
+    static let itemStartKey = "start:"
 
     /// The séance opens at the time she gives: now when it is held live, else its planned start.
     static func openMeeting(_ meeting: String, proposed: LocalTime, line: PendingLine?) -> FormState {
@@ -247,12 +255,20 @@ extension FormState {
             // Only what was changed in the form: the president and secrétaire it shows may be the
             // committee's, which are not the séance's own.
             func changed(_ key: String) -> Bool { fields.first { $0.key == key }.map { $0.value != $0.original } ?? false }
+            var drafts: [EventDraft] = []
+            for f in fields where f.key.hasPrefix(FormState.itemStartKey) && f.value != f.original {
+                guard let t = LocalTime(userInput: f.value) else { return .failure(Refusal("Heure illisible pour « \(f.label) » : écrivez par exemple 14h30.")) }
+                switch Commands.correctItemStart(st, item: String(f.key.dropFirst(FormState.itemStartKey.count)), to: t) {
+                case .success(let d): drafts += d
+                case .failure(let r): return .failure(r)
+                }
+            }
             return Commands.editMeeting(st, meeting: id, Commands.MeetingChanges(
                 date: changed("date") ? date : nil, time: changed("time") ? planned : nil,
                 place: changed("place") ? value("place") : nil, title: changed("title") ? value("title") : nil,
                 president: changed("president") ? value("president") : nil,
                 secretary: changed("secretary") ? value("secretary") : nil,
-                opening: changed("opening") ? opening : nil, closing: changed("closing") ? closing : nil))
+                opening: changed("opening") ? opening : nil, closing: changed("closing") ? closing : nil)).map { $0 + drafts }
 
         case .openMeeting(let meeting, let line):
             guard let t = LocalTime(userInput: value("time")) else { return .failure(Refusal("Heure illisible : écrivez par exemple 9h30.")) }
