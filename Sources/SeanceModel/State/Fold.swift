@@ -84,7 +84,7 @@ extension ProjectState {
                 }
             }
             meetings[position: mi].attendance[mem] = a
-            meetings[position: mi].attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
+            meetings[position: mi].attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp, proxy: proxy))
 
         case .agendaStart:
             guard let ai = agendaItems.position(of: e.entityBytes) else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
@@ -114,6 +114,7 @@ extension ProjectState {
             guard let outcome = try f.choice(.outcome, DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
             var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required(.text), outcome: outcome)
             try applyDecisionFields(&d, f)
+            d.notesBefore = meetings[position: mi].notes.count
             decisions[id] = d
             meetings[position: mi].decisions.append(id)
         case .followupAdd:
@@ -354,6 +355,9 @@ extension ProjectState {
             let mi = try writableIndex(e.entityBytes)
             let mem = try member(try f.rawRequired(.member))
             meetings[position: mi].attendance[mem] = nil
+            // Not recorded: what the log said of the member goes too (the attendance at the
+            // opening is rebuilt from it). Rare, and one séance's log is short.
+            meetings[position: mi].attendanceLog.removeAll { $0.member == mem }
         case .followupEdit:
             var fu = try existing(followUps, id)
             if let v = f.text(.what), !v.isEmpty { fu.what = v }
