@@ -232,6 +232,12 @@ extension ProjectState {
         case .seanceEdit:
             var m = try existing(meetings, id)
             if let d = try f.date(.date), let date = d { m.date = date }
+            if let v = try f.int(.number), let n = v, n != m.number {
+                // Numbers follow the dates of séances to come; one opened or held keeps its own.
+                guard m.openedAt == nil, m.decisions.isEmpty else { throw ApplyProblem(Fr.Problem.heldMeetingRenumbered) }
+                m.number = n
+                committees[m.committee]!.highestMeetingNumber = max(committees[m.committee]!.highestMeetingNumber, n)
+            }
             try applyMeetingFields(&m, f)
             if let t = try f.time(.opening) {
                 guard m.openedAt != nil else { throw ApplyProblem(Fr.Problem.meetingNotOpened) }
