@@ -32,8 +32,12 @@ struct CheckCommand: ParsableCommand {
         for p in problems {
             print(Terminal.safe(p.located(in: path)) + (p.severity == .notice ? " (avertissement)" : ""))
         }
+        // What the fold accepts but the rules forbid (two pouvoirs held by one member…).
+        let warnings = state.proxyWarnings()
+        for w in warnings { print(Terminal.safe(w) + " (avertissement)") }
         if errors.isEmpty {
-            print(problems.isEmpty ? "Aucun problème." : "Journal valide (\(problems.count) avertissement(s)).")
+            let notices = problems.count + warnings.count
+            print(notices == 0 ? "Aucun problème." : "Journal valide (\(notices) avertissement(s)).")
         } else {
             print("\(errors.count) problème(s).")
         }

@@ -125,7 +125,9 @@ struct CommandTests {
         let held = try applying(Self.demo, Commands.addNote(Self.demo, meeting: "sea-copil-4", item: nil, text: "Ouverture", speaker: nil, at: t, makeID: ids.make))
         let during = try Commands.setAttendance(held, meeting: "sea-copil-4", member: "mem-copil-02", status: .present, at: t).get()
         #expect(during[0].value(.time) == "18:05")
-        let proxy = try Commands.setAttendance(held, meeting: "sea-copil-4", member: "mem-copil-03", status: .pouvoir, proxy: "mem-copil-02", at: t).get()
+        // The mandataire must be there: mem-copil-02 is marked present first.
+        let there = try applying(held, .success(during))
+        let proxy = try Commands.setAttendance(there, meeting: "sea-copil-4", member: "mem-copil-03", status: .pouvoir, proxy: "mem-copil-02", at: t).get()
         #expect(proxy[0].value(.proxy) == "mem-copil-02")
         #expect(refusal(Commands.setAttendance(held, meeting: "sea-copil-4", member: "mem-copil-03", status: .pouvoir, at: t))
                 == "Un pouvoir se donne à un membre présent : choisissez lequel.")

@@ -16,6 +16,9 @@ extension Commands {
         if status == .pouvoir {
             guard let proxy else { return .failure(Refusal("Un pouvoir se donne à un membre présent : choisissez lequel.")) }
             guard proxy != member else { return .failure(Refusal("Un membre ne peut pas se donner pouvoir à lui-même.")) }
+            if let r = proxyGiverRefusal(st, m, member: member) ?? proxyHolderRefusal(st, m, holder: proxy, for: member) {
+                return .failure(r)
+            }
         }
         return .success([EventDraft(.attendanceSet, meeting, [
             (.member, member), (.status, status.rawValue), (.proxy, status == .pouvoir ? proxy : nil),
@@ -38,6 +41,53 @@ extension Commands {
             out.append(EventDraft(.attendanceSet, meeting, [(.member, id), (.status, AttendanceStatus.present.rawValue), (.time, now.journalValue)]))
         }
         return .success(out)
+    }
+
+    // MARK: - Pouvoirs (CASF R123-19 for a CCAS board, CGCT L2121-20 for a conseil municipal)
+
+    /// Why `member` cannot give a pouvoir now, or nil: a member who holds another's pouvoir
+    /// cannot give his own away until that one is withdrawn or given to someone else (the vote
+    /// he carries would be passed on, and the mandataire would hold two).
+    public static func proxyGiverRefusal(_ st: ProjectState, meeting: String, member: String) -> Refusal? {
+        guard let m = st.meetings[meeting] else { return Refusal("Séance inconnue « \(meeting) ».") }
+        return proxyGiverRefusal(st, m, member: member)
+    }
+
+    static func proxyGiverRefusal(_ st: ProjectState, _ m: Meeting, member: String) -> Refusal? {
+        guard let mandant = st.proxiesHeld(by: member, in: m).first else { return nil }
+        let who = st.ownerName(member), whose = st.ownerName(mandant)
+        let pronoun = st.members[member]?.civility == .mme ? "elle" : "il"
+        return Refusal("\(who) détient le pouvoir de \(whose) : \(pronoun) ne peut donner le sien qu'une fois ce pouvoir retiré ou confié à un autre membre.")
+    }
+
+    /// Why `holder` cannot carry the pouvoir of `mandant`, or nil. The mandataire is a voting
+    /// member of the committee; present or at a distance (before the opening, a member not yet
+    /// recorded may be named: pouvoirs come with the replies to the convocation), not excusé,
+    /// absent, gone, nor having given his own pouvoir; and he holds no other member's pouvoir:
+    /// one pouvoir per member (CASF R123-19, CGCT L2121-20).
+    static func proxyHolderRefusal(_ st: ProjectState, _ m: Meeting, holder: String, for mandant: String) -> Refusal? {
+        guard let h = st.members[holder] else { return Refusal("Membre inconnu « \(holder) ».") }
+        let who = st.ownerName(holder), pronoun = h.civility == .mme ? "elle" : "il"
+        guard h.committee == m.committee, h.guestOf == nil, !h.retired, h.voting else {
+            return Refusal("\(who) n'a pas voix délibérative dans ce comité : \(pronoun) ne peut pas recevoir de pouvoir.")
+        }
+        if let other = st.proxiesHeld(by: holder, in: m).first(where: { $0 != mandant }) {
+            return Refusal("\(who) détient déjà le pouvoir de \(st.ownerName(other)) : un membre ne peut détenir qu'un seul pouvoir.")
+        }
+        switch m.attendance[holder]?.status {
+        case .present?, .distance?:
+            return nil
+        case nil:
+            if m.state == .planned { return nil }
+            return Refusal("\(who) n'est pas \(Fr.agreed("noté(e) présent(e)", h.civility)) : un pouvoir se confie à un membre présent ou à distance ; marquez d'abord son arrivée.")
+        case .pouvoir?:
+            let to = m.attendance[holder]?.proxy.map { " à " + st.ownerName($0) } ?? ""
+            return Refusal("\(who) a \(h.civility == .mme ? "elle" : "lui")-même donné pouvoir\(to) : \(pronoun) ne peut pas recevoir celui de \(st.ownerName(mandant)).")
+        case let s?:
+            let a = m.attendance[holder]!
+            let state = a.hasLeft ? Fr.agreed("parti(e)", h.civility) : Fr.agreed(Fr.Export.presenceLabel(s), h.civility)
+            return Refusal("\(who) est \(state) : un pouvoir se confie à un membre présent ou à distance.")
+        }
     }
 
     /// Withdraws what was recorded of a member's attendance: not recorded again.

@@ -3,12 +3,18 @@ extension Commands {
     /// A new séance of a committee. Its agenda starts with « Approbation du compte rendu de la
     /// séance du … » when the committee's last séance held has a compte rendu not yet approved;
     /// then the open follow-ups of the committee's séances, « Suivi des décisions précédentes ».
+    /// Séances are numbered in date order: a séance prepared for a date before séances still to
+    /// come (never opened, no decision) takes its number in that order, and they are renumbered
+    /// after it (`seance.edit number=`); a séance opened or held keeps its number.
     public static func prepareMeeting(_ st: ProjectState, committee: String, date: LocalDate, time: LocalTime?,
                                       place: String, title: String, makeID: MakeID) -> CommandResult {
         guard let c = st.committees[committee], !c.retired else { return .failure(Refusal("Comité inconnu « \(committee) ».")) }
         let id = makeID("sea")
+        let (number, renumbered) = numbering(st, c, date: date, time: time)
         var out = [EventDraft(.seanceCreate, id, [(.committee, committee), (.date, date.journalValue), (.time, time?.journalValue),
-                                                  (.place, place.isEmpty ? nil : place), (.title, title.isEmpty ? nil : title)])]
+                                                  (.place, place.isEmpty ? nil : place), (.title, title.isEmpty ? nil : title),
+                                                  (.number, number.map(String.init))])]
+        out += renumbered.map { EventDraft(.seanceEdit, $0.meeting, [(.number, String($0.number))]) }
         if let approval = approvalItem(st, committee: committee, before: date, seance: id, makeID: makeID) { out.append(approval) }
         let open = st.openFollowUps.filter { st.meetings[$0.meeting]?.committee == committee }
         if !open.isEmpty {
@@ -22,6 +28,22 @@ extension Commands {
                                                               (.followups, open.map(\.id).joined(separator: ","))]))
         }
         return .success(out)
+    }
+
+    /// The number of a séance prepared for `date` (nil: the default, one more than the highest)
+    /// and the séances to renumber. The séances still to come dated after it — never opened, no
+    /// decision — and the new one share their numbers and the next free one, in date order.
+    static func numbering(_ st: ProjectState, _ c: Committee, date: LocalDate, time: LocalTime?)
+        -> (number: Int?, renumbered: [(meeting: String, number: Int)]) {
+        let at = (date, time?.minutesOfDay ?? 0)
+        let later = st.chronological(c.meetingIDs.compactMap { st.meetings[$0] }.filter { m in
+            m.state == .planned && m.openedAt == nil && m.decisions.isEmpty && (m.date, m.time?.minutesOfDay ?? 0) > at
+        })
+        guard !later.isEmpty else { return (nil, []) }
+        let numbers = (later.map(\.number) + [c.highestMeetingNumber + 1]).sorted()
+        var renumbered: [(meeting: String, number: Int)] = []
+        for (m, n) in zip(later, numbers.dropFirst()) where m.number != n { renumbered.append((m.id, n)) }
+        return (numbers[0], renumbered)
     }
 
     /// What starts a séance held live when the first thing is recorded in it: its opening, and

@@ -224,6 +224,8 @@ public struct AttendanceChange: Sendable, Equatable {
     public var status: AttendanceStatus
     public var time: LocalTime?
     public var at: Timestamp
+    /// Who carries the vote, for a pouvoir: what the attendance at the opening is rebuilt from.
+    public var proxy: String? = nil
 }
 
 /// The moment an agenda item became the current one.
@@ -273,6 +275,9 @@ public struct Decision: Sendable, Equatable, Identifiable {
     public var recused: [String] = []
     /// A tie decided by the président's casting vote: true when it was for.
     public var casting: Bool?
+    /// How many of the séance's notes were recorded before it (the fold counts them): notes and
+    /// decisions read back in the order they were typed (`ProjectState.record(of:item:)`).
+    public var notesBefore = 0
 }
 
 public struct FollowUp: Sendable, Equatable, Identifiable {

@@ -74,6 +74,36 @@ extension ProjectState {
                             required: c.quorum.required(outOf: voting.count), proxiesCount: c.proxiesCountForQuorum)
     }
 
+    /// The attendance as it stood when the séance was opened (nil before): for each member, the
+    /// last change recorded before the opening or at its time. An arrival after the opening does
+    /// not count; a member who left later does (he was there). Rebuilt from the attendance log,
+    /// whose changes carry the séance's time when it is being held (none before the opening).
+    public func attendanceAtOpening(_ m: Meeting) -> [String: Attendance]? {
+        guard let open = m.openTime else { return nil }
+        var out: [String: Attendance] = [:]
+        for c in m.attendanceLog {
+            if let t = c.time, t > open { continue }
+            out[c.member] = Attendance(status: c.status, proxy: c.status == .pouvoir ? c.proxy : nil, time: c.time)
+        }
+        return out
+    }
+
+    /// The quorum at the séance's opening (nil before it was opened): the voting members present
+    /// or represented then, under the committee's rules. What the compte rendu states; each
+    /// decision keeps its own voters.
+    public func quorumAtOpening(_ meetingID: String) -> QuorumStatus? {
+        guard let m = meetings[meetingID], let c = committees[m.committee], let at = attendanceAtOpening(m) else { return nil }
+        let voting = votingMembers(of: m.committee)
+        func there(_ id: String) -> Bool { [.present, .distance].contains(at[id]?.status) }
+        var present = 0, represented = 0
+        for member in voting {
+            if there(member.id) { present += 1 }
+            else if let a = at[member.id], a.status == .pouvoir, let p = a.proxy, there(p) { represented += 1 }
+        }
+        return QuorumStatus(votingMembers: voting.count, present: present, represented: represented,
+                            required: c.quorum.required(outOf: voting.count), proxiesCount: c.proxiesCountForQuorum)
+    }
+
     /// Seconds spent on an agenda item measured with the events' timestamps, counting the current
     /// period up to `now`: the screen's live clock before issue 14, kept while the séance screen
     /// still calls it. Deprecated: the screens are to call `timeSpent(on:until:)`, which counts

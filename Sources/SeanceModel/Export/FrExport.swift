@@ -84,16 +84,18 @@ extension Fr {
             let s = parts.joined(separator: " ; ")
             return s.prefix(1).uppercased() + s.dropFirst() + "."
         }
-        public static func quorumSummary(_ q: QuorumStatus, rule: QuorumRule) -> String {
+        /// The quorum line; `atOpening`: counted at the séance's opening, and said so.
+        public static func quorumSummary(_ q: QuorumStatus, rule: QuorumRule, atOpening: Bool = false) -> String {
             if case .none = rule { return "Quorum : aucun quorum requis." }
+            let quorum = atOpening ? "Quorum à l'ouverture" : "Quorum"
             let voices = "\(q.votes) voix délibérative\(q.votes > 1 ? "s" : "") sur \(q.votingMembers)"
             let detail = "\(q.present) présent\(q.present > 1 ? "s" : "")" + (q.represented > 0 ? ", \(q.represented) pouvoir\(q.represented > 1 ? "s" : "")" : "")
             if !q.proxiesCount {
-                return "Quorum (\(Fr.quorum(rule)), membres présents) : \(q.present) présent\(q.present > 1 ? "s" : "") sur \(q.votingMembers)"
+                return "\(quorum) (\(Fr.quorum(rule)), membres présents) : \(q.present) présent\(q.present > 1 ? "s" : "") sur \(q.votingMembers)"
                     + (q.represented > 0 ? " (\(q.represented) pouvoir\(q.represented > 1 ? "s" : "") ne compt\(q.represented > 1 ? "ent" : "e") pas)" : "")
                     + " pour \(q.required) requis : \(q.met ? "atteint" : "non atteint")."
             }
-            return "Quorum (\(Fr.quorum(rule))) : \(voices) (\(detail)) pour \(q.required) requise\(q.required > 1 ? "s" : "") : \(q.met ? "atteint" : "non atteint")."
+            return "\(quorum) (\(Fr.quorum(rule))) : \(voices) (\(detail)) pour \(q.required) requise\(q.required > 1 ? "s" : "") : \(q.met ? "atteint" : "non atteint")."
         }
 
         // Agenda

@@ -200,8 +200,12 @@ struct MinutesBuilder {
         func count(_ s: AttendanceStatus) -> Int { members.filter { status($0) == s }.count }
         var lines = [Fr.Export.attendanceSummary(present: count(.present), distance: count(.distance), proxies: count(.pouvoir),
                                                  excused: count(.excuse), absent: count(.absent), guests: m.guests.count)]
-        let q = st.quorum(m.id)
-        if q.votingMembers > 0 { lines.append(Fr.Export.quorumSummary(q, rule: c.quorum)) }
+        // At the opening, as it stood then (arrivals after it do not count, departures later
+        // do): the state at the clôture contradicted a decision taken « sans quorum » before.
+        // Each decision says its own voters. A séance without an opening time: as it stands.
+        let opening = st.quorumAtOpening(m.id)
+        let q = opening ?? st.quorum(m.id)
+        if q.votingMembers > 0 { lines.append(Fr.Export.quorumSummary(q, rule: c.quorum, atOpening: opening != nil)) }
         if let changed = attendanceByDecision() { lines.append(changed) }
         return lines
     }
@@ -231,8 +235,8 @@ struct MinutesBuilder {
 
     func proceedings() -> [DocBlock] {
         var blocks: [DocBlock] = [.heading(level: 2, text: Fr.Export.proceedings)]
-        let notes = st.notes(of: m.id)
-        let decisions = decisionOrder.compactMap { st.decisions[$0] }
+        // Notes and decisions in the order they were typed: a note after a vote reads after it.
+        let record = st.record(of: m.id)
         let followUps = m.followUps.compactMap { st.followUps[$0] }
         for (i, item) in items.enumerated() {
             blocks.append(.heading(level: 3, text: Fr.Export.point(i + 1) + " – " + ExportClean.line(item.title)))
@@ -253,15 +257,13 @@ struct MinutesBuilder {
             } else if !item.details.isEmpty {
                 blocks.append(.paragraph([.plain(ExportClean.text(item.details))], .body))
             }
-            let content = pointContent(notes: notes.filter { $0.item == item.id },
-                                       decisions: decisions.filter { $0.item == item.id },
+            let content = pointContent(record.filter { $0.item == item.id },
                                        followUps: followUps.filter { $0.item == item.id })
             blocks += content.isEmpty ? [.paragraph([.emphasis(Fr.Export.noRecord)], .quiet)] : content
         }
         let inAgenda = Set(m.agenda)
         let outside: (String?) -> Bool = { $0.map { !inAgenda.contains($0) } ?? true }
-        let rest = pointContent(notes: notes.filter { outside($0.item) },
-                                decisions: decisions.filter { outside($0.item) },
+        let rest = pointContent(record.filter { outside($0.item) },
                                 followUps: followUps.filter { outside($0.item) })
         if !rest.isEmpty {
             blocks.append(.heading(level: 3, text: Fr.Export.outsideAgenda))
@@ -270,9 +272,14 @@ struct MinutesBuilder {
         return blocks
     }
 
-    func pointContent(notes: [Note], decisions: [Decision], followUps: [FollowUp]) -> [DocBlock] {
-        var blocks: [DocBlock] = notes.map { .paragraph(noteSpans($0), .note) }
-        for d in decisions { blocks += decisionBlocks(d, withPoint: false) }
+    func pointContent(_ record: [RecordEntry], followUps: [FollowUp]) -> [DocBlock] {
+        var blocks: [DocBlock] = []
+        for entry in record {
+            switch entry {
+            case .note(let n): blocks.append(.paragraph(noteSpans(n), .note))
+            case .decision(let d): blocks += decisionBlocks(d, withPoint: false)
+            }
+        }
         if !followUps.isEmpty {
             blocks.append(.paragraph([.strong(Fr.Export.followUps + " :")], .body))
             blocks.append(.list(followUps.map { [.plain(followUpLine($0))] }, numbered: false))

@@ -284,6 +284,7 @@ extension EventSchema {
                                  FieldSpec(.number, .integer(FieldRange.number), "default: one more than the committee's highest")] + meetingFields)
         case .seanceEdit:
             return s("`sea-…`", [FieldSpec(.date, .date)] + meetingFields + [
+                FieldSpec(.number, .integer(FieldRange.number), "renumbers a séance never opened, when one prepared for an earlier date takes its place"),
                 FieldSpec(.opening, .time, "corrects the time the séance was opened"),
                 FieldSpec(.closing, .time, "corrects the time of the clôture"),
             ])

@@ -84,7 +84,7 @@ extension ProjectState {
                 }
             }
             meetings[position: mi].attendance[mem] = a
-            meetings[position: mi].attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp))
+            meetings[position: mi].attendanceLog.append(AttendanceChange(member: mem, status: st, time: time, at: e.timestamp, proxy: proxy))
 
         case .agendaStart:
             guard let ai = agendaItems.position(of: e.entityBytes) else { throw ApplyProblem(Fr.Problem.unknownEntity(id)) }
@@ -114,6 +114,7 @@ extension ProjectState {
             guard let outcome = try f.choice(.outcome, DecisionOutcome.self) else { throw ApplyProblem(Fr.Problem.missingField("outcome")) }
             var d = Decision(id: id, meeting: mid, item: try optionalItem(f, in: mid), text: try f.required(.text), outcome: outcome)
             try applyDecisionFields(&d, f)
+            d.notesBefore = meetings[position: mi].notes.count
             decisions[id] = d
             meetings[position: mi].decisions.append(id)
         case .followupAdd:
@@ -231,6 +232,12 @@ extension ProjectState {
         case .seanceEdit:
             var m = try existing(meetings, id)
             if let d = try f.date(.date), let date = d { m.date = date }
+            if let v = try f.int(.number), let n = v, n != m.number {
+                // Numbers follow the dates of séances to come; one opened or held keeps its own.
+                guard m.openedAt == nil, m.decisions.isEmpty else { throw ApplyProblem(Fr.Problem.heldMeetingRenumbered) }
+                m.number = n
+                committees[m.committee]!.highestMeetingNumber = max(committees[m.committee]!.highestMeetingNumber, n)
+            }
             try applyMeetingFields(&m, f)
             if let t = try f.time(.opening) {
                 guard m.openedAt != nil else { throw ApplyProblem(Fr.Problem.meetingNotOpened) }
@@ -354,6 +361,9 @@ extension ProjectState {
             let mi = try writableIndex(e.entityBytes)
             let mem = try member(try f.rawRequired(.member))
             meetings[position: mi].attendance[mem] = nil
+            // Not recorded: what the log said of the member goes too (the attendance at the
+            // opening is rebuilt from it). Rare, and one séance's log is short.
+            meetings[position: mi].attendanceLog.removeAll { $0.member == mem }
         case .followupEdit:
             var fu = try existing(followUps, id)
             if let v = f.text(.what), !v.isEmpty { fu.what = v }

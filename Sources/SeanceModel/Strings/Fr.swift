@@ -56,6 +56,7 @@ public enum Fr {
         public static let meetingNotClosed = "la séance n'est pas close"
         public static let meetingNotOpenable = "la séance est déjà close ou annulée"
         public static let meetingNotOpened = "la séance n'a pas été ouverte"
+        public static let heldMeetingRenumbered = "une séance ouverte ou tenue garde son numéro"
         public static let meetingNotPlanned = "seule une séance à venir (ou annulée) peut être reportée"
         public static let openingNotUndoable = "l'ouverture ne peut être annulée que si rien n'a été enregistré depuis"
         public static let itemNotStarted = "ce point n'a pas encore été abordé : son heure de début ne peut pas être corrigée"

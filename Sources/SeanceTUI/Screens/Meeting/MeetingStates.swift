@@ -74,16 +74,21 @@ extension Meeting {
     public var activeItem: String? { currentItem ?? agenda.first }
 }
 
-/// What the secretary can choose with ↑ in the minutes of an item, to correct it: its notes,
-/// then its decisions, then its follow-ups, in the order the screen shows them.
+/// What the secretary can choose with ↑ in the minutes of an item, to correct it: its notes and
+/// decisions in the order they were typed (as the compte rendu prints them), then its
+/// follow-ups, in the order the screen shows them.
 enum MeetingEntry: Equatable {
     case note(Note)
     case decision(Decision)
     case followUp(FollowUp)
 
     static func of(_ st: ProjectState, _ meeting: Meeting, item: String?) -> [MeetingEntry] {
-        st.notes(of: meeting.id, item: .some(item)).map { .note($0) }
-            + meeting.decisions.compactMap { st.decisions[$0] }.filter { $0.item == item }.map { .decision($0) }
+        st.record(of: meeting.id, item: .some(item)).map { entry -> MeetingEntry in
+            switch entry {
+            case .note(let n): .note(n)
+            case .decision(let d): .decision(d)
+            }
+        }
             + meeting.followUps.compactMap { st.followUps[$0] }.filter { $0.item == item }.map { .followUp($0) }
     }
 }

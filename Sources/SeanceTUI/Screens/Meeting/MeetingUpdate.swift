@@ -358,8 +358,16 @@ extension App {
             }
             let member = people[a.list.selection]
             if status == .pouvoir {
-                let options = ctx.domain.votingMembers(of: meeting.committee).filter { $0.id != member.id }
+                if let r = Commands.proxyGiverRefusal(ctx.domain, meeting: a.meeting, member: member.id) {
+                    s.status = StatusLine(text: r.message, role: .warning)
+                    return []
+                }
+                let options = ctx.domain.eligibleProxyHolders(meeting: a.meeting, for: member.id)
                     .map { PickerState.Option(id: $0.id, label: $0.name + (ctx.domain.isPresent($0.id, in: meeting) ? "" : " (" + Fr.agreed("pas encore présent(e)", $0.civility) + ")")) }
+                guard !options.isEmpty else {
+                    s.status = StatusLine(text: "Aucun membre ne peut recevoir ce pouvoir : il faut un membre présent ou à distance qui n'en détient pas déjà un.", role: .warning)
+                    return []
+                }
                 s.push(.picker(PickerState(title: "\(member.name) donne pouvoir à…", purpose: .proxy(meeting: a.meeting, member: member.id), options: options)))
                 return []
             }

@@ -122,30 +122,26 @@ extension App {
         } else if let details = item?.details, !details.isEmpty {
             for l in details.split(separator: "\n") { lines += wrap(String(l), width: w).map { ($0, .dim, nil) } }
         }
-        let notes = st.notes(of: ms.meeting, item: .some(itemID))
-        for (i, n) in notes.enumerated() {
-            let text = n.text + (n.corrections > 0 ? " (corrigé)" : "")
-            let saved = !(ctx.journal?.unsavedEntities.contains(n.id) ?? false)
-            let wrapped = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0), width: w - 2) }
-            for (j, l) in wrapped.enumerated() {
-                lines.append(((j == 0 ? (saved ? "• " : "✗ ") : "  ") + l, ms.selectedNote == i ? .selected : .normal, i))
+        // Notes and decisions in the order they were typed, then follow-ups, chosen with ↑ as
+        // they are (`MeetingEntry`).
+        for (i, entry) in MeetingEntry.of(st, meeting, item: itemID).enumerated() {
+            switch entry {
+            case .note(let n):
+                let text = n.text + (n.corrections > 0 ? " (corrigé)" : "")
+                let saved = !(ctx.journal?.unsavedEntities.contains(n.id) ?? false)
+                let wrapped = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0), width: w - 2) }
+                for (j, l) in wrapped.enumerated() {
+                    lines.append(((j == 0 ? (saved ? "• " : "✗ ") : "  ") + l, ms.selectedNote == i ? .selected : .normal, i))
+                }
+            case .decision(let d):
+                var t = "Décision : \(d.text) — \(Fr.outcome(d.outcome)). " + Fr.Line.vote(d)
+                if let r = Fr.Line.recusal(d.recused.map(st.ownerName)) { t += " " + r }
+                if d.corrections > 0 { t += " (corrigée)" }
+                lines += wrap(t, width: w).map { ($0, ms.selectedNote == i ? .selected : .ok, i) }
+            case .followUp(let f):
+                let t = "Suite : " + Fr.Line.followUp(what: f.what, owner: st.ownerName(f.owner), due: f.due, done: f.done)
+                lines += wrap(t, width: w).map { ($0, ms.selectedNote == i ? .selected : .accent, i) }
             }
-        }
-        // Decisions and follow-ups after the notes, chosen with ↑ as they are (`MeetingEntry`).
-        var index = notes.count
-        for d in (meeting.decisions.compactMap { st.decisions[$0] }.filter { $0.item == itemID }) {
-            var t = "Décision : \(d.text) — \(Fr.outcome(d.outcome)). " + Fr.Line.vote(d)
-            if let r = Fr.Line.recusal(d.recused.map(st.ownerName)) { t += " " + r }
-            if d.corrections > 0 { t += " (corrigée)" }
-            let i = index
-            lines += wrap(t, width: w).map { ($0, ms.selectedNote == i ? .selected : .ok, i) }
-            index += 1
-        }
-        for f in (meeting.followUps.compactMap { st.followUps[$0] }.filter { $0.item == itemID }) {
-            let t = "Suite : " + Fr.Line.followUp(what: f.what, owner: st.ownerName(f.owner), due: f.due, done: f.done)
-            let i = index
-            lines += wrap(t, width: w).map { ($0, ms.selectedNote == i ? .selected : .accent, i) }
-            index += 1
         }
         let area = bottom - inputRows - 1 - (y + 1)
         var start = max(0, lines.count - area)

@@ -55,7 +55,9 @@ extension App {
         if let item = hit.item, meetingValue.state != .inProgress { m.viewItem = item }
         if hit.kind == .note {
             let shown = m.shownItem(meetingValue)
-            m.selectedNote = ctx.domain.notes(of: meeting, item: .some(shown)).firstIndex { $0.id == hit.entity }
+            m.selectedNote = MeetingEntry.of(ctx.domain, meetingValue, item: shown).firstIndex {
+                if case .note(let n) = $0 { n.id == hit.entity } else { false }
+            }
         }
         return m
     }
