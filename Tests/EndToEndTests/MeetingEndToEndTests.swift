@@ -48,7 +48,7 @@ struct MeetingEndToEndTests {
         try t.keys("Tab", "Tab"); try t.type("7")
         try t.keys("Tab"); try t.type("1")
         try t.keys("Tab"); try t.type("1")
-        try t.keys("F2"); try t.waitFor("Décision : Le comité valide le suivi — validé. Vote : 7 pour,")
+        try t.keys("F2"); try t.waitFor("Décision n°1 – Validée : Le comité valide le suivi. Vote : 7")
 
         try t.keys("F6"); try t.waitFor("Suite à donner")
         try t.type("Envoyer le compte rendu aux partenaires")
@@ -104,7 +104,7 @@ struct MeetingEndToEndTests {
         try t.keys("Tab", "Tab"); try t.type("2")
         try t.keys("F2"); try t.waitFor("Quorum non atteint")
         try t.waitFor("sans quorum ?")
-        try t.keys("o"); try t.waitFor("sans quorum (le comité")
+        try t.keys("o"); try t.waitFor("sans quorum (le")
         try t.keys("C-t"); try t.waitFor("Clôture à")
         try t.keys("C-u"); try t.type("11h05"); try t.keys("Enter")
         try t.waitFor("close à 11\u{00A0}h\u{00A0}05")

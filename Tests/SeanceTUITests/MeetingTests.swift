@@ -216,7 +216,7 @@ struct MeetingTests {
         let id = h.domain.meetings["sea-copil-4"]!.decisions.last!
         h.press([.up])
         let g = App.view(h.app, h.ctx, width: 120, height: 40)
-        #expect(g.text.contains("Décision : Le compte rendu est approuvé"))
+        #expect(g.text.contains("Décision n°1 – Validée : Le compte rendu est approuvé"))
         h.press([.enter])
         #expect(h.form?.title == "Corriger la décision")
         #expect(h.form?.fields[2].value == "6")

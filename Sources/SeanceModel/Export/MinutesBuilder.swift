@@ -19,10 +19,7 @@ struct MinutesBuilder {
 
     init(_ st: ProjectState, _ m: Meeting, _ c: Committee, _ options: ExportOptions) {
         self.st = st; self.m = m; self.c = c; self.options = options
-        var order: [String] = []
-        let decisions = m.decisions.compactMap { st.decisions[$0] }
-        for item in m.agenda { order += decisions.filter { $0.item == item }.map(\.id) }
-        order += decisions.filter { d in d.item.map { !m.agenda.contains($0) } ?? true }.map(\.id)
+        let order = st.decisionOrder(of: m)
         decisionOrder = order
         var numbers: [String: Int] = [:]
         for (i, id) in order.enumerated() { numbers[id] = i + 1 }

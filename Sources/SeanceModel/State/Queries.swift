@@ -64,6 +64,16 @@ extension ProjectState {
         members(of: committee).filter { $0.voting && $0.guestOf == nil }
     }
 
+    /// The séance's decisions as they are numbered (« Décision n°3 »): point by point in the
+    /// order of the agenda, then those outside it; the screen and the documents number alike.
+    public func decisionOrder(of m: Meeting) -> [String] {
+        let decisions = m.decisions.compactMap { self.decisions[$0] }
+        var order: [String] = []
+        for item in m.agenda { order += decisions.filter { $0.item == item }.map(\.id) }
+        order += decisions.filter { d in d.item.map { !m.agenda.contains($0) } ?? true }.map(\.id)
+        return order
+    }
+
     /// « NOM Prénom – rôle (organisation) », the usual French form of a speaker in minutes:
     /// what the séance screen writes and the documents print.
     public func speakerLabel(_ memberID: String) -> String {

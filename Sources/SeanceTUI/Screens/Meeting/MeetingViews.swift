@@ -134,7 +134,10 @@ extension App {
                     lines.append(((j == 0 ? (saved ? "• " : "✗ ") : "  ") + l, ms.selectedNote == i ? .selected : .normal, i))
                 }
             case .decision(let d):
-                var t = "Décision : \(d.text) — \(Fr.outcome(d.outcome)). " + Fr.Line.vote(d)
+                // Numbered and worded as the compte rendu: « Décision n°3 – Validée : … ».
+                let n = (st.decisionOrder(of: meeting).firstIndex(of: d.id) ?? 0) + 1
+                let stop = d.text.last.map { ".!?…".contains($0) } ?? true ? " " : ". "
+                var t = Fr.Export.decisionLabel(n) + " – " + Fr.Export.outcomeLabel(d.outcome) + " : " + d.text + stop + Fr.Line.vote(d)
                 if let r = Fr.Line.recusal(d.recused.map(st.ownerName)) { t += " " + r }
                 if d.corrections > 0 { t += " (corrigée)" }
                 lines += wrap(t, width: w).map { ($0, ms.selectedNote == i ? .selected : .ok, i) }
