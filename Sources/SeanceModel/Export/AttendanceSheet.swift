@@ -16,6 +16,8 @@ extension MinutesBuilder {
         guests += Array(repeating: ["", "", ""], count: Fr.Export.attendanceSheetBlankRows)
         doc.blocks.append(.table(DocTable(header: [Fr.Export.name, Fr.Export.organisation, Fr.Export.signature], rows: guests,
                                           weights: [3, 5, 3], minRowHeight: Self.signatureRowHeight)))
+        doc.blocks += signatureBlock()
+        doc.blocks.append(.paragraph([.plain(Fr.Export.attendanceSheetClosing)], .body))
         return doc
     }
 

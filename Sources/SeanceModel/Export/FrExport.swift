@@ -7,6 +7,8 @@ extension Fr {
         public static let attendanceSheetMembers = "Membres du comité"
         public static let attendanceSheetGuests = "Invités et autres participants"
         public static let attendanceSheetBlankRows = 4
+        /// Under the signatures: the count the président certifies, filled in by hand.
+        public static let attendanceSheetClosing = "Feuille arrêtée à ………… membres présents et ………… pouvoirs, certifiée exacte."
         public static let signature = "Signature"
         public static let name = "Nom et prénom"
         public static let organisation = "Organisme"

@@ -204,6 +204,9 @@ struct AttendanceSheetTests {
             #expect(flat.contains(name), "\(name) manque")
         }
         #expect(flat.contains("Nom et prénom Organisme Signature"))
+        // The président certifies the count under the signatures.
+        #expect(flat.contains("La présidente de séance Le secrétaire de séance"), "\(flat)")
+        #expect(flat.contains("membres présents et ………… pouvoirs, certifiée exacte."), "\(flat)")
         // 17 members and 5 guest rows of 1.5 cm do not fit on one page; the header row comes back.
         let pages = try #require(Int(PDFExportTests.info(file.bytes)["Pages"] ?? ""))
         #expect(pages >= 2)
