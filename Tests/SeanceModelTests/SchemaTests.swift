@@ -123,6 +123,16 @@ struct PeopleNamesTests {
         let convocation = String(decoding: try Export.convocation(st, meeting: "sea-1", format: .txt, options: ExportOptions(now: t0)).bytes, as: UTF8.self)
         #expect(convocation.contains("La présidente,"), "\(convocation)")
         #expect(convocation.contains("Mme\u{00A0}DURAND Sophie"), "\(convocation)")
+        // A secrétaire who is a member is named as one, never by her id.
+        let events2 = events + [event("member.add", "mem-3", [("committee", "com-1"), ("name", "LEROY Sophie"), ("civility", "Mme")], n: 7),
+                                event("committee.edit", "com-1", [("secretary", "LEROY Sophie")], n: 8)]
+        let (st2, problems2) = ProjectState.fold(events2)
+        #expect(problems2.isEmpty)
+        for what in [SeanceDocument.minutes, .decisions, .attendanceSheet] {
+            let text = String(decoding: try Export.seanceDocument(what, st2, meeting: "sea-1", format: .txt, options: ExportOptions(now: t0)).bytes, as: UTF8.self)
+            #expect(!text.contains("mem-"), "\(what): \(text)")
+            #expect(text.contains("Mme\u{00A0}LEROY Sophie"), "\(what): \(text)")
+        }
     }
 
     @Test("A line whose speaker was picked, then corrected by hand, names the speaker once in the compte rendu")

@@ -202,7 +202,7 @@ struct SeanceRulesTests {
         #expect(try decided.get()[0].value(.outcome) == "valide" && decided.get()[0].value(.casting) == "pour")
         st = try apply(st, decided)
         let text = try minutes(st)
-        #expect(text.contains("voix prépondérante du président (pour)"))
+        #expect(text.contains("voix prépondérante de la présidente (pour)"))   // Mme MARTIN
         #expect(text.contains("Présidente de séance"))   // the committee's, by default: Mme MARTIN
     }
 
@@ -246,6 +246,11 @@ struct SeanceRulesTests {
         #expect(copil.excused == excusedOrProxy && excusedOrProxy >= 1)
         #expect(copil.absent == copil.expected - copil.present - copil.excused && copil.absent > 0)
         #expect(p.members.first { $0.label == leaving.name }?.present == 1)
+        // The participation spreadsheet counts as the screen does.
+        let day = LocalDate(year: 2010, month: 2, day: 2)
+        let sheet = ListTables.participation(st, committee: "com-copil", from: day, to: day)
+        let row = try #require(sheet.rows.first { $0[1] == .text(leaving.name) })
+        #expect(Array(row[3...]) == [.integer(1), .integer(1), .integer(0), .integer(0), .integer(0), .integer(100)], "\(row)")
     }
 
     // MARK: - Corrections

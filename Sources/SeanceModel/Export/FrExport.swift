@@ -139,8 +139,8 @@ extension Fr {
         public static let quorumMet = "quorum atteint"
         public static let quorumNotMet = "quorum non atteint"
         public static let withoutQuorum = "sans quorum (le comité a délibéré sans que le quorum soit atteint)"
-        public static func castingVote(for side: Bool) -> String {
-            "partage égal des voix : voix prépondérante du président (\(side ? "pour" : "contre"))"
+        public static func castingVote(for side: Bool, president c: Civility? = nil) -> String {
+            "partage égal des voix : voix prépondérante \(c == .mme ? "de la présidente" : "du président") (\(side ? "pour" : "contre"))"
         }
         public static func recused(_ names: [String]) -> String { "Ne prend\(names.count > 1 ? "nent" : "") pas part au vote : \(names.joined(separator: ", "))." }
         public static let withoutQuorumCSV = "(délibéré sans quorum)"

@@ -107,7 +107,8 @@ enum ListTables {
     }
 
     /// One row per member and committee: séances held in the period while they sat, and how
-    /// they attended (present in the room or at a distance counts as present).
+    /// they attended (present in the room or at a distance counts as present, and so does one
+    /// who left during the séance: `ProjectState.attended`, as the Participation screen).
     static func participation(_ st: ProjectState, committee: String?, from: LocalDate?, to: LocalDate?) -> SheetTable {
         var rows: [[CellValue]] = []
         for cid in st.committeeOrder where committee == nil || committee == cid {
@@ -125,6 +126,8 @@ enum ListTables {
                     let a: Attendance? = s.attendance[mid]
                     if m.retired && a == nil { continue }
                     expected += 1
+                    // As the Participation screen counts: one who came and left during the séance was there.
+                    if st.attended(mid, s) { present += 1; continue }
                     switch a?.status {
                     case .present?, .distance?: present += 1
                     case .excuse?: excused += 1

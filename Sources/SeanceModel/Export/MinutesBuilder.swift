@@ -41,7 +41,7 @@ struct MinutesBuilder {
         doc.blocks += nextMeeting()
         let secretary = st.secretary(of: m)
         if !secretary.isEmpty {
-            doc.blocks.append(.paragraph([.emphasis(Fr.Export.writtenBy(ExportClean.line(secretary)))], .body))
+            doc.blocks.append(.paragraph([.emphasis(Fr.Export.writtenBy(person(secretary)))], .body))
         }
         if held { doc.blocks += signatureBlock() }
         return doc
@@ -124,7 +124,7 @@ struct MinutesBuilder {
         let president = st.president(of: m)
         if !president.isEmpty { f.append(.init(label: Fr.agreed(Fr.Export.president, st.members[president]?.civility), value: person(president))) }
         let secretary = st.secretary(of: m)
-        if !secretary.isEmpty { f.append(.init(label: Fr.Export.secretary, value: ExportClean.line(secretary))) }
+        if !secretary.isEmpty { f.append(.init(label: Fr.Export.secretary, value: person(secretary))) }
         if m.state != .closed { f.append(.init(label: Fr.Export.state, value: Fr.Export.stateNote(m.state))) }
         return f
     }
@@ -314,7 +314,7 @@ struct MinutesBuilder {
             let p = Fr.Export.onPoint(i + 1, ExportClean.line(it.title))
             detail.append(p.prefix(1).uppercased() + p.dropFirst() + ".")
         }
-        detail.append(Fr.Line.vote(d))
+        detail.append(Fr.Line.vote(d, president: st.members[st.president(of: m)]?.civility))
         if let r = Fr.Line.recusal(d.recused.map(person)) { detail.append(r) }
         if let computed = d.computedOutcome, computed != d.outcome {
             detail.append(Fr.Export.override(computed: computed, recorded: d.outcome))

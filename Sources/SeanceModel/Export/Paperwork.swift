@@ -171,7 +171,7 @@ extension MinutesBuilder {
             .heading(level: 2, text: Fr.Paperwork.signatures),
             .table(DocTable(header: [Fr.Paperwork.presidentSigns(st.members[president]?.civility),
                                      Fr.Paperwork.secretarySigns(st.members[secretary]?.civility)],
-                            rows: [[president.isEmpty ? "" : person(president), secretary.isEmpty ? "" : ExportClean.line(secretary)]],
+                            rows: [[president.isEmpty ? "" : person(president), secretary.isEmpty ? "" : person(secretary)]],
                             weights: [1, 1], minRowHeight: 3.0)),
         ]
     }

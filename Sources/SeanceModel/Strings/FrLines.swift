@@ -18,13 +18,14 @@ extension Fr {
         }
 
         /// « Vote : 7 pour, 1 contre, 0 abstention ; 9 votants présents ou représentés ; quorum atteint. »
-        public static func vote(_ d: Decision) -> String {
+        /// `president`: the civilité of who presided, for « voix prépondérante de la présidente ».
+        public static func vote(_ d: Decision, president: Civility? = nil) -> String {
             var parts: [String] = []
             if d.unanimous {
                 parts.append(Export.unanimity)
             } else if d.votesFor != nil || d.votesAgainst != nil || d.abstentions != nil {
                 var v = Export.votes(for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstention: d.abstentions ?? 0)
-                if let side = d.casting { v += ", " + Export.castingVote(for: side) }
+                if let side = d.casting { v += ", " + Export.castingVote(for: side, president: president) }
                 parts.append(v)
             } else {
                 parts.append(Export.noVote)

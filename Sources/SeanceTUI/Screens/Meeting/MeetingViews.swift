@@ -137,7 +137,7 @@ extension App {
                 // Numbered and worded as the compte rendu: « Décision n°3 – Validée : … ».
                 let n = (st.decisionOrder(of: meeting).firstIndex(of: d.id) ?? 0) + 1
                 let stop = d.text.last.map { ".!?…".contains($0) } ?? true ? " " : ". "
-                var t = Fr.Export.decisionLabel(n) + " – " + Fr.Export.outcomeLabel(d.outcome) + " : " + d.text + stop + Fr.Line.vote(d)
+                var t = Fr.Export.decisionLabel(n) + " – " + Fr.Export.outcomeLabel(d.outcome) + " : " + d.text + stop + Fr.Line.vote(d, president: st.members[st.president(of: meeting)]?.civility)
                 if let r = Fr.Line.recusal(d.recused.map(st.ownerName)) { t += " " + r }
                 if d.corrections > 0 { t += " (corrigée)" }
                 lines += wrap(t, width: w).map { ($0, ms.selectedNote == i ? .selected : .ok, i) }
