@@ -260,7 +260,8 @@ extension App {
     }
 
     /// Tab in the « Présenté par » and « Qui » fields: completes a member's name from the words
-    /// typed (as in the minutes); nil when nothing changes, and Tab then goes to the next field.
+    /// typed (as in the minutes) and goes to the next field, as Tab does in every form (a date
+    /// typed next must not land in the name); nil when nothing changes.
     static func completeInForm(_ f: FormState, _ ctx: Context) -> FormState? {
         let meetingID: String
         switch f.purpose {
@@ -283,6 +284,7 @@ extension App {
         var out = f
         out.fields[f.focus].kind = .text(editor)
         out.error = nil
+        out.focus = (f.focus + 1) % f.fields.count
         return out
     }
 
