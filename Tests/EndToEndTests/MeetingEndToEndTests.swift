@@ -39,7 +39,7 @@ struct MeetingEndToEndTests {
         try t.keys("Enter"); try t.waitFor("Ouvrir la séance"); try t.waitFor("18\u{00A0}h\u{00A0}30")
         try t.keys("Enter"); try t.waitFor("• Le président ouvre la séance")
         try t.type("mart"); try t.keys("Tab")
-        try t.waitFor("› MARTIN Sophie – élue")
+        try t.waitFor("› Mme MARTIN Sophie – élue")
         try t.type("soutient l'épicerie.")
         try t.keys("Enter"); try t.waitFor("soutient l'épicerie.")
 

@@ -97,6 +97,8 @@ struct PeopleNamesTests {
     func agreement() {
         #expect(Fr.Line.presence(.present, proxy: nil, since: nil, left: LocalTime(hour: 11, minute: 5), civility: .mme) == "présente, partie à 11\u{00A0}h\u{00A0}05")
         #expect(Fr.Line.presence(.excuse, proxy: nil, since: nil, civility: .m) == "excusé")
+        // Being excused has no moment (« excusée (depuis 10 h 30) » read as an arrival).
+        #expect(Fr.Line.presence(.excuse, proxy: nil, since: LocalTime(hour: 10, minute: 30), civility: .mme) == "excusée")
         #expect(Fr.Line.presence(.absent, proxy: nil, since: nil) == "absent(e)")
         #expect(Fr.role(.elu, .mme) == "élue" && Fr.role(.elu, .m) == "élu" && Fr.role(.elu) == "élu(e)")
         #expect(Fr.role(.administrateur, .mme) == "administratrice CCAS" && Fr.role(.rapporteur, .mme) == "rapporteure")

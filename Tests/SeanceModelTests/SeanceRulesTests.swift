@@ -58,6 +58,16 @@ struct SeanceRulesTests {
         #expect(held.proposedTime(seance, at: Self.typedLater) == time(18, 40))
     }
 
+    @Test("A follow-up cannot have been done before the séance that decided it")
+    func followUpDoneDate() throws {
+        let st = CommandTests.demo
+        let f = try #require(st.followUps.values.first { $0.done == nil })
+        let decided = try #require(st.meetings[f.meeting]?.date)
+        let before = LocalDate(daysSinceEpoch: decided.daysSinceEpoch - 1)
+        #expect(refusalMessage(Commands.markFollowUpDone(st, followUp: f.id, on: before))?.hasPrefix("Cette suite a été décidée le \(decided.french)") == true)
+        #expect(!Commands.markFollowUpDone(st, followUp: f.id, on: decided).isFailure)
+    }
+
     @Test("A séance never opened whose day has passed is « à rédiger », not « à venir »")
     func toWriteUp() throws {
         let m = try #require(CommandTests.demo.meetings[seance])

@@ -96,7 +96,7 @@ struct MeetingTests {
         h.type("mart")
         h.press([.tab])
         let label = h.domain.speakerLabel("mem-copil-01")
-        #expect(label.hasPrefix("MARTIN Sophie – élue ("))   // Mme: the role agrees
+        #expect(label.hasPrefix("Mme MARTIN Sophie – élue ("))   // Mme: the role agrees
         #expect(h.meeting?.editor.text == label + " : ")
         h.type("nous soutenons l'épicerie.")
         h.press([.enter, .enter])   // the line, then « Ouvrir la séance »
@@ -113,7 +113,7 @@ struct MeetingTests {
         #expect(h.app.top.kind == .picker)
         h.type("francoise")
         h.press([.enter])
-        #expect(h.meeting?.editor.text.hasPrefix("RIGAL Françoise – experte consultative") == true)
+        #expect(h.meeting?.editor.text.hasPrefix("Mme RIGAL Françoise – experte consultative") == true)
         #expect(h.meeting?.editor.text.hasSuffix(" : avis favorable") == true)
     }
 

@@ -92,6 +92,9 @@ extension Commands {
     public static func markFollowUpDone(_ st: ProjectState, followUp: String, on date: LocalDate) -> CommandResult {
         guard let f = st.followUps[followUp] else { return .failure(Refusal("Suite à donner inconnue.")) }
         guard f.done == nil else { return .failure(Refusal("Cette suite est déjà faite.")) }
+        if let decided = st.meetings[f.meeting]?.date, date < decided {
+            return .failure(Refusal("Cette suite a été décidée le \(decided.french) : elle ne peut pas avoir été faite le \(date.french)."))
+        }
         return .success([EventDraft(.followupDone, followUp, [(.date, date.journalValue)])])
     }
 

@@ -74,11 +74,15 @@ extension ProjectState {
         return order
     }
 
-    /// « NOM Prénom – rôle (organisation) », the usual French form of a speaker in minutes:
+    /// « Mme NOM Prénom – fonction ou rôle (organisation) », the usual French form of a speaker in minutes:
     /// what the séance screen writes and the documents print.
     public func speakerLabel(_ memberID: String) -> String {
         guard let m = members[memberID] else { return memberID }
-        var s = m.name + " – " + Fr.role(m.role, m.civility)
+        // « Mme LE GOFF Gaëlle – chargée de mission (CAF…) »: her fonction when it is known, else
+        // her role in the committee (« autre » says nothing and is left out).
+        var s = Fr.Line.person(m)
+        let quality = m.function.isEmpty ? (m.role == .autre ? "" : Fr.role(m.role, m.civility)) : m.function
+        if !quality.isEmpty { s += " – " + quality }
         if !m.organisation.isEmpty { s += " (\(m.organisation))" }
         return s
     }

@@ -96,7 +96,7 @@ public enum Fr {
         case .cannotCreate(let p, let n): "Impossible de créer \(p) : \(errnoText(n))."
         case .alreadyExists(let p): "\(p) existe déjà : choisissez un autre nom."
         case .locked(let p, let h):
-            if let h { "Le journal \(p) est déjà ouvert par le processus \(h.pid) sur \(h.host) depuis \(h.since)." }
+            if let h { "Le journal \(p) est déjà ouvert par le processus \(h.pid) sur \(h.host) \(lockedSince(h.since))." }
             else { "Le journal \(p) est déjà ouvert par un autre programme seance." }
         case .lockFailed(let p, let n): "Impossible de verrouiller \(p) : \(errnoText(n))."
         case .writeFailed(let p, let n): "ÉCHEC DE L'ENREGISTREMENT dans \(p) : \(errnoText(n))."
@@ -151,6 +151,11 @@ public enum Fr {
     public static func agreed(_ s: String, _ c: Civility?) -> String {
         guard let c, s.contains("(e)") else { return s }
         return s.replacingOccurrences(of: "(e)", with: c == .mme ? "e" : "")
+    }
+    /// « depuis le 30/11/2026 à 10 h 27 », from the lock's timestamp (as it is when it is not one).
+    public static func lockedSince(_ stamp: String) -> String {
+        guard let t = Timestamp(journalValue: Substring(stamp)) else { return "depuis " + stamp }
+        return "depuis le \(t.localDate.french) à \(t.localTime.french)"
     }
     public static func meetingState(_ s: MeetingStatus) -> String {
         switch s { case .planned: "à venir"; case .inProgress: "en cours"; case .closed: "close"; case .cancelled: "annulée" }

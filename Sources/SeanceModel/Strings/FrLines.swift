@@ -69,7 +69,8 @@ extension Fr {
                 return s
             }
             var s = status == .pouvoir && proxy != nil ? Export.proxyGiven(to: proxy!) : Fr.agreed(Export.presenceLabel(status), civility)
-            if let since { s += " (" + Export.since(since) + ")" }
+            // An arrival or a pouvoir has a moment; being excused or absent has none.
+            if let since, status != .excuse, status != .absent { s += " (" + Export.since(since) + ")" }
             return s
         }
     }

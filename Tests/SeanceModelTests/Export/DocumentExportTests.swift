@@ -72,7 +72,7 @@ struct DocumentExportTests {
         n.text = "MOURGUES Valérie – rapporteur (CAF du Cantal – rapporteur du comité technique n°1) : Déjà étiquetée."
         s.notes[n.id] = n
         let md = try #require(try Export.minutes(s, meeting: ExportFixture.copil3, format: .md, options: options).text)
-        #expect(FrenchTypography.plain(md).contains("**MOURGUES Valérie – rapporteure (CAF du Cantal – rapporteur du comité technique n° 1) :** Déjà étiquetée."))
+        #expect(FrenchTypography.plain(md).contains("**Mme MOURGUES Valérie – rapporteure (CAF du Cantal – rapporteur du comité technique n° 1) :** Déjà étiquetée."))
     }
 
     @Test("An override of the votes' outcome is stated; a séance to come has no quorum and says so")

@@ -31,7 +31,7 @@ extension App {
         }
         var lines = ["Ce journal est déjà ouvert en écriture par un autre seance :", l.path, ""]
         if let h = l.holder {
-            lines += ["processus \(h.pid) sur la machine « \(h.host) »", "depuis \(h.since)"]
+            lines += ["processus \(h.pid) sur la machine « \(h.host) »", Fr.lockedSince(h.since)]
         } else {
             lines += ["(le verrou ne dit pas qui le tient)"]
         }
