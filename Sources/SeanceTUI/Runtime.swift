@@ -239,8 +239,10 @@ public final class Runtime {
                                                      options: ExportOptions(now: now(), today: now().localDate))
                 var isDir: ObjCBool = false
                 let expanded = (path as NSString).expandingTildeInPath
+                // Into a folder, under the proposed name: an earlier export of the same document is
+                // kept and this one is « … (2).pdf » (she exports again after a correction).
                 let target = FileManager.default.fileExists(atPath: expanded, isDirectory: &isDir) && isDir.boolValue
-                    ? expanded + "/" + file.fileName : expanded
+                    ? Self.freeName(in: expanded, file.fileName) : expanded
                 try JournalStorage.createRaw(target, bytes: file.bytes, shared: true)
                 return .exported(path: target, error: nil)
             } catch let e as ExportError {
@@ -319,5 +321,18 @@ public enum FrameTrace {
         guard fd >= 0 else { return }
         _ = line.withCString { write(fd, $0, strlen($0)) }
         close(fd)
+    }
+}
+
+extension Runtime {
+    /// `name.ext` in `dir`, or `name (2).ext`, `name (3).ext`… when it is taken.
+    static func freeName(in dir: String, _ fileName: String) -> String {
+        let ext = (fileName as NSString).pathExtension, stem = (fileName as NSString).deletingPathExtension
+        var candidate = dir + "/" + fileName, n = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = dir + "/" + stem + " (\(n))" + (ext.isEmpty ? "" : "." + ext)
+            n += 1
+        }
+        return candidate
     }
 }

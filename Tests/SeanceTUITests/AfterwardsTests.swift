@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SeanceModel
 @testable import SeanceTUI
@@ -260,5 +261,20 @@ struct FormWidthTests {
             }
         }
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+}
+
+@Suite("Exporting again")
+struct ExportAgainTests {
+    @Test("A document exported again into the same folder is « … (2).pdf »; the first stays")
+    func secondExport() throws {
+        let dir = NSTemporaryDirectory() + "seance-export-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(Runtime.freeName(in: dir, "compte-rendu_copil.pdf") == dir + "/compte-rendu_copil.pdf")
+        FileManager.default.createFile(atPath: dir + "/compte-rendu_copil.pdf", contents: Data())
+        #expect(Runtime.freeName(in: dir, "compte-rendu_copil.pdf") == dir + "/compte-rendu_copil (2).pdf")
+        FileManager.default.createFile(atPath: dir + "/compte-rendu_copil (2).pdf", contents: Data())
+        #expect(Runtime.freeName(in: dir, "compte-rendu_copil.pdf") == dir + "/compte-rendu_copil (3).pdf")
     }
 }
