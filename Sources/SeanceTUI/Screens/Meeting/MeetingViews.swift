@@ -219,7 +219,8 @@ extension App {
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.height - (y - a.y)),
               columns: [Column(title: "Nom", width: 0), Column(title: "Organisation", width: 0), Column(title: "Vote", width: 6),
-                        Column(title: "Présence", width: min(40, a.width / 3))],
+                        // As wide as its longest line (« présente (depuis 9 h 50), partie à 10 h 30 ») up to half the screen.
+                        Column(title: "Présence", width: max(12, min(rows.map { CharWidth.of($0[3]) }.max() ?? 0, a.width / 2)))],
               rows: rows, selection: s.list.selection, empty: "Aucun membre.")
     }
 
