@@ -278,3 +278,17 @@ struct ExportAgainTests {
         #expect(Runtime.freeName(in: dir, "compte-rendu_copil.pdf") == dir + "/compte-rendu_copil (3).pdf")
     }
 }
+
+@Suite("A long field once left")
+struct LongFieldTests {
+    @Test("A field longer than its box shows its beginning once the cursor has left it")
+    func beginningShown() {
+        var h = Harness()
+        h.press([.enter, .char("n")])
+        h.type("DEBUT-DU-NOM " + String(repeating: "x", count: 90) + " FIN-DU-NOM")
+        #expect(App.view(h.app, h.ctx, width: 80, height: 24).text.contains("FIN-DU-NOM"))   // typing: the end
+        h.press([.tab])
+        let screen = App.view(h.app, h.ctx, width: 80, height: 24).text
+        #expect(screen.contains("DEBUT-DU-NOM") && !screen.contains("FIN-DU-NOM"))
+    }
+}

@@ -29,7 +29,8 @@ extension App {
             switch field.kind {
             case .text(var editor):
                 g.fill(x: fx, y: y, width: fieldWidth, height: 1, role: focused ? .fieldFocused : .field)
-                let (text, col) = editor.visible(width: fieldWidth)
+                // The focused field scrolls to its cursor; the others show their beginning.
+                let (text, col) = focused ? editor.visible(width: fieldWidth) : (CharWidth.truncate(editor.text, to: fieldWidth), 0)
                 g.put(text, x: fx, y: y, role: focused ? .fieldFocused : .field, maxWidth: fieldWidth)
                 if focused { g.cursor = Point(x: fx + col, y: y) }
                 if !field.hint.isEmpty && (focused || editor.isEmpty) && y + 1 < y0 + h - 1 {
