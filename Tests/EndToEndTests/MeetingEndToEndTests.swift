@@ -60,7 +60,7 @@ struct MeetingEndToEndTests {
         try t.keys("F9"); try t.waitFor("Point 2 commencé à")
         try t.keys("Enter"); try t.waitFor("▶2. Approbation")
         try t.keys("C-t"); try t.waitFor("Clôture à")
-        try t.keys("Enter"); try t.waitFor("lecture seule (Ctrl+R pour rouvrir)")
+        try t.keys("Enter"); try t.waitFor("lecture seule · Ctrl+R rouvre")
         try t.keys("F10")
         #expect(try t.exitCode() == 0)
 

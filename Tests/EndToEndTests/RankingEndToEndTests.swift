@@ -80,7 +80,7 @@ struct RankingEndToEndTests {
         try t.keys("o"); try t.waitFor("ADOPTÉ le")
         try t.keys("Escape"); try t.waitFor("Ordre du jour")
         try t.keys("C-t"); try t.waitFor("Clôture à")
-        try t.keys("Enter"); try t.waitFor("lecture seule (Ctrl+R pour rouvrir)")
+        try t.keys("Enter"); try t.waitFor("lecture seule · Ctrl+R rouvre")
         try t.keys("F10")
         #expect(try t.exitCode() == 0)
         let journal = try String(contentsOfFile: path, encoding: .utf8)

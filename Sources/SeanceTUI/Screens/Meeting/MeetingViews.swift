@@ -161,7 +161,7 @@ extension App {
         // The line being typed, soft-wrapped, at the bottom.
         let inputTop = bottom - inputRows
         if meeting.state == .closed {
-            g.put("Séance close" + (meeting.endTime.map { " à " + $0.french } ?? "") + " : lecture seule (Ctrl+R pour rouvrir).",
+            g.put("Close" + (meeting.endTime.map { " à " + $0.french } ?? "") + ", lecture seule · Ctrl+R rouvre",
                   x: x, y: inputTop, role: .warning, maxWidth: w)
             return
         }
