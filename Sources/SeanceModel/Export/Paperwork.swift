@@ -54,7 +54,7 @@ extension MinutesBuilder {
                                       // « La présidente, MARTIN Sophie »: the title already says the civilité.
                                       .strong(president.isEmpty ? Fr.Paperwork.blank : ExportClean.line(st.members[president]?.name ?? president))], .body))
         let recipients = seatedMembers.map { member -> [DocSpan] in
-            [.plain(ExportClean.line(member.name)), .emphasis(" – " + quality(member) + (member.email.isEmpty ? "" : " – " + ExportClean.line(member.email)))]
+            [.plain(ExportClean.line(Fr.Line.person(member))), .emphasis(" – " + quality(member) + (member.email.isEmpty ? "" : " – " + ExportClean.line(member.email)))]
         }
         if !recipients.isEmpty {
             doc.blocks.append(.heading(level: 2, text: Fr.Paperwork.recipients))
