@@ -289,13 +289,15 @@ extension App {
                 case .success(let a): adoption = a
                 }
                 let how = r.envelope == nil ? "sans enveloppe" : funding == .equalShares ? "parts égales" : "dans l'ordre du classement"
+                let count = Fr.Ranking.retainedCount(adoption.selected.count)
+                let retained = count.prefix(1).uppercased() + count.dropFirst()
                 let result = Commands.adoptRanking(st, ranking: r.id, adoption, quorum: .required, makeID: ctx.makeID)
                 if case .failure(let refusal) = result, refusal.code == .quorumNotMet {
                     // The rule first, then the exception the secretary confirms, as for a vote.
                     confirm(&s, refusal.message + " Adopter quand même, sans quorum ? La décision le dira.",
                             Commands.adoptRanking(st, ranking: r.id, adoption, quorum: .waived, makeID: ctx.makeID))
                 } else {
-                    confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(adoption.selected.count) fiche(s) retenue(s) (\(how)). Il sera enregistré comme décision de la séance ; chaque fiche sera notée retenue ou non retenue.",
+                    confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(retained) (\(how)). Il sera enregistré comme décision de la séance ; chaque fiche sera notée retenue ou non retenue.",
                             result)
                 }
             default: break
