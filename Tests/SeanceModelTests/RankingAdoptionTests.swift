@@ -146,8 +146,9 @@ struct RankingAdoptionTests {
         #expect(r.approved(from: [["b"], ["zz"], ["d"]]) == ["b", "d"])
         #expect(r.approved(from: []) == [])
         #expect(ActionRanking(id: "r", meeting: "s", item: nil, actions: ["a", "b", "c", "d"]).approvalPlaces == 2)
+        #expect(Fr.Ranking.approvalRule(places: 1, of: 1) == "Approbations : la première place de chaque bulletin, sur 1 fiche.")
         #expect(Fr.Ranking.approvalRule(places: 3, of: 5)
-                == "Approbations : chaque bulletin approuve ses 3 premières fiches sur 5 (la première moitié, ex aequo compris).")
+                == "Approbations : les 3 premières places de chaque bulletin, sur 5 fiches.")
     }
 
     @Test("Complete ballots no longer approve everything: the fiche all rank first is funded by both budget methods")

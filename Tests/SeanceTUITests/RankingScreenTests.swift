@@ -217,6 +217,8 @@ struct RankingScreenTests {
         #expect(g.text.contains("Glouton"))
         #expect(g.text.contains("Parts égales"))
         #expect(g.text.contains("Qui a payé quoi"))
+        // Ranked ballots become approvals by a rule the screen states (20 fiches: the first 10).
+        #expect(g.text.contains("Approbations : les 10 premières places de chaque bulletin, sur 20 fiches."))
         expectSnapshot(g, "ranking-budget-120x40")
     }
 

@@ -26,8 +26,9 @@ extension Fr {
 
         /// How the budget methods read ranked ballots as approvals (`ActionRanking.approved(from:)`).
         public static func approvalRule(places k: Int, of n: Int) -> String {
-            let first = k == 1 ? "sa première fiche" : "ses \(k) premières fiches"
-            return "Approbations : chaque bulletin approuve \(first) sur \(n) (la première moitié, ex aequo compris)."
+            // One line of an 80-column screen; the ties at the limit are in the help and the docs.
+            let places = k == 1 ? "la première place" : "les \(k) premières places"
+            return "Approbations : \(places) de chaque bulletin, sur \(count(n, "fiche", "fiches"))."
         }
 
         /// « 6 bulletins », « 1 bulletin », « 4 fiches retenues », « aucune fiche retenue ».
