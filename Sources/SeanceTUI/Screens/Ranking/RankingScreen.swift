@@ -110,6 +110,20 @@ extension App {
         }
     }
 
+    /// Whether digits type a score (the criteria grid, which is a spreadsheet) rather than choose
+    /// a mode: then Tab changes mode, and the key bar and the mode line say so.
+    static func digitsAreScores(_ rs: RankingState, _ ctx: Context) -> Bool {
+        rs.mode == .criteria && !rs.showMatrix && !rs.projection && ctx.journal?.writable == true
+            && ctx.domain.rankings[rs.ranking]?.adopted == nil
+    }
+
+    /// The ranking's keys for the bar: in the criteria grid, digits are scores, so Tab (not 1–4)
+    /// changes mode.
+    static func rankingKeysNeeded(_ rs: RankingState, _ ctx: Context) -> [Command] {
+        let modes: [Command] = digitsAreScores(rs, ctx) ? [.nextMode] : [.modeManual, .modeCriteria, .modeBallots, .modeBudget]
+        return modes + [.envelope, .projection, .adopt, .back]
+    }
+
     /// The chosen member's row: once the ballot whose form was opened has changed, the next member.
     static func ballotRow(_ rs: RankingState, _ r: ActionRanking, count: Int) -> Int {
         guard let p = rs.ballotPending, r.ballots[p.member] != p.before else { return rs.list.selection }

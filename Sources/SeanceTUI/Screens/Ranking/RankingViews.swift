@@ -24,10 +24,13 @@ extension App {
         if let ad = r.adopted { head += " — ADOPTÉ le \(ad.date.french)" }
         g.put(head, x: a.x, y: y, role: r.adopted == nil ? .header : .ok, maxWidth: a.width); y += 1
         var x = a.x + 1
+        // In the criteria grid digits type scores: the modes are reached by Tab, not by their digit.
+        let scores = digitsAreScores(rs, ctx)
         for m in RankingState.Mode.allCases {
-            let label = " \(m.rawValue + 1) \(rankingModeName(m)) "
+            let label = scores ? " \(rankingModeName(m)) " : " \(m.rawValue + 1) \(rankingModeName(m)) "
             x = g.put(label, x: x, y: y, role: m == rs.mode ? .selected : .dim) + 1
         }
+        if scores { g.put(" Tab : mode suivant", x: x, y: y, role: .dim, maxWidth: max(0, a.x + a.width - x)) }
         y += 1
         var info = "Méthode : " + Fr.Ranking.methodName(r.method)
         if let env = r.envelope, let cut = view.cut {
