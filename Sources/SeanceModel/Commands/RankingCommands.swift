@@ -40,7 +40,7 @@ extension Commands {
         /// Down the adopted order: a fiche that no longer fits is skipped, the next ones tried.
         case greedy
         /// Equal Shares (method of equal shares, completed greedily) over the members' ballots,
-        /// each ballot approving the fiches it ranks.
+        /// each ballot approving the fiches it ranks in the first half of the list (`ActionRanking.approved(from:)`).
         case equalShares
     }
 
