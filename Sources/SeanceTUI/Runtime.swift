@@ -267,7 +267,8 @@ public final class Runtime {
                 if let election = session.state.approvalElection(r) {
                     let path = dir + "/" + id + ".pb"
                     try? FileManager.default.removeItem(atPath: path)
-                    try JournalStorage.createRaw(path, bytes: Array(PabulibFormat.export(election, description: id).utf8), shared: true)
+                    let how = Fr.Ranking.approvalRule(places: r.approvalPlaces, of: r.actions.count)
+                    try JournalStorage.createRaw(path, bytes: Array(PabulibFormat.export(election, description: id + " — " + how).utf8), shared: true)
                     written.append(path)
                 }
             } catch {

@@ -94,12 +94,21 @@ struct RankingScreenTests {
         rs = after
         #expect(rs.frozen == nil)
         #expect(rs.list.selection == 1)
+        // In the grid digits are scores: the key bar and the mode line say Tab, not « 4 Budget ».
+        let grid = App.view(h.app, h.ctx, width: 120, height: 40)
+        let bar = grid.text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(bar.contains("Tab Mode suivant") && bar.contains("0–9 Note"))
+        #expect(!bar.contains("4 Budget") && !bar.contains("1 Manuel"))
+        #expect(grid.text.contains("Tab : mode suivant") && !grid.text.contains(" 4 Budget "))
         // A score typed and then Échap is dropped; Tab goes to the next mode.
         h.type("3"); h.press([.escape])
         #expect(h.app.top.kind == .ranking)
         h.press([.tab])
         guard case .ranking(let ballots) = h.app.top else { Issue.record("left the screen"); return }
         #expect(ballots.mode == .ballots)
+        // Out of the grid the digits choose the mode again.
+        let other = App.view(h.app, h.ctx, width: 120, height: 40).text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(other.contains("4 Budget") && !other.contains("Tab Mode suivant"))
     }
 
     @Test("Ballot entry moves on to the next member")
@@ -217,6 +226,8 @@ struct RankingScreenTests {
         #expect(g.text.contains("Glouton"))
         #expect(g.text.contains("Parts égales"))
         #expect(g.text.contains("Qui a payé quoi"))
+        // Ranked ballots become approvals by a rule the screen states (20 fiches: the first 10).
+        #expect(g.text.contains("Approbations : les 10 premières places de chaque bulletin, sur 20 fiches."))
         expectSnapshot(g, "ranking-budget-120x40")
     }
 

@@ -40,7 +40,7 @@ extension Commands {
         /// Down the adopted order: a fiche that no longer fits is skipped, the next ones tried.
         case greedy
         /// Equal Shares (method of equal shares, completed greedily) over the members' ballots,
-        /// each ballot approving the fiches it ranks.
+        /// each ballot approving the fiches it ranks in the first half of the list (`ActionRanking.approved(from:)`).
         case equalShares
     }
 
@@ -89,16 +89,8 @@ extension Commands {
         guard let r = st.rankings[ranking] else { return .failure(Refusal("Classement inconnu.")) }
         guard r.adopted == nil else { return .failure(Refusal("Ce classement est déjà adopté.")) }
         if case .failure(let refusal) = changeable(st, r.meeting) { return .failure(refusal) }
-        var parameters: String
-        switch r.method {
-        case .weighted: parameters = r.criteria.map { "\($0.name) \($0.weight)" }.joined(separator: " ; ")
-        case .manual: parameters = "ordre fixé par le comité"
-        default: parameters = "\(r.ballots.count) bulletin(s)"
-        }
-        if let env = r.envelope {
-            parameters += " ; enveloppe \(env.journalValue) ; retenues \(a.selected.count)"
-            if a.funding == .equalShares { parameters += " (parts égales)" }
-        }
+        let parameters = Fr.Ranking.adoptionParameters(method: r.method, ballots: r.ballots.count, criteria: r.criteria, envelope: r.envelope,
+                                                       retained: a.selected.count, equalShares: a.funding == .equalShares)
         var titles: [String] = []
         var rank = 1
         for tier in a.tiers {
@@ -111,7 +103,8 @@ extension Commands {
         for action in a.selected {
             let cost = st.actions[action]?.cost ?? .zero
             total += cost
-            funded.append("\(st.actions[action]?.title ?? action) (\(cost.french))")
+            // « titre, 38 000,00 € »: a title often ends in a code in brackets (« … (CLAS) »).
+            funded.append("\(st.actions[action]?.title ?? action), \(cost.french)")
         }
         var fundedText: String
         if let env = r.envelope {

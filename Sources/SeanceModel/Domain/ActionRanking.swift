@@ -32,6 +32,30 @@ public struct ActionRanking: Sendable, Equatable, Identifiable {
     public init(id: String, meeting: String, item: String?, actions: [String]) {
         self.id = id; self.meeting = meeting; self.item = item; self.actions = actions; manualOrder = actions
     }
+
+    /// How many places of a ballot count as approval: the first half of the candidate fiches,
+    /// rounded up (3 of 5, 2 of 4, 1 of 1).
+    public var approvalPlaces: Int { (actions.count + 1) / 2 }
+
+    /// The fiches a ballot approves, for the budget methods: those it ranks in the first half of
+    /// the candidates — a fiche is approved when fewer than `approvalPlaces` fiches are ranked
+    /// above it, so fiches tied across the limit are all approved, and a fiche left unranked never
+    /// is. A short ballot (« A > B » out of 10) approves all it ranks, as a ballot of approvals.
+    /// A complete ranking approving every fiche would give every fiche the same votes and make
+    /// greedy and Equal Shares blind to preferences; the top-k truncation is the usual way to read
+    /// an ordinal ballot as approvals (k-approval), k being half the list.
+    public func approved(from ballot: [[String]]) -> [String] {
+        var out: [String] = []
+        var above = 0
+        for tier in ballot {
+            let listed = tier.filter(actions.contains)
+            guard !listed.isEmpty else { continue }
+            guard above < approvalPlaces else { break }
+            out += listed
+            above += listed.count
+        }
+        return out
+    }
 }
 
 /// Journal forms of ranking inputs.
@@ -71,13 +95,16 @@ extension Rational {
 }
 
 extension ProjectState {
-    /// The members' ballots as approval ballots with costs: a member approves what she ranked.
+    /// The members' ballots as approval ballots with costs, for the budget methods (greedy by
+    /// votes, Equal Shares): each member approves the fiches of the first half of her ballot
+    /// (`ActionRanking.approved(from:)`), so that a complete ranking does not approve everything.
     public func approvalElection(_ r: ActionRanking) -> ApprovalElection? {
         guard let envelope = r.envelope, !r.ballots.isEmpty else { return nil }
         let projects = r.actions.map { BudgetProject(id: $0, cost: actions[$0]?.cost ?? .zero, name: actions[$0]?.title ?? $0) }
         let index = Dictionary(uniqueKeysWithValues: r.actions.enumerated().map { ($1, $0) })
-        let approvals = r.ballotOrder.compactMap { r.ballots[$0] }.map { $0.joined().compactMap { index[$0] } }
-        return ApprovalElection(budget: envelope, projects: projects, voterIDs: r.ballotOrder, approvals: approvals)
+        let voters = r.ballotOrder.filter { r.ballots[$0] != nil }
+        let approvals = voters.map { r.approved(from: r.ballots[$0]!).compactMap { index[$0] } }
+        return ApprovalElection(budget: envelope, projects: projects, voterIDs: voters, approvals: approvals)
     }
 
     /// The rankings worked on at a séance, in the order they were opened.
@@ -114,12 +141,19 @@ extension ProjectState {
         guard let r = rankings(of: meetingID).last(where: { $0.adopted != nil }), let a = r.adopted else { return nil }
         var entries: [AdoptedRanking.Entry] = []
         var rank = 1
+        let selected = Set(a.selected)
         for tier in a.order {
-            for id in tier { entries.append(.init(rank: rank, title: actions[id]?.title ?? id, cost: actions[id]?.cost)) }
+            for id in tier {
+                entries.append(.init(rank: rank, title: actions[id]?.title ?? id, cost: actions[id]?.cost,
+                                     retained: r.envelope == nil ? nil : selected.contains(id)))
+            }
             rank += tier.count
         }
-        var criteria = Fr.Ranking.methodName(a.method)
-        if !a.parameters.isEmpty { criteria += " — " + a.parameters }
+        // Said from what was adopted, not from the journal's `parameters` (older journals wrote
+        // them raw: « enveloppe 300000.00 ; retenues 4 »).
+        let parameters = Fr.Ranking.adoptionParameters(method: a.method, ballots: r.ballots.count, criteria: r.criteria, envelope: r.envelope,
+                                                       retained: a.selected.count, equalShares: a.parameters.contains("parts égales"))
+        let criteria = "Méthode : " + Fr.Ranking.methodName(a.method) + ", " + parameters + "."
         return AdoptedRanking(criteria: criteria, entries: entries, envelope: r.envelope)
     }
 }

@@ -194,8 +194,10 @@ public struct AdoptedRanking: Equatable, Sendable {
         /// The score as it should be printed (« 8,4 / 10 »), if any.
         public var score: String?
         public var cost: Money?
-        public init(rank: Int, title: String, score: String? = nil, cost: Money? = nil) {
-            self.rank = rank; self.title = title; self.score = score; self.cost = cost
+        /// Whether the fiche was funded within the envelope; nil without an envelope.
+        public var retained: Bool?
+        public init(rank: Int, title: String, score: String? = nil, cost: Money? = nil, retained: Bool? = nil) {
+            self.rank = rank; self.title = title; self.score = score; self.cost = cost; self.retained = retained
         }
     }
     /// A sentence on the criteria and weights (« social 40 %, économique 30 %… »).

@@ -168,6 +168,11 @@ extension Fr {
         public static let actionSheet = "Fiche action"
         public static let score = "Note"
         public static let cost = "Coût"
+        public static let retainedColumn = "Retenue"
+        public static func retained(_ yes: Bool) -> String { yes ? "retenue" : "non retenue" }
+        public static func retainedTotal(_ total: Money, envelope: Money?) -> String {
+            "Total des fiches retenues : \(total.french)" + (envelope.map { " pour une enveloppe de \($0.french)" } ?? "") + "."
+        }
         public static func rankingTotal(_ total: Money, envelope: Money?) -> String {
             "Total des fiches classées : \(total.french)" + (envelope.map { " pour une enveloppe de \($0.french)" } ?? "") + "."
         }

@@ -366,15 +366,21 @@ struct MinutesBuilder {
         var header = [Fr.Export.rank, Fr.Export.actionSheet], weights = [1, 7]
         if hasScore { header.append(Fr.Export.score); weights.append(2) }
         if hasCost { header.append(Fr.Export.cost); weights.append(3) }
+        let hasRetained = r.entries.contains { $0.retained != nil }
+        if hasRetained { header.append(Fr.Export.retainedColumn); weights.append(3) }
         blocks.append(.table(DocTable(header: header, rows: r.entries.map { e in
             var row = [String(e.rank), ExportClean.line(e.title)]
             if hasScore { row.append(e.score.map(ExportClean.line) ?? "") }
             if hasCost { row.append(e.cost?.french ?? "") }
+            if hasRetained { row.append(e.retained.map(Fr.Export.retained) ?? "") }
             return row
         }, weights: weights)))
         if hasCost {
-            let total = r.entries.compactMap(\.cost).reduce(Money.zero, +)
-            blocks.append(.paragraph([.plain(Fr.Export.rankingTotal(total, envelope: r.envelope))], .body))
+            // With an envelope, the total that matters is the retained fiches'.
+            let counted = hasRetained ? r.entries.filter { $0.retained == true } : r.entries
+            let total = counted.compactMap(\.cost).reduce(Money.zero, +)
+            blocks.append(.paragraph([.plain(hasRetained ? Fr.Export.retainedTotal(total, envelope: r.envelope)
+                                                         : Fr.Export.rankingTotal(total, envelope: r.envelope))], .body))
         }
         return blocks
     }

@@ -24,6 +24,36 @@ extension Fr {
             return "Ex aequo départagés par : " + steps.joined(separator: ", puis ") + "."
         }
 
+        /// How the budget methods read ranked ballots as approvals (`ActionRanking.approved(from:)`).
+        public static func approvalRule(places k: Int, of n: Int) -> String {
+            // One line of an 80-column screen; the ties at the limit are in the help and the docs.
+            let places = k == 1 ? "la première place" : "les \(k) premières places"
+            return "Approbations : \(places) de chaque bulletin, sur \(count(n, "fiche", "fiches"))."
+        }
+
+        /// « 6 bulletins », « 1 bulletin », « 4 fiches retenues », « aucune fiche retenue ».
+        public static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) " + (n > 1 ? many : one) }
+        public static func retainedCount(_ n: Int) -> String { n == 0 ? "aucune fiche retenue" : count(n, "fiche retenue", "fiches retenues") }
+
+        /// What an adoption was computed from, as the journal keeps it and the compte rendu prints
+        /// it after the method: « 6 bulletins ; enveloppe de 300 000,00 € ; 4 fiches retenues ».
+        public static func adoptionParameters(method: RankingMethod, ballots: Int, criteria: [Criterion], envelope: Money?,
+                                              retained: Int, equalShares: Bool) -> String {
+            var parts: [String]
+            switch method {
+            case .weighted:
+                let sum = criteria.reduce(Rational(0)) { $0 + $1.weight }
+                parts = ["poids " + criteria.map { "\($0.name) \(sum.isZero ? Rational(0).percent : ($0.weight / sum).percent)" }.joined(separator: ", ")]
+            case .manual: parts = ["ordre fixé par le comité"]
+            default: parts = [count(ballots, "bulletin", "bulletins")]
+            }
+            if let envelope {
+                parts.append("enveloppe de \(envelope.french)")
+                parts.append(retainedCount(retained) + (equalShares ? " (parts égales)" : " (dans l'ordre du classement)"))
+            }
+            return parts.joined(separator: " ; ")
+        }
+
         public static let manualOrder = "Ordre fixé à la main : aucun ex aequo à départager."
         public static let schulzeWinningVotes = "Schulze en votes gagnants (et non en marges)."
 

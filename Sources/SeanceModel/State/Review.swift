@@ -144,9 +144,34 @@ extension ProjectState {
         return String(t).trimmingCharacters(in: .whitespaces)
     }
 
-    /// Decisions that name a fiche action, oldest first.
-    public func decisions(about action: String) -> [Decision] {
-        decisions.values.filter { $0.action == action }
-            .sorted { (meetings[$0.meeting]?.date ?? LocalDate(year: 1, month: 1, day: 1)!, $0.id) < (meetings[$1.meeting]?.date ?? LocalDate(year: 1, month: 1, day: 1)!, $1.id) }
+    /// A decision in the life of a fiche action: one that names it, or the adoption of a ranking
+    /// that ranked it (`ranking` says where it came and whether it was retenue).
+    public struct ActionDecision: Equatable, Sendable {
+        public var decision: Decision
+        /// For a ranking's adoption: the fiche's rank (competition ranking, ties share it) and
+        /// whether it was funded within the envelope (all ranked fiches are, without one).
+        public var ranking: (rank: Int, retained: Bool)?
+        public static func == (a: Self, b: Self) -> Bool {
+            a.decision == b.decision && a.ranking?.rank == b.ranking?.rank && a.ranking?.retained == b.ranking?.retained
+        }
+    }
+
+    /// Decisions that name a fiche action, and the adoptions of rankings that ranked it, oldest
+    /// first.
+    public func decisions(about action: String) -> [ActionDecision] {
+        var out = decisions.values.filter { $0.action == action }.map { ActionDecision(decision: $0) }
+        for r in rankings.values {
+            guard let a = r.adopted, let id = a.decision, let d = decisions[id], d.action != action else { continue }
+            var rank = 1
+            for tier in a.order {
+                if tier.contains(action) {
+                    out.append(ActionDecision(decision: d, ranking: (rank, a.selected.contains(action))))
+                    break
+                }
+                rank += tier.count
+            }
+        }
+        let origin = LocalDate(year: 1, month: 1, day: 1)!
+        return out.sorted { (meetings[$0.decision.meeting]?.date ?? origin, $0.decision.id) < (meetings[$1.decision.meeting]?.date ?? origin, $1.decision.id) }
     }
 }

@@ -213,10 +213,10 @@ public enum KeyMap {
         case .ranking:
             return listMoves + [
                 Binding(keys: [.char("1")], command: .modeManual, bar: "Manuel", help: "classement à la main : + et - déplacent la fiche choisie"),
-                Binding(keys: [.char("2")], command: .modeCriteria, bar: "Critères", help: "critères pondérés, comme un tableur : les chiffres tapent la note dans la case, ↑ ↓ ← → l'enregistrent et changent de case, p les poids"),
+                Binding(keys: [.char("2")], command: .modeCriteria, bar: "Critères", help: "critères pondérés, comme un tableur : les chiffres tapent la note dans la case, ↑ ↓ ← → l'enregistrent et changent de case, p les poids, Tab change de mode"),
                 Binding(keys: [.char("3")], command: .modeBallots, bar: "Bulletins", help: "bulletins des membres : Entrée saisit le bulletin, m change de méthode, t la matrice des duels"),
-                Binding(keys: [.char("4")], command: .modeBudget, bar: "Budget", help: "l'enveloppe : ligne de coupure, et parts égales (Equal Shares) à côté du glouton ; a y adopte la sélection des parts égales"),
-                Binding(keys: [.tab], command: .nextMode, bar: nil, help: "mode suivant (dans la grille des critères, les chiffres tapent des notes)"),
+                Binding(keys: [.char("4")], command: .modeBudget, bar: "Budget", help: "l'enveloppe : ligne de coupure, et parts égales (Equal Shares) à côté du glouton, sur les approbations tirées des bulletins (la première moitié de chacun) ; a y adopte la sélection des parts égales"),
+                Binding(keys: [.tab], command: .nextMode, bar: "Mode suivant", help: "mode suivant ; dans la grille des critères, où les chiffres tapent des notes, c'est Tab qui change de mode"),
                 Binding(keys: [.char("r")], command: .rerank, bar: nil, help: "reclasser : pendant la saisie des notes, l'ordre reste figé jusqu'à r ou la sortie de la grille"),
                 Binding(keys: [.char("-")], command: .moveUp, bar: nil, help: "monter la fiche choisie (mode manuel)"),
                 Binding(keys: [.char("+")], command: .moveDown, bar: nil, help: "descendre la fiche choisie (mode manuel)"),

@@ -111,6 +111,11 @@ extension App {
         if case .dashboard = s.top {
             return KeyMap.bar(.dashboard, needed: dashboardKeysNeeded(ctx.domain))
         }
+        if case .ranking(let rs) = s.top {
+            var items = KeyMap.bar(.ranking, needed: rankingKeysNeeded(rs, ctx))
+            if digitsAreScores(rs, ctx) { items.insert(("0–9", "Note", 0), at: 1) }
+            return items
+        }
         if case .importPreview(let i) = s.top, i.done != nil {
             return [("F1", "Aide", -1), ("Entrée", "Revenir", 0), ("F10", "Quitter", -1)]
         }

@@ -105,6 +105,17 @@ struct DocumentExportTests {
         #expect(md.range(of: "## Classement adopté")!.lowerBound < md.range(of: "## Prochaine séance")!.lowerBound)
         let txt = try text(ExportFixture.copil3, .txt, o)
         #expect(txt.contains("CLASSEMENT ADOPTÉ"))
+        // Under an envelope the table says which fiches are retenues, and totals those.
+        o.ranking = AdoptedRanking(criteria: "Méthode : Schulze, 6 bulletins ; enveloppe de 300\u{202F}000,00\u{00A0}€ ; 1 fiche retenue (dans l'ordre du classement).",
+                                   entries: [.init(rank: 1, title: "Épicerie sociale et solidaire", cost: Money(euros: 93_000), retained: true),
+                                             .init(rank: 2, title: "Centre social municipal", cost: Money(euros: 420_000), retained: false)],
+                                   envelope: Money(euros: 300_000))
+        let kept = try text(ExportFixture.copil3, .md, o)
+        #expect(kept.contains("| Rang | Fiche action | Coût | Retenue |"))
+        #expect(kept.contains("| 1 | Épicerie sociale et solidaire | 93\u{202F}000,00\u{00A0}€ | retenue |"))
+        #expect(kept.contains("| 2 | Centre social municipal | 420\u{202F}000,00\u{00A0}€ | non retenue |"))
+        #expect(kept.contains("Total des fiches retenues\u{202F}: 93\u{202F}000,00\u{00A0}€ pour une enveloppe de 300\u{202F}000,00\u{00A0}€."))
+        #expect(kept.contains("Méthode\u{202F}: Schulze, 6 bulletins\u{202F}; enveloppe de 300\u{202F}000,00\u{00A0}€"))
     }
 
     @Test("The relevé of a period groups the decisions by séance in date order")

@@ -38,8 +38,7 @@ extension App {
             return .followUps(f)
         case .ranking(var rs):
             // The criteria grid is a spreadsheet: a score is typed in its cell.
-            guard rs.mode == .criteria, !rs.showMatrix, !rs.projection, ctx.journal?.writable == true,
-                  ctx.domain.rankings[rs.ranking]?.adopted == nil else { return nil }
+            guard digitsAreScores(rs, ctx) else { return nil }
             if case .char(let c) = key, c.isNumber || c == "," || c == "." || c == "/" {
                 rs.cell = (rs.cell ?? "") + String(c)
                 return .ranking(rs)

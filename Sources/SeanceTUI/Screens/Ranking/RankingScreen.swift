@@ -110,6 +110,20 @@ extension App {
         }
     }
 
+    /// Whether digits type a score (the criteria grid, which is a spreadsheet) rather than choose
+    /// a mode: then Tab changes mode, and the key bar and the mode line say so.
+    static func digitsAreScores(_ rs: RankingState, _ ctx: Context) -> Bool {
+        rs.mode == .criteria && !rs.showMatrix && !rs.projection && ctx.journal?.writable == true
+            && ctx.domain.rankings[rs.ranking]?.adopted == nil
+    }
+
+    /// The ranking's keys for the bar: in the criteria grid, digits are scores, so Tab (not 1–4)
+    /// changes mode.
+    static func rankingKeysNeeded(_ rs: RankingState, _ ctx: Context) -> [Command] {
+        let modes: [Command] = digitsAreScores(rs, ctx) ? [.nextMode] : [.modeManual, .modeCriteria, .modeBallots, .modeBudget]
+        return modes + [.envelope, .projection, .adopt, .back]
+    }
+
     /// The chosen member's row: once the ballot whose form was opened has changed, the next member.
     static func ballotRow(_ rs: RankingState, _ r: ActionRanking, count: Int) -> Int {
         guard let p = rs.ballotPending, r.ballots[p.member] != p.before else { return rs.list.selection }
@@ -289,13 +303,15 @@ extension App {
                 case .success(let a): adoption = a
                 }
                 let how = r.envelope == nil ? "sans enveloppe" : funding == .equalShares ? "parts égales" : "dans l'ordre du classement"
+                let count = Fr.Ranking.retainedCount(adoption.selected.count)
+                let retained = count.prefix(1).uppercased() + count.dropFirst()
                 let result = Commands.adoptRanking(st, ranking: r.id, adoption, quorum: .required, makeID: ctx.makeID)
                 if case .failure(let refusal) = result, refusal.code == .quorumNotMet {
                     // The rule first, then the exception the secretary confirms, as for a vote.
                     confirm(&s, refusal.message + " Adopter quand même, sans quorum ? La décision le dira.",
                             Commands.adoptRanking(st, ranking: r.id, adoption, quorum: .waived, makeID: ctx.makeID))
                 } else {
-                    confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(adoption.selected.count) fiche(s) retenue(s) (\(how)). Il sera enregistré comme décision de la séance ; chaque fiche sera notée retenue ou non retenue.",
+                    confirm(&s, "Adopter ce classement (\(Fr.Ranking.methodName(r.method))) ? \(retained) (\(how)). Il sera enregistré comme décision de la séance ; chaque fiche sera notée retenue ou non retenue.",
                             result)
                 }
             default: break

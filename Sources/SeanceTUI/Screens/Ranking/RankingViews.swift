@@ -24,10 +24,13 @@ extension App {
         if let ad = r.adopted { head += " — ADOPTÉ le \(ad.date.french)" }
         g.put(head, x: a.x, y: y, role: r.adopted == nil ? .header : .ok, maxWidth: a.width); y += 1
         var x = a.x + 1
+        // In the criteria grid digits type scores: the modes are reached by Tab, not by their digit.
+        let scores = digitsAreScores(rs, ctx)
         for m in RankingState.Mode.allCases {
-            let label = " \(m.rawValue + 1) \(rankingModeName(m)) "
+            let label = scores ? " \(rankingModeName(m)) " : " \(m.rawValue + 1) \(rankingModeName(m)) "
             x = g.put(label, x: x, y: y, role: m == rs.mode ? .selected : .dim) + 1
         }
+        if scores { g.put(" Tab : mode suivant", x: x, y: y, role: .dim, maxWidth: max(0, a.x + a.width - x)) }
         y += 1
         var info = "Méthode : " + Fr.Ranking.methodName(r.method)
         if let env = r.envelope, let cut = view.cut {
@@ -137,13 +140,16 @@ extension App {
     }
 
     /// Greedy and Equal Shares side by side, with who paid for what.
-    static func budgetView(_ r: ActionRanking, _ g: inout Grid, _ a: Area, _ st: ProjectState) {
+    static func budgetView(_ r: ActionRanking, _ g: inout Grid, _ whole: Area, _ st: ProjectState) {
         guard let election = st.approvalElection(r) else {
-            g.put(" Parts égales : il faut une enveloppe (e) et des bulletins (mode 3).", x: a.x, y: a.y, role: .dim, maxWidth: a.width)
+            g.put(" Parts égales : il faut une enveloppe (e) et des bulletins (mode 3).", x: whole.x, y: whole.y, role: .dim, maxWidth: whole.width)
             return
         }
         let greedy = election.outcome(.greedy)
         let mes = election.outcome(.equalShares(.greedy))
+        // Both methods count approvals, not ranks: say how the ballots were read.
+        g.put(" " + Fr.Ranking.approvalRule(places: r.approvalPlaces, of: r.actions.count), x: whole.x, y: whole.y, role: .dim, maxWidth: whole.width)
+        let a = Area(x: whole.x, y: whole.y + 1, width: whole.width, height: whole.height - 1)
         let half = a.width / 2
         func names(_ o: BudgetOutcome) -> [String] { o.selected.map { election.projects[$0].name } }
         g.put(" Glouton (voix) : \(greedy.totalCost.frenchRounded)", x: a.x, y: a.y, role: .accent, maxWidth: half)

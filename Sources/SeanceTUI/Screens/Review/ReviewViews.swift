@@ -183,10 +183,14 @@ extension App {
         add("Décisions", .accent)
         let decisions = st.decisions(about: act.id)
         if decisions.isEmpty { add("Aucune décision ne cite cette fiche.", .dim) }
-        for d in decisions {
+        for entry in decisions {
+            let d = entry.decision
             let m = st.meetings[d.meeting]
             let name = m.flatMap { mm in st.committees[mm.committee].map { Fr.meetingName($0, mm) } } ?? ""
-            add("\(m.map { $0.date.french } ?? "") — \(name) : \(d.text) — \(Fr.outcome(d.outcome))")
+            var line = "\(m.map { $0.date.french } ?? "") — \(name) : "
+            // A ranking's adoption names every fiche: say first what it decided for this one.
+            if let r = entry.ranking { line += "classée \(r.rank == 1 ? "1re" : "\(r.rank)e"), \(r.retained ? "retenue" : "non retenue") — " }
+            add(line + "\(d.text) — \(Fr.outcome(d.outcome))")
         }
         for (i, l) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).prefix(a.height - 1).enumerated() {
             g.put(" " + l.0, x: a.x, y: a.y + 1 + i, role: l.1, maxWidth: a.width - 1)
