@@ -61,6 +61,15 @@ struct NumberingTests {
         #expect(try last.get().map(\.kind) == ["seance.create"] && last.get()[0].value(.number) == nil)
     }
 
+    @Test("A séance whose convocation was sent keeps its number: the one prepared before it takes the next")
+    func convokedKeepsItsNumber() throws {
+        var (st, december) = try prepare(try board, day(12, 10))
+        st = try applying(st, Commands.recordConvocation(st, meeting: december, sentOn: day(11, 30)))
+        let (after, november) = try prepare(st, day(11, 12))
+        #expect(after.meetings[december]?.number == 1)
+        #expect(after.meetings[november]?.number == 2)
+    }
+
     @Test("A séance opened or held is never renumbered; the journal refuses it too")
     func heldKeepsItsNumber() throws {
         var (st, december) = try prepare(try board, day(12, 10))

@@ -5,7 +5,7 @@ extension Commands {
     /// then the open follow-ups of the committee's séances, « Suivi des décisions précédentes ».
     /// Séances are numbered in date order: a séance prepared for a date before séances still to
     /// come (never opened, no decision) takes its number in that order, and they are renumbered
-    /// after it (`seance.edit number=`); a séance opened or held keeps its number.
+    /// after it (`seance.edit number=`); a séance opened, held or convoked keeps its number.
     public static func prepareMeeting(_ st: ProjectState, committee: String, date: LocalDate, time: LocalTime?,
                                       place: String, title: String, makeID: MakeID) -> CommandResult {
         guard let c = st.committees[committee], !c.retired else { return .failure(Refusal("Comité inconnu « \(committee) ».")) }
@@ -39,7 +39,9 @@ extension Commands {
         let later = st.chronological(c.meetingIDs.compactMap { st.meetings[$0] }.filter { m in
             m.state == .planned && m.openedAt == nil && m.decisions.isEmpty && (m.date, m.time?.minutesOfDay ?? 0) > at
         })
-        guard !later.isEmpty else { return (nil, []) }
+        // A convocation already sent carries its séance's number: then nothing is renumbered and
+        // the new séance takes the next number, as before.
+        guard !later.isEmpty, !later.contains(where: { $0.convokedOn != nil }) else { return (nil, []) }
         let numbers = (later.map(\.number) + [c.highestMeetingNumber + 1]).sorted()
         var renumbered: [(meeting: String, number: Int)] = []
         for (m, n) in zip(later, numbers.dropFirst()) where m.number != n { renumbered.append((m.id, n)) }
