@@ -327,6 +327,9 @@ public struct Meeting: Sendable, Equatable, Identifiable {
     public var reopenings = 0
     /// The day the convocation was sent (« convocation envoyée le »), the last one recorded.
     public var convokedOn: LocalDate?
+    /// The day the séance was first reopened after its compte rendu was approved (the compte
+    /// rendu then says so: what was changed had not been approved).
+    public var modifiedAfterApproval: LocalDate?
 }
 
 public enum ActionStatus: String, Sendable, CaseIterable {

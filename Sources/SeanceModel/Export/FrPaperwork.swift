@@ -87,6 +87,10 @@ extension Fr {
         public static func approved(_ d: LocalDate, at meeting: String, deliberation: String) -> String {
             "approuvé le \(Fr.longDate(d)) (\(meeting), délibération \(deliberation))"
         }
+        public static func modifiedAfterApproval(_ d: LocalDate) -> String { " ; modifié après son approbation, le \(d.french)" }
+        public static func reopenApproved(_ d: LocalDate) -> String {
+            "Le compte rendu de cette séance a été approuvé le \(d.french) : le rouvrir le modifie après son approbation, et le compte rendu le dira. Rouvrir ?"
+        }
         public static func deliberation(_ number: String) -> String { "Délibération \(number)." }
         public static let attendanceByDecision = "Votants présents ou représentés"
         public static func pointsRange(_ a: Int, _ b: Int) -> String { a == b ? "point \(a)" : "points \(a) à \(b)" }

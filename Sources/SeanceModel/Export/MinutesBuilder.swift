@@ -195,8 +195,10 @@ struct MinutesBuilder {
         guard held else { return [] }
         let members = seatedMembers
         func count(_ s: AttendanceStatus) -> Int { members.filter { status($0) == s }.count }
-        var lines = [Fr.Export.attendanceSummary(present: count(.present), distance: count(.distance), proxies: count(.pouvoir),
-                                                 excused: count(.excuse), absent: count(.absent), guests: m.guests.count)]
+        // A pouvoir represents its mandant only when its holder is there; otherwise he was excused.
+        let idle = members.filter { status($0) == .pouvoir && !(m.attendance[$0.id]?.proxy.map { st.isPresent($0, in: m) } ?? false) }.count
+        var lines = [Fr.Export.attendanceSummary(present: count(.present), distance: count(.distance), proxies: count(.pouvoir) - idle,
+                                                 excused: count(.excuse) + idle, absent: count(.absent), guests: m.guests.count)]
         // At the opening, as it stood then (arrivals after it do not count, departures later
         // do): the state at the clôture contradicted a decision taken « sans quorum » before.
         // Each decision says its own voters. A séance without an opening time: as it stands.

@@ -132,8 +132,9 @@ extension MinutesBuilder {
         if let a = st.approval(of: m.id), let ac = st.committees[a.at.committee] {
             let b = MinutesBuilder(st, a.at, ac, options)
             let n = b.decisionNumber[a.decision.id] ?? 0
-            f.append(.init(label: Fr.Paperwork.minutesState,
-                           value: Fr.Paperwork.approved(a.at.date, at: ExportClean.line(Fr.meetingName(ac, a.at)), deliberation: b.deliberationNumber(n))))
+            var state = Fr.Paperwork.approved(a.at.date, at: ExportClean.line(Fr.meetingName(ac, a.at)), deliberation: b.deliberationNumber(n))
+            if let d = m.modifiedAfterApproval { state += Fr.Paperwork.modifiedAfterApproval(d) }
+            f.append(.init(label: Fr.Paperwork.minutesState, value: state))
         } else {
             f.append(.init(label: Fr.Paperwork.minutesState, value: Fr.Paperwork.draft))
         }

@@ -301,6 +301,8 @@ extension ProjectState {
             m.state = .inProgress
             m.reopenings += 1
             m.closedAt = nil
+            // Reopened once its compte rendu was approved: what is changed now was not approved.
+            if m.modifiedAfterApproval == nil, approval(of: id) != nil { m.modifiedAfterApproval = e.timestamp.localDate }
             meetings[id] = m
         case .seanceCancel:
             meetings[id] = modify(try existing(meetings, id)) { $0.state = .cancelled }

@@ -102,8 +102,10 @@ extension App {
             }
             if cmd == .reopen {
                 guard closed, requireWritable(&s, ctx) else { return [] }
-                confirm(&s, "Rouvrir cette séance close pour la modifier ? La réouverture est enregistrée.",
-                        Commands.reopen(st, meeting: m.meeting, reason: "correction après clôture"))
+                // An approved compte rendu is reopened knowingly: the document will say it changed.
+                let question = st.approval(of: m.meeting).map { Fr.Paperwork.reopenApproved($0.at.date) }
+                    ?? "Rouvrir cette séance close pour la modifier ? La réouverture est enregistrée."
+                confirm(&s, question, Commands.reopen(st, meeting: m.meeting, reason: "correction après clôture"))
                 return []
             }
             if closed || meeting.state == .cancelled {
