@@ -36,7 +36,7 @@ struct CSVExportTests {
         #expect(named["DELIB_OBJET"] == "La fiche « création d'un centre social municipal » est validée, rang 2.")
         #expect(named["VOTE_EFFECTIF"] == "14")
         #expect(named["VOTE_REEL"] == "12")
-        #expect(named["VOTE_POUR"] == "12")
+        #expect(named["VOTE_POUR"] == "11")
         #expect(named["VOTE_CONTRE"] == "0")
         #expect(named["VOTE_ABSTENTION"] == "1")
         // Unanimity without counts: everyone present voted for.

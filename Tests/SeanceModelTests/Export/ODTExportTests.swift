@@ -20,7 +20,7 @@ struct ODTExportTests {
         "Hiérarchisation des fiches actions",
         "MOURGUES Valérie – rapporteur",
         "Décision n° 3 – Validé",
-        "12 pour, 0 contre, 1 abstention",
+        "11 pour, 0 contre, 1 abstention",
         "Relevé des décisions",
         "Suites à donner",
         "Compléter le plan de financement du portage de repas",

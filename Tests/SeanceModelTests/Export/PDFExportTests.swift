@@ -47,7 +47,7 @@ struct PDFExportTests {
         "DURAND Claire",
         "Hiérarchisation des fiches actions",
         "Décision n° 3 – Validée : La fiche « épicerie sociale et solidaire » est validée, rang 1.",
-        "12 pour, 0 contre, 1 abstention",
+        "11 pour, 0 contre, 1 abstention",
         "Relevé des décisions",
         "Suites à donner",
         "Compléter le plan de financement du portage de repas",
