@@ -50,11 +50,14 @@ extension App {
             case .agendaItem: "point"
             case .meeting: "séance"
             case .action: "fiche"
+            case .member: "membre"
+            case .guest: "invité"
             }
         }
         let data: [[String]] = hits.map { hit in
             let m = hit.meeting.flatMap { st.meetings[$0] }
-            let place = m.map { mm in st.committees[mm.committee].map { Fr.meetingName($0, mm) } ?? mm.id } ?? "Fiches actions"
+            var place = m.map { mm in st.committees[mm.committee].map { Fr.meetingName($0, mm) } ?? mm.id } ?? "Fiches actions"
+            if let c = hit.committee { place = st.committees[c]?.name ?? c }
             let item = hit.item.flatMap { st.agendaItems[$0]?.title } ?? ""
             // A note's line breaks are text, not controls: on one line they read as « / ».
             let text = hit.text.replacingOccurrences(of: "\n", with: " / ")
