@@ -209,3 +209,39 @@ struct SearchPeopleTests {
         #expect(h.meeting?.meeting == "sea-copil-3")
     }
 }
+
+@Suite("Participation per member over all committees")
+struct ParticipationSeatsTests {
+    @Test("A line per seat, naming its committee: BARBAT Didier's two seats are told apart; a committee's view is unchanged")
+    func seatsNamed() throws {
+        let st = demoState
+        let all = st.participation()
+        let barbat = all.members.filter { $0.label == "BARBAT Didier" }
+        #expect(barbat.map(\.committee) == ["com-copil", "com-ct2"])   // same rate: in the committees' order
+        for r in all.members { #expect(r.committee != nil) }
+        for cid in st.committeeOrder {
+            let one = st.participation(committee: cid).members
+            #expect(one.allSatisfy { $0.committee == cid })
+            // The committee's view counts its seats as the view of all does.
+            #expect(Set(one.map { "\($0.label) \($0.present)/\($0.expected)" })
+                    == Set(all.members.filter { $0.committee == cid }.map { "\($0.label) \($0.present)/\($0.expected)" }))
+        }
+        #expect(App.committeeShortName(st.committees["com-copil"]!) == "COPIL")
+        #expect(App.committeeShortName(st.committees["com-ct4"]!) == "COTECH Services à la personne")
+
+        let first = try #require(all.members.firstIndex { $0.label == "BARBAT Didier" })
+        for (w, hgt) in [(100, 30), (80, 24)] {
+            var h = Harness()
+            h.press([.char("a"), .tab] + Array(repeating: .down, count: first))
+            let g = App.view(h.app, h.ctx, width: w, height: hgt)
+            expectSnapshot(g, "participation-members-\(w)x\(hgt)")
+            let lines = g.text.split(separator: "\n").filter { $0.contains("BARBAT Didier") }
+            #expect(lines.count == 2)
+            #expect(lines.first?.contains("COPIL") == true && lines.last?.contains("COTECH Inserti") == true, "\(lines)")
+        }
+        // With a committee chosen, no column: the committee is in the title.
+        var h = Harness()
+        h.press([.char("a"), .char("c")])
+        #expect(!App.view(h.app, h.ctx, width: 100, height: 30).text.contains("COPIL "))
+    }
+}

@@ -138,11 +138,15 @@ extension ProjectState {
         /// Of the séances missed: excused (with or without a pouvoir) and absent, kept apart.
         public var excused = 0
         public var absent = 0
+        /// For a member's line: the committee of her seat (a person on two committees has a
+        /// line for each seat).
+        public var committee: String? = nil
         public var percent: Int { expected == 0 ? 0 : (present * 100 + expected / 2) / expected }
     }
 
     /// Attendance over the séances held (closed or in progress) between two dates:
-    /// per committee, per member of `committee` (or of all), and per organisation.
+    /// per committee, per member of `committee` (or of all: a line per seat, naming its
+    /// committee), and per organisation.
     /// A member counts as expected at every séance held while they sat; present in the room or
     /// at a distance counts as present (a proxy does not), and so does a member who left during
     /// the séance; of the others, excused (excusé, or a pouvoir given) and absent are counted apart.
@@ -165,7 +169,7 @@ extension ProjectState {
                 }
                 count(&byCommittee[c.id, default: Rate(label: c.name, present: 0, expected: 0)])
                 if committee == nil || committee == c.id {
-                    count(&byMember[mid, default: Rate(label: member.name, present: 0, expected: 0)])
+                    count(&byMember[mid, default: Rate(label: member.name, present: 0, expected: 0, committee: c.id)])
                 }
                 let org = member.organisation.isEmpty ? Fr.noOrganisation : organisationName(member.organisation)
                 count(&byOrg[org, default: Rate(label: org, present: 0, expected: 0)])
@@ -173,7 +177,11 @@ extension ProjectState {
         }
         let order = committeeOrder
         let cs = order.compactMap { byCommittee[$0] }
-        let ms = byMember.values.sorted { ($0.percent, $0.label) < ($1.percent, $1.label) }
+        // A person's seats with the same rate: in the order of the committees.
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let ms = byMember.values.sorted {
+            ($0.percent, $0.label, $0.committee.flatMap { rank[$0] } ?? 0) < ($1.percent, $1.label, $1.committee.flatMap { rank[$0] } ?? 0)
+        }
         let os = byOrg.values.sorted { ($0.percent, $0.label) < ($1.percent, $1.label) }
         return (cs, ms, os)
     }
