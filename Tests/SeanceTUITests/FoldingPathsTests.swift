@@ -28,7 +28,7 @@ struct FoldingPathsTests {
         h.press([.char("/")])
         h.type("hay")
         guard case .search(let s) = h.app.top else { Issue.record("no search screen"); return }
-        #expect(s.hits.map(\.entity) == ["item-hay"])
+        #expect(s.hits.map(\.entity) == ["mem-hay", "item-hay"])   // the member first
 
         h = Harness(domain: st)
         h.press([.enter, .tab, .enter])   // COPIL, séances pane, newest (n°4)

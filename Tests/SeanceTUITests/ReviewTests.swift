@@ -137,3 +137,111 @@ struct ReviewTests {
         #expect(g.text.contains("Décisions"))
     }
 }
+
+/// The search finds people: members by name, organisation, fonction and courriel, and follow-ups
+/// by their « Qui ».
+@Suite("Searching for people")
+struct SearchPeopleTests {
+    /// The demo with LHERMITTE Éloïse just imported (a seat on CT n°2 and one on the COPIL), a
+    /// follow-up in her name and one whose « Qui » was typed.
+    static let state: ProjectState = {
+        var st = demoState
+        var rng = SystemRandomNumberGenerator()
+        let drafts = [
+            EventDraft("member.add", "mem-lh", [("committee", "com-ct2"), ("name", "LHERMITTE Éloïse"), ("civility", "Mme"),
+                                                ("organisation", "Mairie de L'Haÿ-les-Roses"), ("function", "adjointe aux solidarités"),
+                                                ("email", "e.lhermitte@lhay.example"), ("role", "elu")]),
+            EventDraft("member.add", "mem-lh2", [("committee", "com-copil"), ("name", "LHERMITTE Éloïse"), ("person", "mem-lh"), ("role", "elu")]),
+            EventDraft("followup.add", "fol-lh1", [("seance", "sea-copil-3"), ("what", "Envoyer la convention signée"), ("owner", "mem-lh")]),
+            EventDraft("followup.add", "fol-lh2", [("seance", "sea-copil-3"), ("what", "Réserver la salle"), ("owner", "Service jeunesse de L'Haÿ")]),
+        ]
+        for (i, d) in drafts.enumerated() {
+            let p = st.apply(d.stamped(at: fixedNow, id: EventID.make(milliseconds: Int64(i), using: &rng), author: "test"))
+            precondition(p == nil, "\(d.kind): \(String(describing: p))")
+        }
+        return st
+    }()
+
+    @Test("A member is found by her name, organisation, fonction or courriel, a seat per committee, members first")
+    func members() {
+        let st = Self.state
+        let hits = st.search("lhermitte")
+        // Her two seats, in the committees' order (the COPIL first), then her follow-up.
+        #expect(hits.prefix(2).map(\.kind) == [.member, .member])
+        #expect(hits.prefix(2).map(\.committee) == ["com-copil", "com-ct2"])
+        #expect(hits.prefix(2).map(\.entity) == ["mem-lh2", "mem-lh"])
+        #expect(hits[0].text == "Mme LHERMITTE Éloïse — adjointe aux solidarités, Mairie de L'Haÿ-les-Roses")
+        #expect(hits.contains { $0.entity == "fol-lh1" && $0.text.hasSuffix("— Mme LHERMITTE Éloïse") })
+        for q in ["ELOISE", "lhermitte eloise", "adjointe solidarites", "lhay.example", "mairie roses"] {
+            #expect(st.search(q).filter { $0.kind == .member }.map(\.entity) == ["mem-lh2", "mem-lh"], "« \(q) »")
+        }
+        // « hay » finds her organisation, and the follow-up whose « Qui » was typed.
+        let hay = st.search("hay")
+        #expect(hay.filter { $0.kind == .member }.map(\.entity) == ["mem-lh2", "mem-lh"])
+        #expect(hay.contains { $0.entity == "fol-lh2" && $0.text == "Réserver la salle — Service jeunesse de L'Haÿ" })
+        #expect(!hay.contains { $0.entity == "fol-lh1" })   // neither its text nor its « Qui » says « hay »
+        #expect(st.search("lhermitte cotech").isEmpty)     // every word must be found in one member
+    }
+
+    @Test("« pradal » finds her follow-ups and her seat, not only notes and decisions")
+    func followUpOwner() {
+        let st = demoState
+        let hits = st.search("pradal")
+        let hers = st.followUps.values.filter { Folding.fold(st.ownerName($0.owner)).contains("pradal") }
+        #expect(hers.count >= 2)
+        #expect(Set(hits.filter { $0.kind == .followUp }.map(\.entity)).isSuperset(of: hers.map(\.id)))
+        #expect(hits.first?.kind == .member && hits.first?.text.contains("PRADAL Sylvie") == true)
+    }
+
+    @Test("The search screen names the committee of a member; Entrée opens the committee on her, or the séance of a follow-up")
+    func screen() {
+        var h = Harness(domain: Self.state)
+        h.press([.char("/")])
+        h.type("lhermitte")
+        let g = App.view(h.app, h.ctx, width: 120, height: 40)
+        expectSnapshot(g, "search-person-120x40")
+        #expect(g.text.contains("membre"))
+        h.press([.down, .enter])   // her seat on CT n°2
+        guard case .committee(let c) = h.app.top else { Issue.record("no committee screen: \(h.app.top.kind)"); return }
+        #expect(c.committee == "com-ct2")
+        #expect(h.domain.members(of: "com-ct2")[c.members.selection].id == "mem-lh")
+        h.press([.escape, .down, .enter])   // the follow-up: its séance
+        #expect(h.meeting?.meeting == "sea-copil-3")
+    }
+}
+
+@Suite("Participation per member over all committees")
+struct ParticipationSeatsTests {
+    @Test("A line per seat, naming its committee: BARBAT Didier's two seats are told apart; a committee's view is unchanged")
+    func seatsNamed() throws {
+        let st = demoState
+        let all = st.participation()
+        let barbat = all.members.filter { $0.label == "BARBAT Didier" }
+        #expect(barbat.map(\.committee) == ["com-copil", "com-ct2"])   // same rate: in the committees' order
+        for r in all.members { #expect(r.committee != nil) }
+        for cid in st.committeeOrder {
+            let one = st.participation(committee: cid).members
+            #expect(one.allSatisfy { $0.committee == cid })
+            // The committee's view counts its seats as the view of all does.
+            #expect(Set(one.map { "\($0.label) \($0.present)/\($0.expected)" })
+                    == Set(all.members.filter { $0.committee == cid }.map { "\($0.label) \($0.present)/\($0.expected)" }))
+        }
+        #expect(App.committeeShortName(st.committees["com-copil"]!) == "COPIL")
+        #expect(App.committeeShortName(st.committees["com-ct4"]!) == "COTECH Services à la personne")
+
+        let first = try #require(all.members.firstIndex { $0.label == "BARBAT Didier" })
+        for (w, hgt) in [(100, 30), (80, 24)] {
+            var h = Harness()
+            h.press([.char("a"), .tab] + Array(repeating: .down, count: first))
+            let g = App.view(h.app, h.ctx, width: w, height: hgt)
+            expectSnapshot(g, "participation-members-\(w)x\(hgt)")
+            let lines = g.text.split(separator: "\n").filter { $0.contains("BARBAT Didier") }
+            #expect(lines.count == 2)
+            #expect(lines.first?.contains("COPIL") == true && lines.last?.contains("COTECH Inserti") == true, "\(lines)")
+        }
+        // With a committee chosen, no column: the committee is in the title.
+        var h = Harness()
+        h.press([.char("a"), .char("c")])
+        #expect(!App.view(h.app, h.ctx, width: 100, height: 30).text.contains("COPIL "))
+    }
+}

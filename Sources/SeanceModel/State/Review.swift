@@ -25,17 +25,23 @@ extension ProjectState {
     public var meetingYears: [Int] { Array(Set(meetings.values.map(\.date.year))).sorted(by: >) }
 
     public struct SearchHit: Equatable, Sendable {
-        public enum Kind: String, Sendable { case note, decision, followUp, agendaItem, meeting, action }
+        /// A `member` is a seat on a committee (`committee` names it, no séance, no date); a `guest`
+        /// is a guest of one séance (`meeting` names it, dated by it).
+        public enum Kind: String, Sendable { case note, decision, followUp, agendaItem, meeting, action, member, guest }
         public var kind: Kind
         public var entity: String
         public var meeting: String?
         public var item: String?
         public var date: LocalDate?
         public var text: String
+        /// The committee a member's seat is on.
+        public var committee: String? = nil
     }
 
-    /// Everything whose text contains all the words of `query`, case and accents aside,
-    /// newest first. `fold` is the folding used for both sides (see the TUI's `Search.fold`).
+    /// Everything whose text contains all the words of `query`, case and accents aside: first the
+    /// members (a seat each: name, organisation, fonction, courriel), in committee order, then the
+    /// rest newest first (a follow-up is also found by its « Qui », the member's name or the text
+    /// typed; a guest by the same fields as a member). Both sides are folded with `Folding`.
     public func search(_ query: String) -> [SearchHit] {
         let words: [[UInt8]] = query.split(separator: " ").map { Folding.folded(String($0)) }.filter { !$0.isEmpty }
         guard !words.isEmpty else { return [] }
@@ -53,11 +59,12 @@ extension ProjectState {
             var local: [SearchHit] = []
             var buffer: [UInt8] = []
             /// True when the texts, folded and joined by spaces, hold every word.
-            func matches(_ a: String, _ b: String = "", _ c: String = "") -> Bool {
+            func matches(_ a: String, _ b: String = "", _ c: String = "", _ d: String = "") -> Bool {
                 buffer.removeAll(keepingCapacity: true)
                 Folding.appendFolded(a, to: &buffer)
                 if !b.isEmpty { buffer.append(0x20); Folding.appendFolded(b, to: &buffer) }
                 if !c.isEmpty { buffer.append(0x20); Folding.appendFolded(c, to: &buffer) }
+                if !d.isEmpty { buffer.append(0x20); Folding.appendFolded(d, to: &buffer) }
                 return buffer.withUnsafeBufferPointer { Folding.holdsAll(words, in: $0) }
             }
             if h == 0 {
@@ -71,8 +78,11 @@ extension ProjectState {
                 for i in agendaItems.values where matches(i.title, i.details) {
                     local.append(SearchHit(kind: .agendaItem, entity: i.id, meeting: i.meeting, item: i.id, date: meetings[i.meeting]?.date, text: i.title))
                 }
-                for f in followUps.values where matches(f.what) {
-                    local.append(SearchHit(kind: .followUp, entity: f.id, meeting: f.meeting, item: f.item, date: meetings[f.meeting]?.date, text: f.what))
+                for f in followUps.values {
+                    let who = f.owner.isEmpty ? "" : ownerName(f.owner)
+                    guard matches(f.what, who) else { continue }
+                    local.append(SearchHit(kind: .followUp, entity: f.id, meeting: f.meeting, item: f.item, date: meetings[f.meeting]?.date,
+                                           text: who.isEmpty ? f.what : f.what + " — " + who))
                 }
                 for a in actions.values where matches(a.title, a.description, a.porteur) {
                     local.append(SearchHit(kind: .action, entity: a.id, date: a.history.first?.date, text: a.title))
@@ -81,8 +91,40 @@ extension ProjectState {
             found[h] = local
         }
         hits += found[0] + found[1]
+        /// A member's (or guest's) identity: name, organisation, fonction, courriel.
+        func matches(_ m: Member) -> Bool {
+            var buffer: [UInt8] = []
+            for text in [m.name, m.organisation, m.function, m.email] where !text.isEmpty {
+                if !buffer.isEmpty { buffer.append(0x20) }
+                Folding.appendFolded(text, to: &buffer)
+            }
+            return buffer.withUnsafeBufferPointer { Folding.holdsAll(words, in: $0) }
+        }
+        // Guests are few: searched here, with their séance's date.
+        for m in members.values where m.guestOf != nil && matches(m) {
+            let meeting = m.guestOf!
+            hits.append(SearchHit(kind: .guest, entity: m.id, meeting: meeting, date: meetings[meeting]?.date, text: memberSummary(m)))
+        }
         let distantPast = LocalDate(year: 1, month: 1, day: 1)!
-        return hits.sorted { ($0.date ?? distantPast, $0.entity) > ($1.date ?? distantPast, $1.entity) }
+        hits.sort { ($0.date ?? distantPast, $0.entity) > ($1.date ?? distantPast, $1.entity) }
+        // The members first, as the committees and their members are listed: a name typed is
+        // most often a person looked for.
+        var seats: [SearchHit] = []
+        for c in committeeOrder.compactMap({ committees[$0] }) {
+            for mid in c.memberIDs {
+                guard let m = members[mid], matches(m) else { continue }
+                seats.append(SearchHit(kind: .member, entity: m.id, text: memberSummary(m), committee: c.id))
+            }
+        }
+        return seats + hits
+
+    }
+
+    /// A member as a search shows her: « Mme LHERMITTE Éloïse — adjointe, Mairie de … », and
+    /// « (retirée) » for a seat given up.
+    func memberSummary(_ m: Member) -> String {
+        let about = [m.function, m.organisation].filter { !$0.isEmpty }.joined(separator: ", ")
+        return Fr.Line.person(m) + (about.isEmpty ? "" : " — " + about) + (m.retired ? " (" + Fr.agreed("retiré(e)", m.civility) + ")" : "")
     }
 
     /// The name a follow-up's owner is shown with: a member's name, or the text as typed.
@@ -96,11 +138,15 @@ extension ProjectState {
         /// Of the séances missed: excused (with or without a pouvoir) and absent, kept apart.
         public var excused = 0
         public var absent = 0
+        /// For a member's line: the committee of her seat (a person on two committees has a
+        /// line for each seat).
+        public var committee: String? = nil
         public var percent: Int { expected == 0 ? 0 : (present * 100 + expected / 2) / expected }
     }
 
     /// Attendance over the séances held (closed or in progress) between two dates:
-    /// per committee, per member of `committee` (or of all), and per organisation.
+    /// per committee, per member of `committee` (or of all: a line per seat, naming its
+    /// committee), and per organisation.
     /// A member counts as expected at every séance held while they sat; present in the room or
     /// at a distance counts as present (a proxy does not), and so does a member who left during
     /// the séance; of the others, excused (excusé, or a pouvoir given) and absent are counted apart.
@@ -123,7 +169,7 @@ extension ProjectState {
                 }
                 count(&byCommittee[c.id, default: Rate(label: c.name, present: 0, expected: 0)])
                 if committee == nil || committee == c.id {
-                    count(&byMember[mid, default: Rate(label: member.name, present: 0, expected: 0)])
+                    count(&byMember[mid, default: Rate(label: member.name, present: 0, expected: 0, committee: c.id)])
                 }
                 let org = member.organisation.isEmpty ? Fr.noOrganisation : organisationName(member.organisation)
                 count(&byOrg[org, default: Rate(label: org, present: 0, expected: 0)])
@@ -131,7 +177,11 @@ extension ProjectState {
         }
         let order = committeeOrder
         let cs = order.compactMap { byCommittee[$0] }
-        let ms = byMember.values.sorted { ($0.percent, $0.label) < ($1.percent, $1.label) }
+        // A person's seats with the same rate: in the order of the committees.
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let ms = byMember.values.sorted {
+            ($0.percent, $0.label, $0.committee.flatMap { rank[$0] } ?? 0) < ($1.percent, $1.label, $1.committee.flatMap { rank[$0] } ?? 0)
+        }
         let os = byOrg.values.sorted { ($0.percent, $0.label) < ($1.percent, $1.label) }
         return (cs, ms, os)
     }

@@ -37,7 +37,12 @@ extension App {
             case .open:
                 guard q.list.selection < hits.count else { break }
                 let hit = hits[q.list.selection]
-                if let meeting = hit.meeting { s.push(.meeting(jump(to: hit, meeting: meeting, ctx))) }
+                if hit.kind == .member, let c = hit.committee, ctx.domain.committees[c] != nil {
+                    // The committee's screen, on her line (a retired seat is not listed: the committee).
+                    var com = CommitteeState(committee: c)
+                    com.members.selection = ctx.domain.members(of: c).firstIndex { $0.id == hit.entity } ?? 0
+                    s.push(.committee(com))
+                } else if let meeting = hit.meeting { s.push(.meeting(jump(to: hit, meeting: meeting, ctx))) }
                 else if hit.kind == .action, let i = ctx.domain.actionOrder.firstIndex(of: hit.entity) {
                     var a = ActionsState(); a.list.selection = i; a.open = hit.entity
                     s.push(.actions(a))

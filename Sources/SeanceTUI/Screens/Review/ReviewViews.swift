@@ -50,11 +50,14 @@ extension App {
             case .agendaItem: "point"
             case .meeting: "séance"
             case .action: "fiche"
+            case .member: "membre"
+            case .guest: "invité"
             }
         }
         let data: [[String]] = hits.map { hit in
             let m = hit.meeting.flatMap { st.meetings[$0] }
-            let place = m.map { mm in st.committees[mm.committee].map { Fr.meetingName($0, mm) } ?? mm.id } ?? "Fiches actions"
+            var place = m.map { mm in st.committees[mm.committee].map { Fr.meetingName($0, mm) } ?? mm.id } ?? "Fiches actions"
+            if let c = hit.committee { place = st.committees[c]?.name ?? c }
             let item = hit.item.flatMap { st.agendaItems[$0]?.title } ?? ""
             // A note's line breaks are text, not controls: on one line they read as « / ».
             let text = hit.text.replacingOccurrences(of: "\n", with: " / ")
@@ -121,15 +124,31 @@ extension App {
         y += 2
         let rates = p.view == .committees ? data.committees : p.view == .members ? data.members : data.organisations
         let labelWidth = min(40, max(16, a.width / 3))
-        let barWidth = max(10, a.width - labelWidth - 20)
+        // Members of all committees: a line per seat, its committee named in a column of its own
+        // (a person on two committees has two lines, told apart by it).
+        let committeeWidth = p.view == .members && p.committee == nil ? min(26, max(12, a.width / 5)) : 0
+        let barWidth = max(10, a.width - labelWidth - committeeWidth - 20)
         for r in rates.dropFirst(min(p.scroll, max(0, rates.count - 1))) where y < a.y + a.height {
             g.put(" " + CharWidth.pad(r.label, to: labelWidth - 1), x: a.x, y: y)
-            g.put(bar(r.percent, width: barWidth), x: a.x + labelWidth + 1, y: y, role: r.percent < 50 ? .warning : .ok)
+            if committeeWidth > 0, let c = r.committee.flatMap({ st.committees[$0] }) {
+                g.put(CharWidth.pad(committeeShortName(c), to: committeeWidth - 1), x: a.x + labelWidth + 1, y: y, role: .dim)
+            }
+            g.put(bar(r.percent, width: barWidth), x: a.x + labelWidth + committeeWidth + 1, y: y, role: r.percent < 50 ? .warning : .ok)
             let figure = "\(r.percent) % (\(r.present)/\(r.expected))"
             g.put(figure, x: a.x + a.width - CharWidth.of(figure) - 1, y: y, role: .dim)
             y += 1
         }
         if rates.isEmpty { g.put(" Aucune séance tenue sur cette période.", x: a.x, y: y, role: .dim) }
+    }
+
+    /// A committee in few cells: « COPIL » for « Comité de pilotage », « COTECH Services à la
+    /// personne » for « Comité technique « Services à la personne » » (the kind's abbreviation
+    /// when the name begins with the kind, as the compte rendu writes « (COPIL) »); else its name.
+    static func committeeShortName(_ c: Committee) -> String {
+        let kind = Fr.committeeKind(c.kind)
+        guard c.name.lowercased().hasPrefix(kind.lowercased()) else { return c.name }
+        let rest = c.name.dropFirst(kind.count).trimmingCharacters(in: CharacterSet(charactersIn: " \u{00A0}\u{202F}«»"))
+        return Fr.committeeKindShort(c.kind) + (rest.isEmpty ? "" : " " + rest)
     }
 
     static func actionsView(_ s: ActionsState, _ g: inout Grid, _ a: Area, _ ctx: Context) {
