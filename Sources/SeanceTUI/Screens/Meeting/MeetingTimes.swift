@@ -51,7 +51,7 @@ extension FormState {
         return FormState(title: (arrival ? "Arrivée de " : "Départ de ") + member.name,
                          purpose: .attendanceTime(meeting: meeting, member: member.id, status: status, proxy: proxy), fields: [
             FormField(text: "time", arrival ? "Arrivée à" : "Départ à", proposed.french, required: true,
-                      hint: "ex. 9h50 ; Échap : ne rien noter"),
+                      hint: "ex. 9h50 ; Échap : la présence n'est pas notée"),
         ])
     }
 

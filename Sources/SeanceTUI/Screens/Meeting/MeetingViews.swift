@@ -33,23 +33,24 @@ extension App {
         return [("Convocation à envoyer au plus tard le \(latest.french) (\(delay))", .dim)]
     }
 
-    static func meetingHeader(_ meeting: Meeting, _ g: inout Grid, _ a: Area, _ st: ProjectState, today: LocalDate? = nil) -> Int {
-        // `today` given (the séance's own screen): the convocation's line under the state.
+    static func meetingHeader(_ meeting: Meeting, _ g: inout Grid, _ a: Area, _ st: ProjectState, today: LocalDate,
+                              convocation showsConvocation: Bool = false) -> Int {
+        // On the séance's own screen, the convocation's line under the state.
         let c = st.committees[meeting.committee]
         var y = a.y
         var title = c.map { Fr.meetingName($0, meeting) } ?? meeting.id
         title += " — " + Fr.longDate(meeting.date)
         if let t = meeting.time { title += ", " + t.french }
         if !meeting.place.isEmpty { title += " — " + meeting.place }
-        g.put(" " + title, x: a.x, y: y, role: .header, maxWidth: a.width); y += 1
+        g.put(" " + CharWidth.truncate(title, to: a.width - 1), x: a.x, y: y, role: .header, maxWidth: a.width); y += 1
         let (q, role) = quorumLine(meeting.id, st)
-        var state = today.map { Fr.meetingState(meeting, today: $0) } ?? Fr.meetingState(meeting.state)
+        var state = Fr.meetingState(meeting, today: today)
         if meeting.state == .closed, let end = meeting.endTime { state += " à " + end.french }
         let x = g.put(" " + CharWidth.truncate(meeting.title, to: max(10, a.width - CharWidth.of(q) - CharWidth.of(state) - 8)), x: a.x, y: y, role: .dim)
         let right = state + " · " + q + " "
         g.put(right, x: max(x + 1, a.x + a.width - CharWidth.of(right)), y: y, role: meeting.state == .closed ? .warning : role)
         y += 1
-        let convocation = today.map { convocationLine(meeting, st, today: $0) } ?? []
+        let convocation = showsConvocation ? convocationLine(meeting, st, today: today) : []
         if !convocation.isEmpty {
             var cx = a.x + 1
             for (text, role) in convocation where cx < a.x + a.width {
@@ -63,7 +64,7 @@ extension App {
     static func meetingView(_ ms: MeetingState, _ g: inout Grid, _ a: Area, _ ctx: Context) {
         let st = ctx.domain
         guard let meeting = st.meetings[ms.meeting] else { return }
-        var y = meetingHeader(meeting, &g, a, st, today: ctx.today)
+        var y = meetingHeader(meeting, &g, a, st, today: ctx.today, convocation: true)
         y += 1
         let leftWidth = min(38, max(24, a.width / 3))
         let bottom = a.y + a.height
@@ -179,7 +180,7 @@ extension App {
 
     static func agendaView(_ s: AgendaState, _ g: inout Grid, _ a: Area, _ ctx: Context) {
         guard let meeting = ctx.domain.meetings[s.meeting] else { return }
-        var y = meetingHeader(meeting, &g, a, ctx.domain) + 1
+        var y = meetingHeader(meeting, &g, a, ctx.domain, today: ctx.today) + 1
         g.put(" Ordre du jour", x: a.x, y: y, role: .accent); y += 1
         let items = meeting.agenda.compactMap { ctx.domain.agendaItems[$0] }
         var clockTime = meeting.time?.minutesOfDay
@@ -206,7 +207,7 @@ extension App {
     static func attendanceView(_ s: AttendanceState, _ g: inout Grid, _ a: Area, _ ctx: Context) {
         let st = ctx.domain
         guard let meeting = st.meetings[s.meeting] else { return }
-        var y = meetingHeader(meeting, &g, a, st) + 1
+        var y = meetingHeader(meeting, &g, a, st, today: ctx.today) + 1
         g.put(" Présences", x: a.x, y: y, role: .accent); y += 1
         let rows: [[String]] = st.participants(of: s.meeting).map { p in
             let at = meeting.attendance[p.id]
