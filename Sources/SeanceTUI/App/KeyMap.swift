@@ -357,7 +357,16 @@ public enum KeyMap {
     public static func helpLines(_ kind: ScreenKind) -> [(keys: String, help: String)] {
         (bindings(kind) + global).filter { !$0.help.isEmpty }
             .map { b in (b.keysLabel ?? b.keys.map(\.label).joined(separator: ", "), b.help) }
+            + ([.form, .meeting].contains(kind) ? textEditing : [])
     }
+
+    /// The keys of the line editor (`LineEditor`), in every text field and the notes line.
+    static let textEditing: [(keys: String, help: String)] = [
+        ("← → Début Fin", "déplacer le curseur ; Début et Fin (ou Ctrl+A, Ctrl+E) : au début, à la fin du texte"),
+        ("Ctrl+← Ctrl+→", "mot précédent, mot suivant"),
+        ("Retour arrière, Suppr", "effacer le caractère avant, après le curseur (Ctrl+W : le mot avant)"),
+        ("Ctrl+U, Ctrl+K", "effacer jusqu'au début, jusqu'à la fin du texte"),
+    ]
 
     /// docs/keys.md, generated from this table (a test checks the file matches).
     public static func markdown() -> String {
