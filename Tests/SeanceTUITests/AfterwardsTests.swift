@@ -292,3 +292,18 @@ struct LongFieldTests {
         #expect(screen.contains("DEBUT-DU-NOM") && !screen.contains("FIN-DU-NOM"))
     }
 }
+
+@Suite("The key bar of a read-only copy")
+struct ReadOnlyBarTests {
+    @Test("A read-only copy of a séance offers reading keys only: no Ctrl+T, no décision, no présence to mark")
+    func readingKeysOnly() {
+        var h = Harness()
+        h.press([.enter, .tab, .enter])   // COPIL n°4, to come
+        guard case .meeting(let m) = h.app.top, let meeting = h.domain.meetings[m.meeting] else { Issue.record("pas la séance"); return }
+        let writing = App.meetingKeysNeeded(m, meeting, context(h.domain, writable: true))
+        let reading = App.meetingKeysNeeded(m, meeting, context(h.domain, writable: false))
+        #expect(writing.contains(.nextItem))
+        #expect(!reading.contains(.closeMeeting) && !reading.contains(.decision) && !reading.contains(.followUp))
+        #expect(reading.contains(.exportMinutes) && reading.contains(.back))
+    }
+}

@@ -140,6 +140,10 @@ extension App {
     static func meetingKeysNeeded(_ m: MeetingState, _ meeting: Meeting, _ ctx: Context) -> [Command] {
         let st = ctx.domain
         let hasRanking = meeting.agenda.contains { st.agendaItems[$0]?.kind == .hierarchisation }
+        // A read-only copy follows the one that writes: reading keys only.
+        if ctx.journal?.writable != true {
+            return [.nextItem, .previousItem, .attendanceScreen, .agendaScreen, .exportMinutes, .back]
+        }
         switch meeting.state {
         case .closed:
             return [.exportMinutes, .reopen, .nextItem, .previousItem, .back]
