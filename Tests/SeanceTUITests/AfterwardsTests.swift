@@ -307,3 +307,16 @@ struct ReadOnlyBarTests {
         #expect(reading.contains(.exportMinutes) && reading.contains(.back))
     }
 }
+
+@Suite("No convocation warning on a séance written up")
+struct PastConvocationTests {
+    @Test("Once the séance's day has passed, its header says nothing of a convocation to send")
+    func pastSeance() throws {
+        let st = demoState
+        let m = try #require(st.meetings["sea-copil-4"])   // to come, the COPIL's rule: 5 jours francs
+        let before = LocalDate(daysSinceEpoch: m.date.daysSinceEpoch - 1)
+        let after = LocalDate(daysSinceEpoch: m.date.daysSinceEpoch + 1)
+        #expect(!App.convocationLine(m, st, today: before).isEmpty)
+        #expect(App.convocationLine(m, st, today: after).isEmpty)
+    }
+}

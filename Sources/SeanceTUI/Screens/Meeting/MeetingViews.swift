@@ -21,7 +21,8 @@ extension App {
     /// part in the warning style when the delay is passed or was not kept. Empty when there is
     /// nothing to say (no rule and not sent, held, cancelled).
     static func convocationLine(_ meeting: Meeting, _ st: ProjectState, today: LocalDate) -> [(String, Role)] {
-        guard meeting.state == .planned, let s = st.convocationStatus(meeting.id, today: today) else { return [] }
+        // A séance whose day has passed is written up, not convened: nothing to say of it.
+        guard meeting.state == .planned, meeting.date >= today, let s = st.convocationStatus(meeting.id, today: today) else { return [] }
         let delay = Fr.Paperwork.delay(s.rule)
         if let sent = s.sent {
             var parts: [(String, Role)] = [("Convoquée le " + sent.french, .dim)]
