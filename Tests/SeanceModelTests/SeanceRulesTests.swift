@@ -58,6 +58,21 @@ struct SeanceRulesTests {
         #expect(held.proposedTime(seance, at: Self.typedLater) == time(18, 40))
     }
 
+    @Test("A departure cannot precede the arrival or the opening; arrival and departure are corrected together")
+    func departureTimes() throws {
+        var st = try held(9)
+        let late = st.votingMembers(of: "com-copil")[10].id
+        st = try apply(st, Commands.setAttendance(st, meeting: seance, member: late, status: .present, at: time(18, 40)))
+        #expect(refusalMessage(Commands.setAttendance(st, meeting: seance, member: late, status: .absent, at: time(18, 20)))
+                == "Le départ (18\u{00A0}h\u{00A0}20) ne peut précéder l'arrivée (18\u{00A0}h\u{00A0}40).")
+        st = try apply(st, Commands.setAttendance(st, meeting: seance, member: late, status: .absent, at: time(19, 30)))
+        #expect(refusalMessage(Commands.correctAttendanceTimes(st, meeting: seance, member: late, arrival: time(19, 0), departure: time(18, 50)))
+                == "Le départ (18\u{00A0}h\u{00A0}50) ne peut précéder l'arrivée (19\u{00A0}h\u{00A0}00).")
+        st = try apply(st, Commands.correctAttendanceTimes(st, meeting: seance, member: late, arrival: time(18, 45), departure: time(19, 40)))
+        let a = try #require(st.meetings[seance]?.attendance[late])
+        #expect(a.arrived == time(18, 45) && a.left == time(19, 40))
+    }
+
     @Test("A follow-up cannot have been done before the séance that decided it")
     func followUpDoneDate() throws {
         let st = CommandTests.demo

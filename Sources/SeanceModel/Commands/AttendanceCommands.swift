@@ -20,10 +20,47 @@ extension Commands {
                 return .failure(r)
             }
         }
-        return .success([EventDraft(.attendanceSet, meeting, [
+        // A departure during the séance: after her arrival and after the opening.
+        if m.state == .inProgress, let before = m.attendance[member], before.status.isThere, !status.isThere,
+           let r = departureRefusal(now, arrived: before.time, opening: m.openTime) {
+            return .failure(r)
+        }
+        return .success([attendanceDraft(m, member: member, status: status, proxy: proxy, at: now)])
+    }
+
+    /// Corrects when a member arrived and, if she left during the séance, when she left: both
+    /// recorded again as they happened (there from `arrival`, gone at `departure`). Without an
+    /// arrival, one who left was there from the opening.
+    public static func correctAttendanceTimes(_ st: ProjectState, meeting: String, member: String,
+                                              arrival: LocalTime?, departure: LocalTime?) -> CommandResult {
+        let m: Meeting
+        switch changeable(st, meeting) {
+        case .failure(let r): return .failure(r)
+        case .success(let found): m = found
+        }
+        guard let a = m.attendance[member] else { return .failure(Refusal("Rien n'est noté pour ce membre.")) }
+        guard a.left != nil else {
+            guard let arrival else { return .failure(Refusal("« Arrivée à » est obligatoire.")) }
+            return .success([attendanceDraft(m, member: member, status: a.status, proxy: a.proxy, at: arrival)])
+        }
+        guard let departure else { return .failure(Refusal("« Départ à » est obligatoire.")) }
+        let arrived = arrival ?? m.openTime ?? departure
+        if let r = departureRefusal(departure, arrived: arrived, opening: m.openTime) { return .failure(r) }
+        return .success([attendanceDraft(m, member: member, status: .present, proxy: nil, at: arrived),
+                         attendanceDraft(m, member: member, status: a.status, proxy: a.proxy, at: departure)])
+    }
+
+    static func departureRefusal(_ t: LocalTime, arrived: LocalTime?, opening: LocalTime?) -> Refusal? {
+        if let arrived, t < arrived { return Refusal("Le départ (\(t.french)) ne peut précéder l'arrivée (\(arrived.french)).") }
+        if let opening, t < opening { return Refusal("Le départ (\(t.french)) ne peut précéder l'ouverture (\(opening.french)).") }
+        return nil
+    }
+
+    private static func attendanceDraft(_ m: Meeting, member: String, status: AttendanceStatus, proxy: String?, at now: LocalTime) -> EventDraft {
+        EventDraft(.attendanceSet, m.id, [
             (.member, member), (.status, status.rawValue), (.proxy, status == .pouvoir ? proxy : nil),
             (.time, m.state == .inProgress ? now.journalValue : nil),
-        ])])
+        ])
     }
 
     /// A guest of one séance (no vote), present at once when the séance is being held.

@@ -204,6 +204,9 @@ public struct AgendaItem: Sendable, Equatable, Identifiable {
 
 public enum AttendanceStatus: String, Sendable, CaseIterable {
     case present, distance, excuse, absent, pouvoir
+
+    /// In the room or at a distance: there.
+    public var isThere: Bool { self == .present || self == .distance }
 }
 
 public struct Attendance: Sendable, Equatable {

@@ -52,7 +52,7 @@ extension ProjectState {
     }
 
     public func isPresent(_ member: String, in m: Meeting) -> Bool {
-        [.present, .distance].contains(m.attendance[member]?.status)
+        m.attendance[member]?.status.isThere ?? false
     }
 
     /// Who can vote now and whether the quorum is reached, under the committee's rules (whether
@@ -94,7 +94,7 @@ extension ProjectState {
     public func quorumAtOpening(_ meetingID: String) -> QuorumStatus? {
         guard let m = meetings[meetingID], let c = committees[m.committee], let at = attendanceAtOpening(m) else { return nil }
         let voting = votingMembers(of: m.committee)
-        func there(_ id: String) -> Bool { [.present, .distance].contains(at[id]?.status) }
+        func there(_ id: String) -> Bool { at[id]?.status.isThere ?? false }
         var present = 0, represented = 0
         for member in voting {
             if there(member.id) { present += 1 }

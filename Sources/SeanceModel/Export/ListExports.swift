@@ -126,13 +126,11 @@ enum ListTables {
                     let a: Attendance? = s.attendance[mid]
                     if m.retired && a == nil { continue }
                     expected += 1
-                    // As the Participation screen counts: one who came and left during the séance was there.
-                    if st.attended(mid, s) { present += 1; continue }
-                    switch a?.status {
-                    case .present?, .distance?: present += 1
-                    case .excuse?: excused += 1
-                    case .pouvoir?: proxy += 1
-                    case .absent?, nil: absent += 1
+                    switch st.attendanceOutcome(of: mid, in: s) {
+                    case .present: present += 1
+                    case .excused: excused += 1
+                    case .proxyGiven: proxy += 1
+                    case .absent: absent += 1
                     }
                 }
                 guard expected > 0 || !m.retired else { continue }

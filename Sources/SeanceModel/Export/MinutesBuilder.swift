@@ -323,7 +323,7 @@ struct MinutesBuilder {
         }
         if let a = d.action, let sheet = st.actions[a] { detail.append(Fr.Export.action(ExportClean.line(sheet.title))) }
         return [
-            .paragraph([.strong(Fr.Export.decisionLabel(n) + " – " + Fr.Export.outcomeLabel(d.outcome) + " :"),
+            .paragraph([.strong(Fr.Line.decisionHeading(n, d) + " :"),
                         .plain(" " + ExportClean.text(d.text))], .decision),
             .paragraph([.plain(detail.joined(separator: " "))], .decisionDetail),
         ]

@@ -73,8 +73,8 @@ extension ProjectState {
                 meetings[position: mi].attendanceLog.reserveCapacity(members)
             }
             var a = Attendance(status: st, proxy: proxy, time: time)
-            if let before = meetings[position: mi].attendance[mem], st != .present, st != .distance {
-                if before.status == .present || before.status == .distance, let t = time {
+            if let before = meetings[position: mi].attendance[mem], !st.isThere {
+                if before.status.isThere, let t = time {
                     // There, then gone while the séance is held: a departure, not an absence.
                     a.left = t
                     a.arrived = before.time

@@ -161,11 +161,14 @@ extension ProjectState {
                 guard let member = members[mid] else { continue }
                 // A member retired before this séance, or added after it, was not expected.
                 if member.retired && m.attendance[mid] == nil { continue }
-                let here = attended(mid, m)
-                let excused = !here && [.excuse, .pouvoir].contains(m.attendance[mid]?.status)
+                let outcome = attendanceOutcome(of: mid, in: m)
                 func count(_ r: inout Rate) {
                     r.expected += 1
-                    if here { r.present += 1 } else if excused { r.excused += 1 } else { r.absent += 1 }
+                    switch outcome {
+                    case .present: r.present += 1
+                    case .excused, .proxyGiven: r.excused += 1
+                    case .absent: r.absent += 1
+                    }
                 }
                 count(&byCommittee[c.id, default: Rate(label: c.name, present: 0, expected: 0)])
                 if committee == nil || committee == c.id {

@@ -65,7 +65,20 @@ extension ProjectState {
     /// there and gone): what participation counts as present.
     public func attended(_ member: String, _ m: Meeting) -> Bool {
         guard let a = m.attendance[member] else { return false }
-        return a.status == .present || a.status == .distance || a.hasLeft
+        return a.status.isThere || a.hasLeft
+    }
+
+    /// How a member took part in a held séance, as participation counts it (the screen and the
+    /// spreadsheet alike): there at some point, excused, excused with a pouvoir given, or absent.
+    public enum AttendanceOutcome: Sendable { case present, excused, proxyGiven, absent }
+
+    public func attendanceOutcome(of member: String, in m: Meeting) -> AttendanceOutcome {
+        if attended(member, m) { return .present }
+        switch m.attendance[member]?.status {
+        case .excuse?: return .excused
+        case .pouvoir?: return .proxyGiven
+        default: return .absent
+        }
     }
 
     /// The président(e) of a séance: its own, else the committee's (a member's id or a name; empty when none).

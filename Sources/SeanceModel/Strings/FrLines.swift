@@ -17,6 +17,11 @@ extension Fr {
             return s
         }
 
+        /// « Décision n°3 – Validée », numbered in the séance (`ProjectState.decisionOrder`).
+        public static func decisionHeading(_ number: Int, _ d: Decision) -> String {
+            Export.decisionLabel(number) + " – " + Export.outcomeLabel(d.outcome)
+        }
+
         /// « Vote : 7 pour, 1 contre, 0 abstention ; 9 votants présents ou représentés ; quorum atteint. »
         /// `president`: the civilité of who presided, for « voix prépondérante de la présidente ».
         public static func vote(_ d: Decision, president: Civility? = nil) -> String {

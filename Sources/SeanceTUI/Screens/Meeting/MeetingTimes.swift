@@ -39,11 +39,6 @@ extension App {
     }
 }
 
-extension AttendanceStatus {
-    /// In the room or at a distance: there.
-    var isThere: Bool { self == .present || self == .distance }
-}
-
 extension FormState {
     /// « Arrivée à » / « Départ à » for a member, in a séance written up afterwards.
     static func attendanceTime(meeting: String, member: Member, status: AttendanceStatus, proxy: String?, proposed: LocalTime) -> FormState {
@@ -84,36 +79,16 @@ extension FormState {
         switch purpose {
         case .attendanceTime(let meeting, let member, let status, let proxy):
             guard let t = LocalTime(userInput: field("time")) else { return .failure(unreadable) }
-            if let m = st.meetings[meeting], !status.isThere {
-                if let arrived = m.attendance[member]?.time, t < arrived {
-                    return .failure(Refusal("Le départ (\(t.french)) ne peut précéder l'arrivée (\(arrived.french))."))
-                }
-                if let o = m.openTime, t < o { return .failure(Refusal("Le départ (\(t.french)) ne peut précéder l'ouverture (\(o.french)).")) }
-            }
             return Commands.setAttendance(st, meeting: meeting, member: member, status: status, proxy: proxy, at: t)
 
         case .correctAttendanceTime(let meeting, let member):
-            guard let m = st.meetings[meeting], let a = m.attendance[member] else { return .failure(Refusal("Rien n'est noté pour ce membre.")) }
-            var arrival: LocalTime?
-            if !field("arrival").isEmpty {
-                guard let t = LocalTime(userInput: field("arrival")) else { return .failure(unreadable) }
-                arrival = t
+            // An empty field is no time; a field that says something must be a time.
+            func time(_ key: String) -> Result<LocalTime?, Refusal> {
+                if field(key).isEmpty { return .success(nil) }
+                return LocalTime(userInput: field(key)).map { .success($0) } ?? .failure(unreadable)
             }
-            guard a.left != nil else {
-                guard let arrival else { return .failure(Refusal("« Arrivée à » est obligatoire.")) }
-                return Commands.setAttendance(st, meeting: meeting, member: member, status: a.status, proxy: a.proxy, at: arrival)
-            }
-            guard let departure = LocalTime(userInput: field("departure")) else { return .failure(unreadable) }
-            let arrived = arrival ?? m.openTime ?? departure
-            guard arrived <= departure else {
-                return .failure(Refusal("Le départ (\(departure.french)) ne peut précéder l'arrivée (\(arrived.french))."))
-            }
-            // Recorded again as it happened: there from the arrival, gone at the departure.
-            switch (Commands.setAttendance(st, meeting: meeting, member: member, status: .present, at: arrived),
-                    Commands.setAttendance(st, meeting: meeting, member: member, status: a.status, proxy: a.proxy, at: departure)) {
-            case (.success(let came), .success(let went)): return .success(came + went)
-            case (.failure(let r), _), (_, .failure(let r)): return .failure(r)
-            }
+            guard case .success(let arrival) = time("arrival"), case .success(let departure) = time("departure") else { return .failure(unreadable) }
+            return Commands.correctAttendanceTimes(st, meeting: meeting, member: member, arrival: arrival, departure: departure)
 
         case .itemStart(let meeting, let item):
             guard let t = LocalTime(userInput: field("time")) else { return .failure(unreadable) }

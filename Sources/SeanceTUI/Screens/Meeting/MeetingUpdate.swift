@@ -167,7 +167,7 @@ extension App {
             case .speaker:
                 let options = st.participants(of: m.meeting).filter { p in
                     let a = meeting.attendance[p.id]?.status
-                    return a == nil || a == .present || a == .distance
+                    return a?.isThere ?? true
                 }.map { PickerState.Option(id: $0.id, label: st.speakerLabel($0.id)) }
                 s.push(.picker(PickerState(title: "Orateur", purpose: .speaker(meeting: m.meeting), options: options)))
             case .decision:
@@ -244,12 +244,16 @@ extension App {
     /// Tab in the minutes: the words before the cursor begin a participant's name (any word of
     /// it, present members first). At the start of the line they become « NOM Prénom – rôle
     /// (organisation) : » and the line is attributed to them; in a sentence, the name only.
-    static func completeSpeaker(_ m: inout MeetingState, _ st: ProjectState) {
-        let meeting = st.meetings[m.meeting]
-        let candidates = st.participants(of: m.meeting).map { p in
-            let status = meeting?.attendance[p.id]?.status
-            return NameCompletion.Candidate(id: p.id, name: p.name, present: status == .present || status == .distance)
+    /// The séance's participants as names to complete, those there first.
+    static func speakerCandidates(_ st: ProjectState, _ meetingID: String) -> [NameCompletion.Candidate] {
+        let meeting = st.meetings[meetingID]
+        return st.participants(of: meetingID).map { p in
+            NameCompletion.Candidate(id: p.id, name: p.name, present: meeting?.attendance[p.id]?.status.isThere ?? false)
         }
+    }
+
+    static func completeSpeaker(_ m: inout MeetingState, _ st: ProjectState) {
+        let candidates = speakerCandidates(st, m.meeting)
         guard let match = NameCompletion.complete(m.editor.text, cursor: m.editor.cursor, candidates) else { return }
         let atLineStart = m.editor.text.prefix(match.start).allSatisfy(\.isWhitespace)
         if atLineStart {
@@ -272,11 +276,7 @@ extension App {
         let field = f.fields[f.focus]
         guard field.key == "presenter" || field.key == "owner", case .text(var editor) = field.kind else { return nil }
         let st = ctx.domain
-        let meeting = st.meetings[meetingID]
-        let candidates = st.participants(of: meetingID).map { p in
-            let status = meeting?.attendance[p.id]?.status
-            return NameCompletion.Candidate(id: p.id, name: p.name, present: status == .present || status == .distance)
-        }
+        let candidates = speakerCandidates(st, meetingID)
         guard let match = NameCompletion.complete(editor.text, cursor: editor.cursor, candidates) else { return nil }
         // A whole name already typed (whatever its accents and case): Tab goes on.
         let typed = String(editor.text.prefix(editor.cursor).dropFirst(match.start))

@@ -126,6 +126,8 @@ extension App {
         }
         // Notes and decisions in the order they were typed, then follow-ups, chosen with ↑ as
         // they are (`MeetingEntry`).
+        let decisionOrder = st.decisionOrder(of: meeting)
+        let presidentCivility = st.members[st.president(of: meeting)]?.civility
         for (i, entry) in MeetingEntry.of(st, meeting, item: itemID).enumerated() {
             switch entry {
             case .note(let n):
@@ -137,9 +139,9 @@ extension App {
                 }
             case .decision(let d):
                 // Numbered and worded as the compte rendu: « Décision n°3 – Validée : … ».
-                let n = (st.decisionOrder(of: meeting).firstIndex(of: d.id) ?? 0) + 1
+                let n = (decisionOrder.firstIndex(of: d.id) ?? 0) + 1
                 let stop = d.text.last.map { ".!?…".contains($0) } ?? true ? " " : ". "
-                var t = Fr.Export.decisionLabel(n) + " – " + Fr.Export.outcomeLabel(d.outcome) + " : " + d.text + stop + Fr.Line.vote(d, president: st.members[st.president(of: meeting)]?.civility)
+                var t = Fr.Line.decisionHeading(n, d) + " : " + d.text + stop + Fr.Line.vote(d, president: presidentCivility)
                 if let r = Fr.Line.recusal(d.recused.map(st.ownerName)) { t += " " + r }
                 if d.corrections > 0 { t += " (corrigée)" }
                 lines += wrap(t, width: w).map { ($0, ms.selectedNote == i ? .selected : .ok, i) }
