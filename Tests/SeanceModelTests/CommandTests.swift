@@ -13,10 +13,6 @@ struct CommandTests {
     }()
 
     /// Ids made in order: `sea-1`, `item-2`…
-    final class IDs {
-        var n = 0
-        func make(_ prefix: String) -> String { n += 1; return "\(prefix)-\(n)" }
-    }
 
 
     let t = LocalTime(hour: 18, minute: 5)!
@@ -28,7 +24,7 @@ struct CommandTests {
 
     @Test("Preparing a séance carries the committee's open follow-ups into its first agenda item")
     func prepare() throws {
-        let ids = IDs()
+        let ids = TestIDs()
         let r = Commands.prepareMeeting(Self.demo, committee: "com-copil", date: LocalDate(year: 2010, month: 3, day: 16)!,
                                         time: LocalTime(hour: 18, minute: 30), place: "Mairie", title: "Lancement", makeID: ids.make)
         #expect(kinds(r) == ["seance.create", "agenda.add"])
@@ -47,7 +43,7 @@ struct CommandTests {
 
     @Test("The first line of a séance opens it and starts its first item; a closed séance refuses lines")
     func noteOpensSeance() throws {
-        let ids = IDs()
+        let ids = TestIDs()
         let r = Commands.addNote(Self.demo, meeting: "sea-copil-4", item: nil, text: "  Le maire ouvre la séance.  ", speaker: "mem-copil-01",
                                  at: t, makeID: ids.make)
         #expect(kinds(r) == ["seance.open", "agenda.start", "note.add"])
@@ -79,7 +75,7 @@ struct CommandTests {
 
     @Test("Notes are corrected and deleted through commands; an unchanged text writes nothing")
     func correctNote() throws {
-        let ids = IDs()
+        let ids = TestIDs()
         let st = try applying(Self.demo, Commands.addNote(Self.demo, meeting: "sea-copil-4", item: nil, text: "Texte", speaker: nil, at: t, makeID: ids.make))
         let note = try #require(st.notes(of: "sea-copil-4").last)
         #expect(kinds(Commands.correctNote(st, note: note.id, text: "Texte corrigé")) == ["note.correct"])
@@ -93,7 +89,7 @@ struct CommandTests {
 
     @Test("Agenda items: a presenter typed as a member's name is stored as that member; an edit writes only what changed")
     func agenda() throws {
-        let ids = IDs()
+        let ids = TestIDs()
         let add = Commands.addAgendaItem(Self.demo, meeting: "sea-copil-4",
                                          Commands.AgendaFields(title: "Point d'étape", kind: .debat, presenter: "martin sophie", minutes: 20), makeID: ids.make)
         let d = try add.get()[0]
@@ -121,7 +117,7 @@ struct CommandTests {
     func attendance() throws {
         let before = try Commands.setAttendance(Self.demo, meeting: "sea-copil-4", member: "mem-copil-02", status: .present, at: t).get()
         #expect(before[0].value(.time) == nil)
-        let ids = IDs()
+        let ids = TestIDs()
         let held = try applying(Self.demo, Commands.addNote(Self.demo, meeting: "sea-copil-4", item: nil, text: "Ouverture", speaker: nil, at: t, makeID: ids.make))
         let during = try Commands.setAttendance(held, meeting: "sea-copil-4", member: "mem-copil-02", status: .present, at: t).get()
         #expect(during[0].value(.time) == "18:05")
@@ -142,7 +138,7 @@ struct CommandTests {
 
     /// sea-copil-4 held, with `present` voting members present.
     func held(present: Int) throws -> ProjectState {
-        let ids = IDs()
+        let ids = TestIDs()
         var st = try applying(Self.demo, Commands.addNote(Self.demo, meeting: "sea-copil-4", item: nil, text: "Ouverture", speaker: nil, at: t, makeID: ids.make))
         for m in st.votingMembers(of: "com-copil").prefix(present) {
             st = try applying(st, Commands.setAttendance(st, meeting: "sea-copil-4", member: m.id, status: .present, at: t))
@@ -153,7 +149,7 @@ struct CommandTests {
     @Test("A vote: the outcome follows the majority rule, the quorum and the voters present are written; an override keeps the computed outcome")
     func decision() throws {
         let st = try held(present: 9)
-        let ids = IDs()
+        let ids = TestIDs()
         let r = try Commands.recordDecision(st, meeting: "sea-copil-4", item: nil, text: "Le comité valide", vote: .counts(VoteCount(votesFor: 7, against: 1, abstention: 1)),
                                             outcome: nil, makeID: ids.make).get()[0]
         #expect(r.value(.outcome) == "valide" && r.value(.votersPresent) == "9" && r.value(.quorumMet) == "oui")
@@ -171,7 +167,7 @@ struct CommandTests {
     @Test("Each refusal of a decision says why")
     func decisionRefusals() throws {
         let st = try held(present: 3)
-        let ids = IDs()
+        let ids = TestIDs()
         func record(_ vote: Commands.Vote, _ outcome: DecisionOutcome? = nil, text: String = "D") -> String? {
             refusal(Commands.recordDecision(st, meeting: "sea-copil-4", item: nil, text: text, vote: vote, outcome: outcome, makeID: ids.make))
         }
@@ -185,7 +181,7 @@ struct CommandTests {
 
     @Test("A follow-up's owner typed as a member's name is stored as the member; done once, with its date")
     func followUps() throws {
-        let ids = IDs()
+        let ids = TestIDs()
         let r = Commands.addFollowUp(Self.demo, meeting: "sea-copil-4", item: nil, what: "Envoyer le compte rendu", owner: "MARTIN Sophie",
                                      due: LocalDate(year: 2010, month: 3, day: 31), makeID: ids.make)
         let d = try r.get()[0]
@@ -202,7 +198,7 @@ struct CommandTests {
 
     @Test("Opening, changing and adopting a ranking: the adoption is a decision of the séance naming the fiches in order")
     func ranking() throws {
-        let ids = IDs()
+        let ids = TestIDs()
         let open = Commands.openRanking(Self.demo, meeting: "sea-copil-4", item: nil, at: t, makeID: ids.make)
         #expect(kinds(open) == ["seance.open", "ranking.open", "ranking.envelope"])
         var st = try applying(Self.demo, open)
@@ -231,7 +227,7 @@ struct CommandTests {
 
     @Test("Reference records: required fields, edits of what changed, retirements")
     func references() throws {
-        let ids = IDs()
+        let ids = TestIDs()
         #expect(refusal(Commands.setProject(ProjectState(), [(.territory, "Bondy")], newAxes: [], makeID: ids.make)) == "Le nom du projet est obligatoire.")
         let p = try Commands.setProject(Self.demo, [], newAxes: ["Santé", "Mobilité"], makeID: ids.make).get()
         #expect(p.map(\.kind) == ["axis.add", "axis.add"])

@@ -10,11 +10,7 @@ struct MinutesTruthTests {
     let seance = "sea-copil-4"   // planned; 07 and 17 excusées, 06 gave his pouvoir to 04
     static let typedLater = Timestamp(journalValue: "2026-11-30T05:26:00+01:00")!
 
-    final class IDs {
-        var n = 0
-        func make(_ prefix: String) -> String { n += 1; return "\(prefix)-t\(n)" }
-    }
-    let ids = IDs()
+    let ids = TestIDs("t")
 
     func time(_ h: Int, _ m: Int) -> LocalTime { LocalTime(hour: h, minute: m)! }
 

@@ -7,11 +7,7 @@ import Testing
 /// came out « 2026-02-01 ».
 @Suite("Séance numbers follow the dates of séances to come")
 struct NumberingTests {
-    final class IDs {
-        var n = 0
-        func make(_ prefix: String) -> String { n += 1; return "\(prefix)-n\(n)" }
-    }
-    let ids = IDs()
+    let ids = TestIDs("n")
 
     func day(_ m: Int, _ d: Int, _ y: Int = 2026) -> LocalDate { LocalDate(year: y, month: m, day: d)! }
 

@@ -6,10 +6,6 @@ import Testing
 /// keeps its role and vote; old journals, without `person=`, read unchanged.
 @Suite("Persons and their seats")
 struct PersonTests {
-    final class IDs {
-        var n = 10
-        func make(_ prefix: String) -> String { n += 1; return "\(prefix)-\(n)" }
-    }
 
     /// Two committees, Sophie MARTIN on the first.
     static let base: ProjectState = {
@@ -35,7 +31,7 @@ struct PersonTests {
 
     @Test("A seat on another committee: one person, her identity, the seat's own role and vote")
     func addSeat() throws {
-        let ids = IDs()
+        let ids = TestIDs(after: 10)
         let r = Commands.addSeat(Self.base, person: "mem-1", committee: "com-ct1", [(.role, "rapporteur"), (.voting, "non")], makeID: ids.make)
         let d = try r.get()
         #expect(d.map(\.kind) == ["member.add"])
@@ -58,7 +54,7 @@ struct PersonTests {
 
     @Test("An identity edited on any seat changes on all; role, vote and retirement stay per seat")
     func editPropagates() throws {
-        let ids = IDs()
+        let ids = TestIDs(after: 10)
         var st = try applying(Self.base, Commands.addSeat(Self.base, person: "mem-1", committee: "com-ct1", [(.role, "rapporteur")], makeID: ids.make))
         st = try applying(st, Commands.edit(st, .memberEdit, "mem-11", [(.email, "sophie.martin@caf15.fr"), (.name, "MARTIN-VIDAL Sophie"),
                                                                          (.role, "expert")]))
@@ -80,7 +76,7 @@ struct PersonTests {
 
     @Test("A seat is refused for an unknown or retired person, a committee she sits on, an unknown committee, identity fields")
     func refusals() throws {
-        let ids = IDs()
+        let ids = TestIDs(after: 10)
         #expect(refusal(Commands.addSeat(Self.base, person: "mem-x", committee: "com-ct1", makeID: ids.make)) == "Personne inconnue « mem-x ».")
         #expect(refusal(Commands.addSeat(Self.base, person: "mem-1", committee: "com-copil", makeID: ids.make))
                 == "MARTIN Sophie siège déjà au comité « Comité de pilotage ».")

@@ -10,7 +10,7 @@ struct RankingAdoptionTests {
 
     /// COPIL n°4 of the demo opened with its ranking, the envelope lowered to 500 000 €, and
     /// ballots of four members.
-    func ranked(_ ids: CommandTests.IDs) throws -> (ProjectState, String) {
+    func ranked(_ ids: TestIDs) throws -> (ProjectState, String) {
         let open = Commands.openRanking(CommandTests.demo, meeting: "sea-copil-4", item: nil, at: t, makeID: ids.make)
         var st = try applying(CommandTests.demo, open)
         let rid = try open.get()[1].entity
@@ -27,7 +27,7 @@ struct RankingAdoptionTests {
 
     @Test("Greedy: the decision names each funded fiche with its amount and the total; statuses follow")
     func greedy() throws {
-        let ids = CommandTests.IDs()
+        let ids = TestIDs()
         var (st, rid) = try ranked(ids)
         let before = st
         let adoption = try Commands.rankingAdoption(st, ranking: rid).get()
@@ -58,7 +58,7 @@ struct RankingAdoptionTests {
 
     @Test("Equal Shares: the selection is the method's, recorded as such, in ranking order")
     func equalShares() throws {
-        let ids = CommandTests.IDs()
+        let ids = TestIDs()
         let (st, rid) = try ranked(ids)
         let r = try #require(st.rankings[rid])
         let adoption = try Commands.rankingAdoption(st, ranking: rid, funding: .equalShares).get()
@@ -80,7 +80,7 @@ struct RankingAdoptionTests {
 
     @Test("Without quorum the adoption is refused, then recorded « sans quorum » when waived")
     func quorum() throws {
-        let ids = CommandTests.IDs()
+        let ids = TestIDs()
         let (st, rid) = try ranked(ids)
         let adoption = try Commands.rankingAdoption(st, ranking: rid).get()
         guard case .failure(let refusal) = Commands.adoptRanking(st, ranking: rid, adoption, quorum: .required, makeID: ids.make) else {
@@ -93,7 +93,7 @@ struct RankingAdoptionTests {
 
     @Test("Parameters and the compte rendu's block are French: amounts, agreed counts, which fiches are retenues")
     func wording() throws {
-        let ids = CommandTests.IDs()
+        let ids = TestIDs()
         var (st, rid) = try ranked(ids)
         let adoption = try Commands.rankingAdoption(st, ranking: rid).get()
         let n = adoption.selected.count
@@ -114,7 +114,7 @@ struct RankingAdoptionTests {
 
     @Test("A fiche's decisions include the adoption of a ranking that ranked it, retenue or not")
     func ficheLife() throws {
-        let ids = CommandTests.IDs()
+        let ids = TestIDs()
         var (st, rid) = try ranked(ids)
         let adoption = try Commands.rankingAdoption(st, ranking: rid).get()
         let drafts = try Commands.adoptRanking(st, ranking: rid, adoption, makeID: ids.make).get()
@@ -153,7 +153,7 @@ struct RankingAdoptionTests {
 
     @Test("Complete ballots no longer approve everything: the fiche all rank first is funded by both budget methods")
     func completeBallots() throws {
-        let ids = CommandTests.IDs()
+        let ids = TestIDs()
         var (st, rid) = try ranked(ids)
         var r = try #require(st.rankings[rid])
         // Every member ranks all the fiches; the most expensive one first, so that a tie on votes
@@ -180,7 +180,7 @@ struct RankingAdoptionTests {
 
     @Test("A fiche already validated or under way keeps its status at adoption")
     func keepsLaterStatuses() throws {
-        let ids = CommandTests.IDs()
+        let ids = TestIDs()
         var (st, rid) = try ranked(ids)
         let first = st.rankings[rid]!.actions[0]
         st = try applying(st, .success([EventDraft(.actionEdit, first, [(.status, ActionStatus.en_cours.rawValue)])]))

@@ -12,11 +12,7 @@ struct SeanceRulesTests {
     /// The minutes are typed long after the séance: every event is stamped then.
     static let typedLater = Timestamp(journalValue: "2026-11-30T05:26:00+01:00")!
 
-    final class IDs {
-        var n = 0
-        func make(_ prefix: String) -> String { n += 1; return "\(prefix)-r\(n)" }
-    }
-    let ids = IDs()
+    let ids = TestIDs("r")
 
     func time(_ h: Int, _ m: Int) -> LocalTime { LocalTime(hour: h, minute: m)! }
 

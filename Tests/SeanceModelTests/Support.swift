@@ -32,6 +32,14 @@ func journalText(_ events: [Event]) -> String {
 
 func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 
+/// Ids for the commands under test, numbered in order: « sea-1 », or « sea-r1 » with a tag.
+final class TestIDs {
+    private var n: Int
+    private let tag: String
+    init(_ tag: String = "", after n: Int = 0) { self.tag = tag; self.n = n }
+    func make(_ prefix: String) -> String { n += 1; return "\(prefix)-\(tag)\(n)" }
+}
+
 /// The state after a command's events, stamped and folded as the journal will read them back;
 /// an event the fold refuses is an issue of the test.
 func applying(_ st: ProjectState, _ result: CommandResult, at stamp: Timestamp = t0, firstMillisecond: Int64 = 1_000_000) throws -> ProjectState {
