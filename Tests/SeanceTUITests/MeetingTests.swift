@@ -196,6 +196,21 @@ struct MeetingTests {
         return h
     }
 
+    @Test("After a line is corrected, ↑ starts again from the last line: the decision typed next, not the line corrected before")
+    func selectionAfterCorrection() throws {
+        var h = presentEight()
+        h.type("Première ligne"); h.press([.enter, .f(2)])   // the first line asks the opening
+        #expect(h.app.top.kind == .meeting)
+        h.press([.up, .enter])
+        #expect(h.form?.title == "Corriger la ligne")
+        h.press([.end]); h.type(" corrigée"); h.press([.f(2)])
+        h.press([.f(5)]); h.type("Le comité approuve"); h.press([.tab, .right, .f(2)])
+        h.press([.up])
+        let g = App.view(h.app, h.ctx, width: 120, height: 40)
+        h.press([.enter])
+        #expect(h.form?.title == "Corriger la décision", "\(g.text)")
+    }
+
     @Test("A decision with a vote: the result is computed, stored with who was there and the quorum")
     func voted() {
         var h = presentEight()

@@ -128,6 +128,7 @@ extension App {
                     // A decision or a follow-up of a séance that is over can still be corrected:
                     // the correction reopens it and closes it again at its time.
                     guard let i = m.selectedNote, i < shown.count, requireWritable(&s, ctx) else { return [] }
+                    if case .note = shown[i] {} else { m.selectedNote = nil }
                     switch shown[i] {
                     case .decision(let d): s.push(.form(.correctDecision(d, st)))
                     case .followUp(let f): s.push(.form(.editFollowUp(f, st)))
@@ -145,6 +146,8 @@ extension App {
             switch cmd {
             case .commitLine:
                 if let i = m.selectedNote, i < entries.count {
+                    // The line goes to its form; back from it, ↑ starts again from the last line.
+                    m.selectedNote = nil
                     switch entries[i] {
                     case .note(let n): s.push(.form(.correctNote(n)))
                     case .decision(let d): s.push(.form(.correctDecision(d, st)))
