@@ -101,7 +101,8 @@ extension App {
             [m.name, m.organisation, Fr.role(m.role, m.civility), m.voting ? "oui" : "—"] + (elsewhere.allSatisfy(\.isEmpty) ? [] : [elsewhere[i]])
         }
         var memberColumns = [Column(title: "Nom", width: 0), Column(title: "Organisation", width: 0),
-                             Column(title: "Rôle", width: 19), Column(title: "Vote", width: 4)]
+                             // As wide as the longest role shown (« administratrice CCAS »).
+                             Column(title: "Rôle", width: max(4, memberRows.map { CharWidth.of($0[2]) }.max() ?? 0)), Column(title: "Vote", width: 4)]
         if !elsewhere.allSatisfy(\.isEmpty) { memberColumns.append(Column(title: "Siège aussi au", width: 0)) }
         table(&g, Area(x: a.x, y: y, width: a.width, height: membersHeight - 1),
               columns: memberColumns,
@@ -116,7 +117,7 @@ extension App {
         }
         table(&g, Area(x: a.x, y: y, width: a.width, height: a.y + a.height - y),
               columns: [Column(title: "N°", width: 4), Column(title: "Date", width: 13), Column(title: "Heure", width: 8),
-                        Column(title: "Titre", width: 0), Column(title: "État", width: 8)],
+                        Column(title: "Titre", width: 0), Column(title: "État", width: max(4, meetingRows.map { CharWidth.of($0[4]) }.max() ?? 0))],
               rows: meetingRows, selection: c.pane == .meetings ? c.meetings.selection : nil, empty: "Aucune séance.")
     }
 
